@@ -1,0 +1,102 @@
+/// One screen cell: a grapheme cluster with its width and style. The right half of a
+/// wide character is a continuation cell (`width == 0`, empty text).
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var width: UInt8
+    public var style: Style
+
+    public init(_ text: String = " ", width: UInt8 = 1, style: Style = .plain) {
+        self.text = text
+        self.width = width
+        self.style = style
+    }
+
+    public static let blank = Cell()
+    public var isContinuation: Bool { width == 0 }
+}
+
+/// A grid of cells that screens draw into and the terminal backend paints.
+public struct Canvas: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Writes `text` at (x, y), never past `x + maxWidth` nor the right edge, and never
+    /// splitting a wide character (a space fills a column that cannot hold one).
+    /// Controls are shown as visible symbols. Returns the columns written.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
+                             maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var col = x
+        for character in Sanitize.line(text) {
+            let w = DisplayWidth.of(character)
+            if w == 0 { continue }
+            if col + w > limit {
+                if col < limit { setCell(x: col, y: y, Cell(" ", width: 1, style: style)); col += 1 }
+                break
+            }
+            if col >= 0 {
+                setCell(x: col, y: y, Cell(Sanitize.cell(character), width: UInt8(w), style: style))
+                if w == 2 { setCell(x: col + 1, y: y, Cell("", width: 0, style: style)) }
+            }
+            col += w
+        }
+        return max(0, col - x)
+    }
+
+    /// Fills a rectangle with blanks of a style.
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .plain) {
+        let x0 = max(0, x), y0 = max(0, y)
+        let x1 = min(width, x + w), y1 = min(height, y + h)
+        guard x0 < x1, y0 < y1 else { return }
+        for row in y0..<y1 {
+            for col in x0..<x1 { cells[row * width + col] = Cell(" ", width: 1, style: style) }
+        }
+    }
+
+    /// Changes the style of existing cells in a row span (e.g. a selection bar).
+    public mutating func restyle(x: Int, y: Int, width w: Int, _ change: (inout Style) -> Void) {
+        guard y >= 0, y < height else { return }
+        for col in max(0, x)..<min(width, x + w) { change(&cells[y * width + col].style) }
+    }
+
+    /// Sets a cell, repairing a wide character it would cut in half.
+    mutating func setCell(x: Int, y: Int, _ cell: Cell) {
+        let i = y * width + x
+        if cells[i].isContinuation, x > 0 {
+            cells[i - 1] = Cell(" ", width: 1, style: cells[i - 1].style)
+        }
+        if cells[i].width == 2, x + 1 < width, cell.width != 2 {
+            cells[i + 1] = Cell(" ", width: 1, style: cells[i + 1].style)
+        }
+        cells[i] = cell
+    }
+
+    /// The text of one row.
+    public func line(_ y: Int) -> String {
+        var s = ""
+        for x in 0..<width { s += self[x, y].text }
+        return s
+    }
+
+    /// The canvas as text, one line per row, trailing spaces removed: what snapshot tests compare.
+    public var text: String {
+        (0..<height).map { y in
+            var line = self.line(y)
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}

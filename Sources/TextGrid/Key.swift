@@ -1,0 +1,52 @@
+/// A decoded key press or terminal event.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case ctrl(Character)            // Ctrl-A … Ctrl-Z, as the lowercase letter
+    case up, down, left, right, home, end, pageUp, pageDown
+    case enter, escape, tab, backTab, backspace, delete, insert
+    case function(Int)
+    case resize
+    case mouse(MouseEvent)
+    case unknown(Int)
+
+    /// Short human name, as the help overlay shows it.
+    public var label: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-\(c)"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Del"
+        case .insert: return "Ins"
+        case .function(let n): return "F\(n)"
+        case .resize: return "resize"
+        case .mouse: return "mouse"
+        case .unknown(let code): return "key \(code)"
+        }
+    }
+}
+
+/// A mouse event at a screen cell.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case press, release, click, doubleClick, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}

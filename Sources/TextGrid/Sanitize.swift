@@ -1,0 +1,45 @@
+/// Untrusted text made safe to draw: no control character, escape sequence or bidi
+/// override from a catalog ever reaches the terminal.
+public enum Sanitize {
+    /// Most scalars a drawn cell keeps (ncurses holds a base and a few combining marks).
+    public static let maxScalarsPerCell = 5
+
+    /// Replaces C0/C1 controls, DEL and bidi controls with visible symbols; tabs and
+    /// newlines become spaces (wrap paragraphs before calling this).
+    public static func line(_ text: some StringProtocol) -> String {
+        var needsWork = false
+        for scalar in text.unicodeScalars where replacement(for: scalar) != nil {
+            needsWork = true
+            break
+        }
+        if !needsWork { return String(text) }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let rep = replacement(for: scalar) { out.append(rep) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    /// The visible stand-in for a scalar that must not be written raw, or nil if it is safe.
+    public static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = scalar.value
+        switch v {
+        case 0x09, 0x0A, 0x0D: return " "
+        case 0x00..<0x20: return Unicode.Scalar(0x2400 + v)          // ␀ … ␟ (␛ for ESC)
+        case 0x7F: return "\u{2421}"                                   // ␡
+        case 0x80..<0xA0: return "\u{FFFD}"                            // C1 controls
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return "\u{FFFD}" // bidi
+        case 0xFFF9...0xFFFB: return "\u{FFFD}"                        // interlinear annotations
+        default: return nil
+        }
+    }
+
+    /// A grapheme cluster cut to what a terminal cell can hold.
+    public static func cell(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        if scalars.count <= maxScalarsPerCell { return String(character) }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars.prefix(maxScalarsPerCell))
+        return String(view)
+    }
+}
