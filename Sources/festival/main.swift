@@ -1,1 +1,21 @@
-print("festival")
+// Entry point: runs the command line and maps failures to exit codes
+// (0 ok, 1 not found, 2 bad usage or bad catalog).
+import ArgumentParser
+import Foundation
+
+do {
+    var command = try FestivalCommand.parseAsRoot()
+    try command.run()
+} catch let failure as CLIFailure {
+    failure.report()
+    exit(failure.exitCode)
+} catch {
+    let code = FestivalCommand.exitCode(for: error)
+    let message = FestivalCommand.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}

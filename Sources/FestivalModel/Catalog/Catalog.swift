@@ -1,0 +1,134 @@
+/// A festival catalog: the festival, its films, the people behind them, what they said,
+/// and where each fact comes from. Build one with `CatalogLoader`.
+public struct Catalog: Sendable, Equatable {
+    public static let schemaVersion = 1
+
+    public var id: String
+    public var festival: Festival
+    public var topics: [Topic]
+    public var people: [Person]
+    public var films: [Film]
+    public var quotes: [Quote]
+    public var sources: [Source]
+
+    public init(id: String, festival: Festival, topics: [Topic], people: [Person], films: [Film],
+                quotes: [Quote], sources: [Source]) {
+        self.id = id
+        self.festival = festival
+        self.topics = topics
+        self.people = people
+        self.films = films
+        self.quotes = quotes
+        self.sources = sources
+    }
+
+    public func film(_ id: String) -> Film? { films.first { $0.id == id } }
+    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+    public func quote(_ id: String) -> Quote? { quotes.first { $0.id == id } }
+    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    public func prizeTier(_ id: String) -> PrizeTier? { festival.prizeTiers.first { $0.id == id } }
+
+    /// Films a person directed.
+    public func films(directedBy personID: String) -> [Film] {
+        films.filter { $0.directors.contains(personID) }
+    }
+
+    /// Quotes a person said.
+    public func quotes(by personID: String) -> [Quote] {
+        quotes.filter { $0.speaker == personID }
+    }
+
+    /// Quotes from or about a film, and quotes by its directors.
+    public func quotes(aboutFilm filmID: String) -> [Quote] {
+        quotes.filter { $0.film == filmID }
+    }
+
+    /// A person's name in a language, or the id when unknown.
+    public func personName(_ id: String, _ language: Language) -> String {
+        person(id)?.name.text(language) ?? id
+    }
+}
+
+/// What the festival is, where and when it took place, its prizes and jury.
+public struct Festival: Sendable, Equatable {
+    public var name: LocalizedText
+    public var shortName: String
+    public var organizer: LocalizedText
+    public var edition: LocalizedText?
+    public var description: LocalizedText
+    public var website: String?
+    public var submissions: Submissions?
+    public var finalistCount: Int?
+    public var events: [Event]
+    public var prizeTiers: [PrizeTier]
+    public var jury: [String]
+    public var juryNote: LocalizedText?
+    public var sources: [String]
+
+    public init(name: LocalizedText, shortName: String, organizer: LocalizedText, edition: LocalizedText?,
+                description: LocalizedText, website: String?, submissions: Submissions?, finalistCount: Int?,
+                events: [Event], prizeTiers: [PrizeTier], jury: [String], juryNote: LocalizedText?,
+                sources: [String]) {
+        self.name = name
+        self.shortName = shortName
+        self.organizer = organizer
+        self.edition = edition
+        self.description = description
+        self.website = website
+        self.submissions = submissions
+        self.finalistCount = finalistCount
+        self.events = events
+        self.prizeTiers = prizeTiers
+        self.jury = jury
+        self.juryNote = juryNote
+        self.sources = sources
+    }
+}
+
+/// How many works were submitted.
+public struct Submissions: Sendable, Equatable {
+    public var count: Int
+    public var approximate: Bool
+    public var note: LocalizedText?
+}
+
+/// A screening, gala or run of the festival.
+public struct Event: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+    public var date: PartialDate?
+    public var dateNote: LocalizedText?
+    public var venue: LocalizedText?
+    public var city: LocalizedText?
+    public var sources: [String]
+}
+
+/// A prize level (Grand Prix, Gold, …); rank 1 is the top.
+public struct PrizeTier: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+    public var rank: Int
+    public var places: LocalizedText?
+    public var prize: LocalizedText?
+    public var note: LocalizedText?
+}
+
+/// A subject quotes are about.
+public struct Topic: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+}
+
+/// Where a fact or quote comes from.
+public struct Source: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    public var author: String?
+    public var person: String?
+    public var publisher: String?
+    public var url: String?
+    public var date: PartialDate?
+    public var language: String
+    public var note: LocalizedText?
+}

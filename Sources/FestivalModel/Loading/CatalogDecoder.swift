@@ -1,0 +1,185 @@
+/// Reads a JSON tree into a `Catalog`, collecting every problem instead of stopping at
+/// the first, then checks ids and references across the whole catalog.
+final class CatalogDecoder {
+    enum IDKind: String { case film, person, quote, topic, source, event, prizeTier = "prize tier" }
+
+    /// A reference to an id, remembered with its place until all ids are known.
+    struct Reference {
+        var kind: IDKind
+        var id: String
+        var node: JSONNode
+        var path: String
+    }
+
+    let log: IssueLog
+    private var references: [Reference] = []
+    private var definitions: [IDKind: [String: JSONNode]] = [:]
+
+    init(log: IssueLog) { self.log = log }
+
+    func decode(_ root: JSONNode) -> Catalog? {
+        guard let r = FieldReader(root, "", log: log, allowed: ["schemaVersion", "id", "festival", "topics", "people", "films", "quotes", "sources"]) else { return nil }
+        let id = r.id()
+        let fest = r.value("festival", .required).flatMap { self.festival($0, "festival") }
+        let topics = r.array("topics").compactMap { topic($0.node, $0.path) }
+        let people = r.array("people").compactMap { person($0.node, $0.path) }
+        let films = r.array("films").compactMap { film($0.node, $0.path) }
+        let quotes = r.array("quotes").compactMap { quote($0.node, $0.path) }
+        let sources = r.array("sources").compactMap { source($0.node, $0.path) }
+        checkReferences()
+        guard let id, let fest else { return nil }
+        return Catalog(id: id, festival: fest, topics: topics, people: people, films: films, quotes: quotes, sources: sources)
+    }
+
+    // MARK: - Ids and references
+
+    /// Records an id definition; a second definition of the same id is an error.
+    private func define(_ kind: IDKind, _ r: FieldReader) -> String? {
+        guard let id = r.id(), let node = r.value("id", .required) else { return nil }
+        if let first = definitions[kind]?[id] {
+            log.add(node, r.sub("id"), "duplicate \(kind.rawValue) id \"\(id)\" (first defined at line \(first.line))")
+            return nil
+        }
+        definitions[kind, default: [:]][id] = node
+        return id
+    }
+
+    private func ref(_ kind: IDKind, _ r: FieldReader, _ key: String, _ presence: Presence = .required) -> String? {
+        guard let v = r.value(key, presence) else { return nil }
+        return ref(kind, v, r.sub(key))
+    }
+
+    private func ref(_ kind: IDKind, _ v: JSONNode, _ path: String) -> String? {
+        guard let s = FieldReader.string(v, path, log), let id = FieldReader.checkID(s, v, path, log) else { return nil }
+        references.append(Reference(kind: kind, id: id, node: v, path: path))
+        return id
+    }
+
+    private func refs(_ kind: IDKind, _ r: FieldReader, _ key: String, nonEmpty: Bool = false) -> [String] {
+        let items = r.array(key)
+        if nonEmpty && items.isEmpty, let v = r.value(key, .optional) { log.add(v, r.sub(key), "needs at least one id") }
+        return items.compactMap { ref(kind, $0.node, $0.path) }
+    }
+
+    private func checkReferences() {
+        for reference in references where definitions[reference.kind]?[reference.id] == nil {
+            log.add(reference.node, reference.path, "unknown \(reference.kind.rawValue) id \"\(reference.id)\"")
+        }
+    }
+
+    // MARK: - Types
+
+    private func festival(_ node: JSONNode, _ path: String) -> Festival? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["name", "shortName", "organizer", "edition", "description", "website", "submissions", "finalistCount", "events", "prizeTiers", "jury", "juryNote", "sources"]) else { return nil }
+        let name = r.text("name"), shortName = r.string("shortName"), organizer = r.text("organizer")
+        let edition = r.text("edition", .nullable), description = r.text("description")
+        let website = r.url("website")
+        var submissions: Submissions?
+        if let v = r.value("submissions", .nullable), let s = FieldReader(v, r.sub("submissions"), log: log, allowed: ["count", "approximate", "note"]) {
+            if let count = s.int("count", min: 0), let approximate = s.bool("approximate") {
+                submissions = Submissions(count: count, approximate: approximate, note: s.text("note", .optional))
+            }
+        }
+        let finalistCount = r.int("finalistCount", .nullable, min: 1)
+        let events = r.array("events").compactMap { event($0.node, $0.path) }
+        let tiers = r.array("prizeTiers").compactMap { prizeTier($0.node, $0.path) }
+        let jury = refs(.person, r, "jury")
+        let juryNote = r.text("juryNote", .optional)
+        let sources = refs(.source, r, "sources")
+        guard let name, let shortName, let organizer, let description else { return nil }
+        return Festival(name: name, shortName: shortName, organizer: organizer, edition: edition, description: description,
+                        website: website, submissions: submissions, finalistCount: finalistCount, events: events,
+                        prizeTiers: tiers.sorted { $0.rank < $1.rank }, jury: jury, juryNote: juryNote, sources: sources)
+    }
+
+    private func event(_ node: JSONNode, _ path: String) -> Event? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "name", "date", "dateNote", "venue", "city", "sources"]) else { return nil }
+        let id = define(.event, r), name = r.text("name")
+        let e = Event(id: id ?? "", name: name ?? LocalizedText(), date: r.date("date"), dateNote: r.text("dateNote", .optional),
+                      venue: r.text("venue", .nullable), city: r.text("city", .nullable), sources: refs(.source, r, "sources"))
+        return id != nil && name != nil ? e : nil
+    }
+
+    private func prizeTier(_ node: JSONNode, _ path: String) -> PrizeTier? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "name", "rank", "places", "prize", "note"]) else { return nil }
+        let id = define(.prizeTier, r), name = r.text("name"), rank = r.int("rank", min: 1)
+        let places = r.text("places", .nullable), prize = r.text("prize", .nullable), note = r.text("note", .optional)
+        guard let id, let name, let rank else { return nil }
+        return PrizeTier(id: id, name: name, rank: rank, places: places, prize: prize, note: note)
+    }
+
+    private func topic(_ node: JSONNode, _ path: String) -> Topic? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "name"]) else { return nil }
+        let id = define(.topic, r), name = r.text("name")
+        guard let id, let name else { return nil }
+        return Topic(id: id, name: name)
+    }
+
+    private func person(_ node: JSONNode, _ path: String) -> Person? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "kind", "name", "roles", "title", "affiliation", "note", "sources"]) else { return nil }
+        let id = define(.person, r), kind = r.enumValue("kind", Person.Kind.self), name = r.text("name")
+        let roles: [Person.Role] = r.array("roles").compactMap { item in
+            guard let s = FieldReader.string(item.node, item.path, log) else { return nil }
+            guard let role = Person.Role(rawValue: s) else {
+                log.add(item.node, item.path, "\"\(s)\" is not a role (one of: \(Person.Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            return role
+        }
+        let title = r.text("title", .nullable), affiliation = r.text("affiliation", .nullable), note = r.text("note", .optional)
+        let sources = refs(.source, r, "sources")
+        guard let id, let kind, let name else { return nil }
+        return Person(id: id, kind: kind, name: name, roles: roles, title: title, affiliation: affiliation, note: note, sources: sources)
+    }
+
+    private func film(_ node: JSONNode, _ path: String) -> Film? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "title", "directors", "award", "runtimeSeconds", "country", "styles", "synopsis", "links", "note", "sources"]) else { return nil }
+        let id = define(.film, r), title = r.text("title")
+        let directors = refs(.person, r, "directors", nonEmpty: true)
+        var award: Award?
+        if let v = r.value("award", .nullable), let a = FieldReader(v, r.sub("award"), log: log, allowed: ["tier", "place"]) {
+            if let tier = ref(.prizeTier, a, "tier") { award = Award(tier: tier, place: a.int("place", .nullable, min: 1)) }
+        }
+        let runtime = r.int("runtimeSeconds", .nullable, min: 1)
+        let country = r.text("country", .nullable)
+        let styles = r.array("styles").compactMap { FieldReader.text($0.node, $0.path, log) }
+        let synopsis = r.text("synopsis")
+        let links: [Link] = r.array("links").compactMap { item in
+            guard let l = FieldReader(item.node, item.path, log: log, allowed: ["kind", "url", "label"]) else { return nil }
+            let kind = l.enumValue("kind", Link.Kind.self), url = l.url("url", .required), label = l.text("label", .optional)
+            guard let kind, let url else { return nil }
+            return Link(kind: kind, url: url, label: label)
+        }
+        let note = r.text("note", .optional)
+        let sources = refs(.source, r, "sources")
+        guard let id, let title, let synopsis, !directors.isEmpty else { return nil }
+        return Film(id: id, title: title, directors: directors, award: award, runtimeSeconds: runtime, country: country,
+                    styles: styles, synopsis: synopsis, links: links, note: note, sources: sources)
+    }
+
+    private func quote(_ node: JSONNode, _ path: String) -> Quote? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "speaker", "text", "textNote", "context", "topics", "film", "sources"]) else { return nil }
+        let id = define(.quote, r), speaker = ref(.person, r, "speaker"), text = r.text("text")
+        let textNote = r.text("textNote", .optional)
+        var context: QuoteContext?
+        if let v = r.value("context", .required), let c = FieldReader(v, r.sub("context"), log: log, allowed: ["kind", "where", "date"]) {
+            let kind = c.enumValue("kind", QuoteContext.Kind.self), place = c.text("where"), date = c.date("date")
+            if let kind, let place { context = QuoteContext(kind: kind, place: place, date: date) }
+        }
+        let topics = refs(.topic, r, "topics")
+        let film = ref(.film, r, "film", .nullable)
+        let sources = refs(.source, r, "sources", nonEmpty: true)
+        guard let id, let speaker, let text, let context, !sources.isEmpty else { return nil }
+        return Quote(id: id, speaker: speaker, text: text, textNote: textNote, context: context, topics: topics, film: film, sources: sources)
+    }
+
+    private func source(_ node: JSONNode, _ path: String) -> Source? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "title", "author", "person", "publisher", "url", "date", "language", "note"]) else { return nil }
+        let id = define(.source, r), title = r.string("title"), author = r.string("author", .nullable)
+        let person = ref(.person, r, "person", .optional)
+        let publisher = r.string("publisher", .nullable), url = r.url("url"), date = r.date("date")
+        let language = r.string("language"), note = r.text("note", .optional)
+        guard let id, let title, let language else { return nil }
+        return Source(id: id, title: title, author: author, person: person, publisher: publisher, url: url, date: date, language: language, note: note)
+    }
+}

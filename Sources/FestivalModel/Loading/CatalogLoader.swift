@@ -1,0 +1,75 @@
+import Foundation
+
+/// Loads and validates catalogs from files or bytes.
+public enum CatalogLoader {
+    /// Loads a catalog file. Every problem is reported together in the thrown error.
+    public static func load(path: String) throws(CatalogError) -> Catalog {
+        let bytes = try read(path: path)
+        return try load(bytes: bytes, file: path)
+    }
+
+    /// Reads a file's bytes, turning file-system failures into a located error.
+    public static func read(path: String) throws(CatalogError) -> [UInt8] {
+        func fail(_ message: String) -> CatalogError {
+            CatalogError([CatalogIssue(file: path, path: "", line: nil, column: nil, message: message)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
+        if isDirectory.boolValue { throw fail("is a directory, not a catalog file") }
+        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+            throw fail("cannot be read (permission denied)")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw fail("cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    /// Parses and validates catalog bytes; `file` names them in errors.
+    public static func load(bytes: [UInt8], file: String) throws(CatalogError) -> Catalog {
+        func fail(_ line: Int?, _ column: Int?, _ message: String) -> CatalogError {
+            CatalogError([CatalogIssue(file: file, path: "", line: line, column: column, message: message)])
+        }
+        if let bad = JSONParser.firstInvalidUTF8(bytes) {
+            throw fail(bad.line, bad.column, "not valid UTF-8 (byte offset \(bad.offset)); save the catalog as UTF-8")
+        }
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw fail(error.line, error.column, "invalid JSON: \(error.message)")
+        }
+        return try load(root: root, file: file)
+    }
+
+    /// Validates an already parsed tree.
+    public static func load(root: JSONNode, file: String) throws(CatalogError) -> Catalog {
+        let log = IssueLog(file: file)
+        // A catalog of another version is not read further: its other errors would be noise.
+        if case .object(let members) = root.value {
+            let version = members.first { $0.key == "schemaVersion" }?.value
+            switch version?.value {
+            case .int(Catalog.schemaVersion)?:
+                break
+            case nil:
+                log.add(root, "", "missing \"schemaVersion\" (this program reads version \(Catalog.schemaVersion))")
+                throw CatalogError(log.issues)
+            default:
+                log.add(version, "schemaVersion", "unsupported schemaVersion \(JSONWriter.string(version!).trimmingCharacters(in: .whitespacesAndNewlines)) (this program reads version \(Catalog.schemaVersion))")
+                throw CatalogError(log.issues)
+            }
+        }
+        let decoder = CatalogDecoder(log: log)
+        let catalog = decoder.decode(root)
+        if !log.issues.isEmpty || catalog == nil {
+            let sorted = log.issues.enumerated().sorted {
+                ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+            }.map(\.element)
+            throw CatalogError(sorted.isEmpty ? [CatalogIssue(file: file, path: "", line: nil, column: nil, message: "not a catalog")] : sorted)
+        }
+        return catalog!
+    }
+}

@@ -1,0 +1,146 @@
+import FestivalModel
+
+/// Interface strings in both languages. `L` toggles the whole interface, these included.
+public enum UIString: CaseIterable, Sendable {
+    case unknown, films, quotes, people, festival, title, director, directors, award, runtime, country, styles
+    case synopsis, links, sources, speaker, context, topics, film, roles, affiliation, jury, prizeTiers
+    case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
+    case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
+    case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
+
+    public func text(_ language: Language) -> String {
+        let (en, zh) = pair
+        return language == .en ? en : zh
+    }
+
+    private var pair: (String, String) {
+        switch self {
+        case .unknown: return ("unknown", "不詳")
+        case .films: return ("Films", "影片")
+        case .quotes: return ("Quotes", "語錄")
+        case .people: return ("People", "人物")
+        case .festival: return ("Festival", "影展")
+        case .title: return ("Title", "片名")
+        case .director: return ("Director", "導演")
+        case .directors: return ("Directors", "導演")
+        case .award: return ("Award", "獎項")
+        case .runtime: return ("Runtime", "片長")
+        case .country: return ("Country", "國家／地區")
+        case .styles: return ("Styles", "風格")
+        case .synopsis: return ("Synopsis", "簡介")
+        case .links: return ("Links", "連結")
+        case .sources: return ("Sources", "來源")
+        case .speaker: return ("Speaker", "發言者")
+        case .context: return ("Context", "場合")
+        case .topics: return ("Topics", "主題")
+        case .film: return ("Film", "影片")
+        case .roles: return ("Roles", "身分")
+        case .affiliation: return ("Affiliation", "所屬機構")
+        case .jury: return ("Jury", "評審團")
+        case .prizeTiers: return ("Prizes", "獎項級別")
+        case .events: return ("Dates and venues", "日期與場地")
+        case .submissions: return ("Submissions", "投稿數")
+        case .finalists: return ("Finalists", "入圍影片")
+        case .organizer: return ("Organizer", "主辦")
+        case .edition: return ("Edition", "屆別")
+        case .website: return ("Website", "網站")
+        case .note: return ("Note", "附註")
+        case .noQuotes: return ("No quotes.", "沒有語錄。")
+        case .noFilms: return ("No films.", "沒有影片。")
+        case .help: return ("help", "說明")
+        case .back: return ("back", "返回")
+        case .search: return ("Search", "搜尋")
+        case .matches: return ("matches", "個相符")
+        case .noMatches: return ("no matches", "沒有相符")
+        case .tooSmall: return ("terminal too small", "終端機太小")
+        case .keysHere: return ("Keys on this screen", "本畫面按鍵")
+        case .quit: return ("quit", "離開")
+        case .language: return ("language", "語言")
+        case .sortBy: return ("sort", "排序")
+        case .filter: return ("filter", "篩選")
+        case .all: return ("all", "全部")
+        case .open: return ("open", "開啟")
+        case .name: return ("Name", "名稱")
+        case .date: return ("Date", "日期")
+        case .venue: return ("Venue", "場地")
+        case .city: return ("City", "城市")
+        case .quote: return ("Quote", "語錄")
+        case .about: return ("About", "簡介")
+        case .position: return ("Position", "職銜")
+        case .kind: return ("Kind", "類型")
+        case .fromFilm: return ("Film", "相關影片")
+        case .translationNote: return ("Text note", "文字附註")
+        case .byPerson: return ("Quotes", "語錄")
+        }
+    }
+}
+
+/// How catalog values read in a language.
+public enum Format {
+    public static func unknown(_ l: Language) -> String { UIString.unknown.text(l) }
+
+    /// "Grand Prix", "Merit (6th)", or "unknown".
+    public static func award(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
+        guard let award = film.award else { return unknown(l) }
+        let name = catalog.prizeTier(award.tier)?.name.text(l) ?? award.tier
+        guard let place = award.place else { return name }
+        return l == .en ? "\(name) (\(ordinal(place)))" : "\(name)（第\(place)名）"
+    }
+
+    public static func runtime(_ film: Film, _ l: Language) -> String {
+        film.runtimeText ?? unknown(l)
+    }
+
+    public static func directors(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
+        film.directors.map { catalog.personName($0, l) }.joined(separator: l == .en ? ", " : "、")
+    }
+
+    public static func list(_ items: [String], _ l: Language) -> String {
+        items.joined(separator: l == .en ? ", " : "、")
+    }
+
+    public static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 10, n % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+
+    public static func role(_ role: Person.Role, _ l: Language) -> String {
+        let names: [Person.Role: (String, String)] = [
+            .director: ("director", "導演"), .juror: ("juror", "評審"), .speaker: ("speaker", "受訪者"),
+            .author: ("author", "作者"), .executive: ("executive", "企業主管"), .guest: ("guest", "嘉賓"),
+            .narrator: ("narrator", "旁白"), .producer: ("producer", "製片"), .writer: ("writer", "編劇"),
+            .editor: ("editor", "剪輯師"), .vfx: ("visual effects", "視覺特效"),
+        ]
+        let pair = names[role] ?? (role.rawValue, role.rawValue)
+        return l == .en ? pair.0 : pair.1
+    }
+
+    public static func contextKind(_ kind: QuoteContext.Kind, _ l: Language) -> String {
+        let names: [QuoteContext.Kind: (String, String)] = [
+            .interview: ("interview", "訪談"), .press: ("press event", "媒體活動"), .stage: ("on stage", "台上致詞"),
+            .statement: ("statement", "聲明"), .film: ("film narration", "影片旁白"), .article: ("article", "文章"),
+            .other: ("other", "其他"),
+        ]
+        let pair = names[kind] ?? (kind.rawValue, kind.rawValue)
+        return l == .en ? pair.0 : pair.1
+    }
+
+    /// "interview · 2025-06" style.
+    public static func context(_ quote: Quote, _ l: Language) -> String {
+        var parts = [contextKind(quote.context.kind, l)]
+        if let d = quote.context.date { parts.append(d.description) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// A quote's text in a language, falling back to the other language.
+    public static func quoteText(_ quote: Quote, _ l: Language) -> String {
+        quote.text.text(l)
+    }
+}

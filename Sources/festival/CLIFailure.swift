@@ -1,0 +1,18 @@
+import FestivalModel
+import Foundation
+
+/// A command's failure with the exit code it maps to; the message goes to stderr.
+struct CLIFailure: Error {
+    var message: String
+    var exitCode: Int32
+
+    /// Something asked for does not exist (exit 1).
+    static func notFound(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 1) }
+    /// Bad usage or an unusable catalog (exit 2).
+    static func usage(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 2) }
+    static func catalog(_ error: CatalogError) -> CLIFailure { CLIFailure(message: error.description, exitCode: 2) }
+
+    func report() {
+        FileHandle.standardError.write(Data(("festival: " + message.replacingOccurrences(of: "\n", with: "\nfestival: ") + "\n").utf8))
+    }
+}

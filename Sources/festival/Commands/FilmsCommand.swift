@@ -1,0 +1,76 @@
+import ArgumentParser
+import FestivalModel
+import FestivalUI
+
+/// `festival films`: the lineup, optionally only one award tier.
+struct FilmsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "films",
+        abstract: "List the films.",
+        discussion: "Example: festival films --award grand-prix --lang en"
+    )
+
+    @Option(help: ArgumentHelp("Only films with this award tier (id or name, e.g. gold), or 'unknown'.", valueName: "tier"))
+    var award: String?
+
+    @OptionGroup var options: CatalogOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let catalog = try options.load()
+        let lang = options.language
+        var films = catalog.films
+        if let award {
+            let wanted = award.lowercased()
+            if wanted == "unknown" {
+                films = films.filter { $0.award == nil }
+            } else {
+                guard let tier = catalog.festival.prizeTiers.first(where: {
+                    $0.id == wanted || $0.name.en?.lowercased() == wanted || $0.name.zhHant == award
+                }) else {
+                    let known = catalog.festival.prizeTiers.map(\.id).joined(separator: ", ")
+                    throw CLIFailure.notFound("no award tier '\(award)' (known: \(known), unknown)")
+                }
+                films = films.filter { $0.award?.tier == tier.id }
+            }
+        }
+        if output.json {
+            Output.json(catalog.subset(films: films.map(\.id)))
+            return
+        }
+        var table = TextTable(header: ["ID", UIString.title.text(lang).uppercased(), UIString.director.text(lang).uppercased(),
+                                       UIString.award.text(lang).uppercased(), UIString.runtime.text(lang).uppercased()])
+        for film in films {
+            table.rows.append([film.id, film.title.text(lang), Format.directors(film, in: catalog, lang),
+                               Format.award(film, in: catalog, lang), Format.runtime(film, lang)])
+        }
+        Output.write(table.render())
+    }
+}
+
+/// `festival film ID`: one film in full.
+struct FilmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "film",
+        abstract: "Show one film.",
+        discussion: "Example: festival film total-pixel-space"
+    )
+
+    @Argument(help: "The film's id (see `festival films`).")
+    var id: String
+
+    @OptionGroup var options: CatalogOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let catalog = try options.load()
+        guard let film = catalog.film(id) else {
+            throw CLIFailure.notFound("no film with id '\(id)' (see `festival films`)")
+        }
+        if output.json {
+            Output.json(catalog.subset(films: [film.id]))
+            return
+        }
+        Output.write(TextReport.film(film, in: catalog, options.language))
+    }
+}

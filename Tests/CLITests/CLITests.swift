@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import FestivalModel
+
+/// Runs the built `festival` binary and checks its output and exit codes.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary built beside this test bundle (or in .build/debug).
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appending(path: "festival"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "festival"),
+            packageRoot.appending(path: ".build/debug/festival"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+
+    static func run(_ args: [String], env: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment.removeValue(forKey: "LC_ALL")
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func load(_ json: String) throws -> Catalog {
+        try CatalogLoader.load(bytes: Array(json.utf8), file: "stdout")
+    }
+
+    @Test func filmsListsTheLineupAligned() throws {
+        let r = try Self.run(["films", "--lang", "en"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 8)
+        #expect(lines[0].hasPrefix("ID"))
+        #expect(lines[1].hasPrefix("total-pixel-space"))
+        #expect(lines[1].contains("Grand Prix") && lines[1].contains("9:28"))
+        // Columns line up: the title column starts at the same offset on every line.
+        let starts = lines.map { $0.range(of: "  ", options: [])!.lowerBound.utf16Offset(in: $0) }
+        #expect(Set(starts).count == 1 || lines.allSatisfy { $0.count > 20 })
+    }
+
+    @Test func chineseOutputIsAlignedByDisplayWidth() throws {
+        let r = try Self.run(["films", "--lang", "zh-Hant"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("全像素空間"))
+        #expect(r.stdout.contains("大獎") || r.stdout.contains("Grand"))
+    }
+
+    @Test func awardFilter() throws {
+        let r = try Self.run(["films", "--award", "gold", "--json"])
+        #expect(r.status == 0)
+        #expect(try Self.load(r.stdout).films.map(\.id) == ["jailbird"])
+        let unknown = try Self.run(["films", "--award", "unknown", "--json"])
+        #expect(try Self.load(unknown.stdout).films.allSatisfy { $0.award == nil })
+        let bad = try Self.run(["films", "--award", "platinum"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("no award tier 'platinum'"))
+    }
+
+    @Test func filmDetailAndNotFound() throws {
+        let r = try Self.run(["film", "jailbird", "--lang", "en"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Andrew Salter"))
+        let missing = try Self.run(["film", "nope"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("no film with id 'nope'"))
+    }
+
+    @Test func jsonRoundTripsThroughTheLoader() throws {
+        let builtin = try Self.load(try Self.run(["films", "--json"]).stdout)
+        let film = try Self.load(try Self.run(["film", "total-pixel-space", "--json"]).stdout)
+        #expect(film.films.count == 1)
+        #expect(film.films[0] == builtin.film("total-pixel-space"))
+        let people = try Self.load(try Self.run(["people", "--json"]).stdout)
+        #expect(people.people.count >= 20)
+        let quotes = try Self.load(try Self.run(["quotes", "--speaker", "bruce-markoe", "--json"]).stdout)
+        #expect(quotes.quotes.map(\.id) == ["q08", "q09", "q10"])
+        // The output is itself a valid catalog for every other command.
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appending(path: "markoe.json")
+        try CatalogEncoder.json(quotes).write(to: file, atomically: true, encoding: .utf8)
+        let validated = try Self.run(["validate", file.path])
+        #expect(validated.status == 0)
+        let again = try Self.run(["quotes", "--catalog", file.path, "--json"])
+        #expect(try Self.load(again.stdout) == quotes)
+    }
+
+    @Test func quoteFilters() throws {
+        let topic = try Self.load(try Self.run(["quotes", "--topic", "copyright", "--json"]).stdout)
+        #expect(!topic.quotes.isEmpty)
+        #expect(topic.quotes.allSatisfy { $0.topics.contains("copyright") })
+        let film = try Self.load(try Self.run(["quotes", "--film", "total-pixel-space", "--json"]).stdout)
+        #expect(film.quotes.allSatisfy { $0.film == "total-pixel-space" })
+        #expect(film.quotes.count >= 4)
+        let plain = try Self.run(["quotes", "--speaker", "mike-rianda", "--lang", "en"])
+        #expect(plain.stdout.contains("buzzsaw"))
+        #expect(try Self.run(["quotes", "--speaker", "nobody"]).status == 1)
+        #expect(try Self.run(["quotes", "--topic", "nothing"]).status == 1)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let r = try Self.run(["films", "--lang", "fr"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown language 'fr'"))
+        #expect(try Self.run(["frobnicate"]).status == 2)
+        #expect(try Self.run(["films", "--catalog", "/nonexistent/x.json"]).status == 2)
+        let help = try Self.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("quotes"))
+    }
+
+    @Test func validateReportsEveryProblemWithLocations() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let minimal = try String(contentsOf: Self.packageRoot.appending(path: "Tests/Fixtures/minimal.json"), encoding: .utf8)
+        let broken = minimal.replacingOccurrences(of: #""speaker": "bo""#, with: #""speaker": "nobody""#)
+            .replacingOccurrences(of: #""id": "second""#, with: #""id": "first""#)
+        let file = dir.appending(path: "broken.json")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let r = try Self.run(["validate", file.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("broken.json:31:"))
+        #expect(r.stderr.contains("films[1].id: duplicate film id \"first\""))
+        #expect(r.stderr.contains("quotes[0].speaker: unknown person id \"nobody\""))
+        let ok = try Self.run(["validate", Self.packageRoot.appending(path: "Tests/Fixtures/minimal.json").path])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("ok (2 films"))
+    }
+}
