@@ -83,7 +83,8 @@ public enum Format {
     public static func award(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
         guard let award = film.award else { return unknown(l) }
         let name = catalog.prizeTier(award.tier)?.name.text(l) ?? award.tier
-        guard let place = award.place else { return name }
+        // The place only adds something when the tier spans several places.
+        guard let place = award.place, place != catalog.prizeTier(award.tier)?.rank else { return name }
         return l == .en ? "\(name) (\(ordinal(place)))" : "\(name)（第\(place)名）"
     }
 

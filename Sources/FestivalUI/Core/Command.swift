@@ -1,0 +1,97 @@
+import FestivalModel
+import TextGrid
+
+/// Everything a key can ask for. The keymap below is the single table that both handles
+/// keys and writes the `?` help.
+public enum Command: String, CaseIterable, Sendable {
+    case down, up, pageDown, pageUp, halfDown, halfUp, top, bottom
+    case open, back, nextSection, previousSection
+    case sectionFilms, sectionQuotes, sectionPeople, sectionFestival
+    case find, findNext, findPrevious
+    case sort, filterAward, filterStyle, filterSpeaker, filterTopic, clearFilters
+    case toggleLanguage, help, quit, suspend, redraw
+
+    /// Help text (English, Chinese).
+    var help: (String, String) {
+        switch self {
+        case .down: return ("move down", "向下")
+        case .up: return ("move up", "向上")
+        case .pageDown: return ("page down", "下一頁")
+        case .pageUp: return ("page up", "上一頁")
+        case .halfDown: return ("half page down", "下半頁")
+        case .halfUp: return ("half page up", "上半頁")
+        case .top: return ("first line", "到頂端")
+        case .bottom: return ("last line", "到底端")
+        case .open: return ("open the selection", "開啟所選項目")
+        case .back: return ("go back", "返回上一頁")
+        case .nextSection: return ("next section", "下一個分頁")
+        case .previousSection: return ("previous section", "上一個分頁")
+        case .sectionFilms: return ("Films", "影片")
+        case .sectionQuotes: return ("Quotes", "語錄")
+        case .sectionPeople: return ("People", "人物")
+        case .sectionFestival: return ("Festival", "影展")
+        case .find: return ("find on this screen", "在本頁搜尋")
+        case .findNext: return ("next match", "下一個相符")
+        case .findPrevious: return ("previous match", "上一個相符")
+        case .sort: return ("sort: lineup, award, title, runtime", "排序：片單、獎項、片名、片長")
+        case .filterAward: return ("filter by award", "依獎項篩選")
+        case .filterStyle: return ("filter by style", "依風格篩選")
+        case .filterSpeaker: return ("filter by speaker", "依發言者篩選")
+        case .filterTopic: return ("filter by topic", "依主題篩選")
+        case .clearFilters: return ("clear filters", "清除篩選")
+        case .toggleLanguage: return ("中文 / English", "中文 / English")
+        case .help: return ("this help", "本說明")
+        case .quit: return ("quit", "離開")
+        case .suspend: return ("suspend (fg resumes)", "暫停（fg 繼續）")
+        case .redraw: return ("redraw the screen", "重繪畫面")
+        }
+    }
+
+    /// Screens where the command applies; nil means everywhere.
+    var screens: Set<ScreenKind>? {
+        switch self {
+        case .sort, .filterAward, .filterStyle: return [.filmList]
+        case .filterSpeaker, .filterTopic: return [.quoteList]
+        case .clearFilters: return [.filmList, .quoteList]
+        default: return nil
+        }
+    }
+
+    func applies(to kind: ScreenKind) -> Bool { screens?.contains(kind) ?? true }
+}
+
+/// Keys → commands.
+public struct Keymap: Sendable {
+    public var bindings: [(key: Key, command: Command)]
+
+    public static let standard = Keymap(bindings: [
+        (.down, .down), (.char("j"), .down), (.up, .up), (.char("k"), .up),
+        (.pageDown, .pageDown), (.char(" "), .pageDown), (.pageUp, .pageUp), (.char("b"), .pageUp),
+        (.ctrl("d"), .halfDown), (.ctrl("u"), .halfUp),
+        (.home, .top), (.char("g"), .top), (.end, .bottom), (.char("G"), .bottom),
+        (.enter, .open), (.right, .open), (.char("l"), .open),
+        (.escape, .back), (.left, .back), (.char("h"), .back), (.backspace, .back),
+        (.tab, .nextSection), (.backTab, .previousSection),
+        (.char("1"), .sectionFilms), (.char("2"), .sectionQuotes), (.char("3"), .sectionPeople), (.char("4"), .sectionFestival),
+        (.char("/"), .find), (.char("n"), .findNext), (.char("N"), .findPrevious),
+        (.char("S"), .sort), (.char("a"), .filterAward), (.char("t"), .filterStyle),
+        (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
+        (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
+        (.char("q"), .quit), (.ctrl("c"), .quit), (.ctrl("z"), .suspend), (.ctrl("l"), .redraw),
+    ])
+
+    /// The command a key means on a kind of screen.
+    public func command(for key: Key, on kind: ScreenKind) -> Command? {
+        bindings.first { $0.key == key && $0.command.applies(to: kind) }?.command
+    }
+
+    /// Help lines for a screen: each command that applies, with all its keys.
+    public func help(for kind: ScreenKind, _ language: Language) -> [(keys: String, text: String)] {
+        Command.allCases.filter { $0.applies(to: kind) }.compactMap { command in
+            let keys = bindings.filter { $0.command == command }.map(\.key.label)
+            guard !keys.isEmpty else { return nil }
+            let text = language == .en ? command.help.0 : command.help.1
+            return (keys.joined(separator: " "), text)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import FestivalModel
+import TextGrid
+
+/// `/` search within the current screen: type to jump to the first match, Enter to keep
+/// it, Esc to cancel, then `n`/`N` to step through the matches.
+enum Finder {
+    static func edit(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var find = state.find else { return [] }
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            state.find = nil
+            return []
+        case .enter:
+            find.editing = false
+            state.find = find.query.isEmpty ? nil : find
+            return []
+        case .backspace:
+            if find.query.isEmpty { state.find = nil; return [] }
+            find.query.removeLast()
+        case .ctrl("u"):
+            find.query = ""
+        case .char(let c):
+            find.query.append(c)
+        default:
+            return []
+        }
+        state.find = find
+        refresh(&state)
+        if let first = state.find?.current { show(&state, state.find!.matches[first]) }
+        return []
+    }
+
+    /// Whether a row's text contains the query, ignoring case.
+    static func matches(_ text: String, _ query: String) -> Bool {
+        text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive]) != nil
+    }
+
+    /// Recomputes matches for the current page; the current match is the first at or
+    /// after the cursor.
+    static func refresh(_ state: inout AppState) {
+        guard var find = state.find else { return }
+        let (page, _) = Navigator.context(state)
+        find.matches = find.query.isEmpty ? [] : (0..<page.count).filter { matches(page.row($0).text, find.query) }
+        let from = state.viewport.selected ?? state.viewport.scroll
+        find.current = find.matches.isEmpty ? nil : (find.matches.firstIndex { $0 >= from } ?? 0)
+        state.find = find
+    }
+
+    static func step(_ state: inout AppState, forward: Bool) {
+        guard var find = state.find, !find.matches.isEmpty else {
+            if state.find != nil { state.message = UIString.noMatches.text(state.language) }
+            return
+        }
+        let n = find.matches.count
+        find.current = ((find.current ?? (forward ? -1 : 0)) + (forward ? 1 : -1) + n) % n
+        state.find = find
+        show(&state, find.matches[find.current!])
+    }
+
+    /// Brings a row into view, selecting it when it can be selected.
+    static func show(_ state: inout AppState, _ row: Int) {
+        let (page, layout) = Navigator.context(state)
+        var vp = state.viewport
+        if page.isSelectable(row) { vp.selected = row }
+        if row < vp.scroll || row >= vp.scroll + layout.contentHeight {
+            vp.scroll = max(0, row - layout.contentHeight / 3)
+        }
+        state.viewport = vp
+        Navigator.clamp(&state, page: page, layout: layout)
+    }
+}

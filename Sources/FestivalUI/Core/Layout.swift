@@ -1,0 +1,31 @@
+import FestivalModel
+
+/// Where things go on a screen of a given size; shared by `update` and `view` so both
+/// agree on page heights and list widths.
+public struct Layout: Equatable, Sendable {
+    public static let minWidth = 20
+    public static let minHeight = 6
+    /// Lists show a preview of the selection beside them from this width on.
+    public static let previewFromWidth = 100
+
+    public let size: Size
+    public let hasHeader: Bool
+    public let hasPreview: Bool
+
+    public init(size: Size, screen: Screen) {
+        self.size = size
+        let isList = screen.kind != .document
+        hasHeader = isList
+        hasPreview = isList && size.width >= Self.previewFromWidth
+    }
+
+    public var isTooSmall: Bool { size.width < Self.minWidth || size.height < Self.minHeight }
+    /// First row of the page's content.
+    public var contentTop: Int { 1 + (hasHeader ? 1 : 0) }
+    /// Rows available for the page's content.
+    public var contentHeight: Int { max(1, size.height - 3 - (hasHeader ? 1 : 0)) }
+    /// Columns of the page (the list, when a preview is beside it).
+    public var contentWidth: Int { hasPreview ? max(40, size.width * 9 / 20) : size.width }
+    public var previewX: Int { contentWidth + 1 }
+    public var previewWidth: Int { max(0, size.width - previewX - 1) }
+}

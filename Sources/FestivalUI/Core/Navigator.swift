@@ -1,0 +1,160 @@
+import FestivalModel
+import TextGrid
+
+/// Moving around: the cursor, scrolling, opening, history, sections, the mouse.
+enum Navigator {
+    static func context(_ state: AppState) -> (page: Page, layout: Layout) {
+        let layout = Layout(size: state.size, screen: state.screen)
+        return (Screens.page(state, width: layout.contentWidth), layout)
+    }
+
+    /// One step down or up: to the next selectable row in view, else scroll a line.
+    static func move(_ state: inout AppState, by delta: Int) {
+        let (page, layout) = context(state)
+        var vp = state.viewport
+        let h = layout.contentHeight
+        if page.isList {
+            guard page.count > 0 else { return }
+            vp.selected = min(page.count - 1, max(0, (vp.selected ?? (delta > 0 ? -1 : page.count)) + delta))
+        } else {
+            let from = vp.selected ?? (delta > 0 ? vp.scroll - 1 : vp.scroll + h)
+            var i = from + delta
+            var found: Int?
+            while i >= 0 && i < page.count && i >= vp.scroll - 1 && i <= vp.scroll + h {
+                if page.isSelectable(i) { found = i; break }
+                i += delta
+            }
+            if let found {
+                vp.selected = found
+            } else {
+                vp.scroll += delta
+            }
+        }
+        state.viewport = vp
+        clamp(&state, page: page, layout: layout)
+    }
+
+    static func page(_ state: inout AppState, by delta: Int) {
+        let (page, layout) = context(state)
+        var vp = state.viewport
+        if page.isList {
+            guard page.count > 0 else { return }
+            vp.selected = min(page.count - 1, max(0, (vp.selected ?? 0) + delta))
+            vp.scroll += delta
+        } else {
+            vp.scroll += delta
+            vp.selected = nil
+        }
+        state.viewport = vp
+        clamp(&state, page: page, layout: layout)
+    }
+
+    static func jump(_ state: inout AppState, toEnd: Bool) {
+        let (page, layout) = context(state)
+        var vp = state.viewport
+        vp.scroll = toEnd ? page.count : 0
+        vp.selected = page.isList && page.count > 0 ? (toEnd ? page.count - 1 : 0) : nil
+        state.viewport = vp
+        clamp(&state, page: page, layout: layout)
+    }
+
+    /// Keeps scroll within the page and the selection in view (or drops it, on a document).
+    static func clamp(_ state: inout AppState) {
+        let (page, layout) = context(state)
+        clamp(&state, page: page, layout: layout)
+    }
+
+    static func clamp(_ state: inout AppState, page: Page, layout: Layout) {
+        var vp = state.viewport
+        let h = layout.contentHeight
+        if page.isList {
+            if page.count == 0 {
+                vp = Viewport(selected: nil, scroll: 0)
+            } else {
+                let sel = min(page.count - 1, max(0, vp.selected ?? 0))
+                vp.selected = sel
+                if sel < vp.scroll { vp.scroll = sel }
+                if sel >= vp.scroll + h { vp.scroll = sel - h + 1 }
+            }
+        } else if let sel = vp.selected, sel >= page.count || !page.isSelectable(sel) {
+            vp.selected = nil
+        }
+        vp.scroll = max(0, min(vp.scroll, page.count - h))
+        if !page.isList, let sel = vp.selected, sel < vp.scroll || sel >= vp.scroll + h {
+            vp.selected = (vp.scroll..<min(page.count, vp.scroll + h)).first { page.isSelectable($0) }
+        }
+        state.viewport = vp
+    }
+
+    static func open(_ state: inout AppState) -> [Effect] {
+        let (page, _) = context(state)
+        guard let sel = state.viewport.selected, sel < page.count, let target = page.row(sel).target else { return [] }
+        switch target {
+        case .film(let id): push(&state, .film(id))
+        case .person(let id): push(&state, .person(id))
+        case .quote(let id): push(&state, .quote(id))
+        case .link(let url): return [.openURL(url)]
+        }
+        return []
+    }
+
+    static func push(_ state: inout AppState, _ screen: Screen) {
+        var stack = state.history
+        if stack.last == screen { return }
+        stack.append(screen)
+        if stack.count > AppState.maxHistory { stack.remove(at: 1) }
+        state.stacks[state.section] = stack
+        state.find = nil
+        clamp(&state)
+    }
+
+    static func back(_ state: inout AppState) {
+        if state.find != nil { state.find = nil; return }
+        var stack = state.history
+        guard stack.count > 1 else { return }
+        let left = stack.removeLast()
+        state.stacks[state.section] = stack
+        if !stack.contains(left) { state.viewports[left] = nil }
+        clamp(&state)
+    }
+
+    static func switchSection(_ state: inout AppState, by delta: Int) {
+        let all = Section.allCases
+        let i = (state.section.rawValue + delta + all.count) % all.count
+        switchSection(&state, to: all[i])
+    }
+
+    static func switchSection(_ state: inout AppState, to section: Section) {
+        state.section = section
+        state.find = nil
+        clamp(&state)
+    }
+
+    /// Wheel scrolls, a click selects (on the tab bar: switches section), a double click opens.
+    static func mouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+        let (page, layout) = context(state)
+        switch event.kind {
+        case .wheelDown, .wheelUp:
+            let delta = event.kind == .wheelDown ? 3 : -3
+            var vp = state.viewport
+            vp.scroll += delta
+            if page.isList, let sel = vp.selected { vp.selected = sel + delta }
+            state.viewport = vp
+            clamp(&state, page: page, layout: layout)
+            return []
+        case .click, .press, .doubleClick:
+            if event.y == 0 {
+                if let section = TabBar.section(at: event.x, state) { switchSection(&state, to: section) }
+                return []
+            }
+            let row = state.viewport.scroll + event.y - layout.contentTop
+            guard event.x < layout.contentWidth, event.y >= layout.contentTop,
+                  event.y < layout.contentTop + layout.contentHeight, row >= 0, row < page.count,
+                  page.isSelectable(row) else { return [] }
+            state.viewport.selected = row
+            return event.kind == .doubleClick ? open(&state) : []
+        case .release:
+            return []
+        }
+    }
+}

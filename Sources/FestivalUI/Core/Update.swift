@@ -1,0 +1,81 @@
+import FestivalModel
+import TextGrid
+
+/// What happens to the state: a key, a mouse event or a new terminal size.
+public enum Action: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+}
+
+/// Work for the shell around the pure core.
+public enum Effect: Equatable, Sendable {
+    case quit
+    case suspend
+    case redraw
+    case openURL(String)
+}
+
+/// The one way state changes: `update(&state, action)` returns the effects to run.
+public func update(_ state: inout AppState, _ action: Action, keymap: Keymap = .standard) -> [Effect] {
+    switch action {
+    case .resize(let size):
+        state.size = size
+        Navigator.clamp(&state)
+        return []
+    case .key(.resize):
+        return []
+    case .key(let key):
+        state.message = nil
+        if state.showHelp {
+            state.showHelp = false
+            if key == .char("q") || key == .escape || key == .char("?") || key == .function(1) { return [] }
+        }
+        if state.find?.editing == true { return Finder.edit(&state, key) }
+        if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
+        guard let command = keymap.command(for: key, on: state.screen.kind) else { return [] }
+        return perform(&state, command)
+    }
+}
+
+/// Runs one command from the keymap.
+func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let height = Layout(size: state.size, screen: state.screen).contentHeight
+    switch command {
+    case .down: Navigator.move(&state, by: 1)
+    case .up: Navigator.move(&state, by: -1)
+    case .pageDown: Navigator.page(&state, by: height)
+    case .pageUp: Navigator.page(&state, by: -height)
+    case .halfDown: Navigator.page(&state, by: max(1, height / 2))
+    case .halfUp: Navigator.page(&state, by: -max(1, height / 2))
+    case .top: Navigator.jump(&state, toEnd: false)
+    case .bottom: Navigator.jump(&state, toEnd: true)
+    case .open: return Navigator.open(&state)
+    case .back: Navigator.back(&state)
+    case .nextSection: Navigator.switchSection(&state, by: 1)
+    case .previousSection: Navigator.switchSection(&state, by: -1)
+    case .sectionFilms: Navigator.switchSection(&state, to: .films)
+    case .sectionQuotes: Navigator.switchSection(&state, to: .quotes)
+    case .sectionPeople: Navigator.switchSection(&state, to: .people)
+    case .sectionFestival: Navigator.switchSection(&state, to: .festival)
+    case .find: state.find = FindState()
+    case .findNext: Finder.step(&state, forward: true)
+    case .findPrevious: Finder.step(&state, forward: false)
+    case .sort: Filters.cycleSort(&state)
+    case .filterAward: Filters.cycleAward(&state)
+    case .filterStyle: Filters.cycleStyle(&state)
+    case .filterSpeaker: Filters.cycleSpeaker(&state)
+    case .filterTopic: Filters.cycleTopic(&state)
+    case .clearFilters: Filters.clear(&state)
+    case .toggleLanguage:
+        state.language = state.language.other
+        Navigator.clamp(&state)
+        Finder.refresh(&state)
+    case .help: state.showHelp = true
+    case .quit:
+        state.quitting = true
+        return [.quit]
+    case .suspend: return [.suspend]
+    case .redraw: return [.redraw]
+    }
+    return []
+}

@@ -1,0 +1,234 @@
+import FestivalModel
+import TextGrid
+
+/// Draws the whole screen for a state at a size. Pure: the same state and size give the
+/// same canvas.
+public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> Canvas {
+    var canvas = Canvas(width: size.width, height: size.height)
+    var state = state
+    state.size = size
+    let layout = Layout(size: size, screen: state.screen)
+    if layout.isTooSmall {
+        TooSmall.draw(&canvas, state.language)
+        return canvas
+    }
+    TabBar.draw(&canvas, state)
+    let page = Screens.page(state, width: layout.contentWidth)
+    Navigator.clamp(&state, page: page, layout: layout)
+    PageView.draw(&canvas, page: page, viewport: state.viewport, find: state.find,
+                  x: 0, top: layout.contentTop, width: layout.contentWidth, height: layout.contentHeight)
+    if layout.hasPreview {
+        Preview.draw(&canvas, state, page: page, layout: layout)
+    }
+    StatusBar.draw(&canvas, state, page: page, layout: layout)
+    HintLine.draw(&canvas, state, keymap: keymap)
+    if state.showHelp { HelpOverlay.draw(&canvas, state, keymap: keymap) }
+    return canvas
+}
+
+/// "terminal too small", centred, in what room there is.
+enum TooSmall {
+    static func draw(_ canvas: inout Canvas, _ l: Language) {
+        guard canvas.height > 0, canvas.width > 0 else { return }
+        let text = Wrap.truncate(UIString.tooSmall.text(l), width: canvas.width)
+        let x = max(0, (canvas.width - DisplayWidth.of(text)) / 2)
+        canvas.put(text, x: x, y: canvas.height / 2, style: Style(.error, bold: true))
+    }
+}
+
+/// The section tabs on the top row.
+enum TabBar {
+    static func labels(_ state: AppState) -> [(Section, String)] {
+        Section.allCases.map { ($0, " \($0.rawValue + 1) \($0.title.text(state.language)) ") }
+    }
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: Style(.tab))
+        var x = 0
+        for (section, label) in labels(state) {
+            let active = section == state.section
+            x += canvas.put(label, x: x, y: 0, style: active ? Style(.activeTab, bold: true, reverse: true) : Style(.tab))
+            x += canvas.put(" ", x: x, y: 0, style: Style(.tab))
+        }
+        let name = state.catalog.festival.shortName
+        let w = DisplayWidth.of(name)
+        if x + w + 2 <= canvas.width { canvas.put(name, x: canvas.width - w - 1, y: 0, style: Style(.muted, dim: true)) }
+    }
+
+    /// The section whose tab covers column x.
+    static func section(at x: Int, _ state: AppState) -> Section? {
+        var start = 0
+        for (section, label) in labels(state) {
+            let w = DisplayWidth.of(label)
+            if x >= start && x < start + w { return section }
+            start += w + 1
+        }
+        return nil
+    }
+}
+
+/// The rows of a page in a rectangle: header, selection bar, find highlights.
+enum PageView {
+    static func draw(_ canvas: inout Canvas, page: Page, viewport: Viewport, find: FindState?,
+                     x: Int, top: Int, width: Int, height: Int) {
+        if let header = page.header {
+            drawRow(&canvas, header, x: x, y: top - 1, width: width)
+        }
+        if page.count == 0 {
+            canvas.put("—", x: x + 1, y: top, style: Style(.muted, dim: true), maxWidth: width - 1)
+            return
+        }
+        for offset in 0..<height {
+            let i = viewport.scroll + offset
+            guard i < page.count else { break }
+            let y = top + offset
+            drawRow(&canvas, page.row(i), x: x, y: y, width: width)
+            if let q = find?.query, !q.isEmpty { highlight(&canvas, query: q, x: x, y: y, width: width) }
+            if viewport.selected == i {
+                canvas.restyle(x: x, y: y, width: width) { $0.reverse = true; $0.role = .selection }
+            }
+        }
+    }
+
+    static func drawRow(_ canvas: inout Canvas, _ row: Row, x: Int, y: Int, width: Int) {
+        var col = x
+        if let trailing = row.trailing {
+            let w = DisplayWidth.of(trailing.text)
+            if w < width { canvas.put(trailing.text, x: x + width - w, y: y, style: trailing.style) }
+        }
+        for span in row.spans {
+            guard col < x + width else { break }
+            col += canvas.put(span.text, x: col, y: y, style: span.style, maxWidth: x + width - col)
+        }
+    }
+
+    /// Marks occurrences of the find query in an already drawn row.
+    static func highlight(_ canvas: inout Canvas, query: String, x: Int, y: Int, width: Int) {
+        var cells: [(col: Int, text: String)] = []
+        for col in x..<min(canvas.width, x + width) where !canvas[col, y].isContinuation {
+            cells.append((col, canvas[col, y].text))
+        }
+        let text = cells.map(\.text).joined()
+        let chars = Array(text)
+        guard chars.count == cells.count else { return }
+        var searchStart = text.startIndex
+        while let r = text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], range: searchStart..<text.endIndex) {
+            let from = text.distance(from: text.startIndex, to: r.lowerBound)
+            let to = text.distance(from: text.startIndex, to: r.upperBound)
+            for k in from..<min(to, cells.count) {
+                let c = cells[k].col
+                let w = Int(canvas[c, y].width)
+                canvas.restyle(x: c, y: y, width: max(1, w)) { $0.role = .highlight; $0.bold = true; $0.underline = true }
+            }
+            searchStart = r.upperBound
+            if r.isEmpty { break }
+        }
+    }
+}
+
+/// Beside a list on wide screens: the selected item's page.
+enum Preview {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, page: Page, layout: Layout) {
+        for y in layout.contentTop - 1..<layout.contentTop + layout.contentHeight {
+            canvas.put("│", x: layout.contentWidth, y: y, style: Style(.muted, dim: true))
+        }
+        guard let sel = state.viewport.selected, sel < page.count, let target = page.row(sel).target else { return }
+        let screen: Screen
+        switch target {
+        case .film(let id): screen = .film(id)
+        case .person(let id): screen = .person(id)
+        case .quote(let id): screen = .quote(id)
+        case .link: return
+        }
+        let preview = Screens.page(state, screen: screen, width: layout.previewWidth)
+        PageView.draw(&canvas, page: preview, viewport: Viewport(), find: nil, x: layout.previewX + 1,
+                      top: layout.contentTop - 1, width: layout.previewWidth, height: layout.contentHeight + 1)
+    }
+}
+
+/// The reverse-video bar above the bottom line: where you are, and the position.
+enum StatusBar {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, page: Page, layout: Layout) {
+        let y = canvas.height - 2
+        let style = Style(.status, reverse: true)
+        canvas.fill(x: 0, y: y, width: canvas.width, height: 1, style: style)
+        let vp = state.viewport
+        var position: String
+        if page.isList {
+            position = page.count == 0 ? "0/0" : "\((vp.selected ?? 0) + 1)/\(page.count)"
+        } else {
+            let last = min(page.count, vp.scroll + layout.contentHeight)
+            position = page.count == 0 ? "0/0" : "\(vp.scroll + 1)-\(last)/\(page.count)"
+        }
+        if state.history.count > 1 { position = "◂\(state.history.count - 1) " + position }
+        let pw = DisplayWidth.of(position)
+        canvas.put(position, x: max(0, canvas.width - pw - 1), y: y, style: style)
+        let title = Wrap.truncate(Screens.title(state, state.screen), width: max(0, canvas.width - pw - 3))
+        canvas.put(" " + title, x: 0, y: y, style: Style(.status, bold: true, reverse: true), maxWidth: canvas.width - pw - 2)
+    }
+}
+
+/// The bottom line: the find prompt, a message, or the most useful keys.
+enum HintLine {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, keymap: Keymap) {
+        let y = canvas.height - 1
+        let l = state.language
+        if let find = state.find {
+            let count: String
+            if find.query.isEmpty { count = "" }
+            else if let c = find.current { count = "  \(c + 1)/\(find.matches.count)" }
+            else { count = "  " + UIString.noMatches.text(l) }
+            let prompt = "/" + find.query + (find.editing ? "▏" : "")
+            let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
+            canvas.put(count, x: x, y: y, style: Style(.muted, dim: true))
+            return
+        }
+        if let message = state.message {
+            canvas.put(message, x: 0, y: y, style: Style(.accent, bold: true))
+            return
+        }
+        let hints: [(String, String)] = [
+            ("↑↓", l == .en ? "move" : "移動"), ("Enter", UIString.open.text(l)), ("Esc", UIString.back.text(l)),
+            ("Tab", l == .en ? "section" : "分頁"), ("/", l == .en ? "find" : "搜尋"),
+            ("L", l == .en ? "中文" : "English"), ("?", UIString.help.text(l)), ("q", UIString.quit.text(l)),
+        ]
+        var x = 0
+        for (key, text) in hints {
+            let w = DisplayWidth.of(key) + 1 + DisplayWidth.of(text)
+            if x + w > canvas.width { break }
+            x += canvas.put(key, x: x, y: y, style: Style(.accent, bold: true))
+            x += canvas.put(" " + text + "  ", x: x, y: y, style: Style(.muted))
+        }
+    }
+}
+
+/// `?`: the keys that work on this screen, from the keymap itself.
+enum HelpOverlay {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, keymap: Keymap) {
+        let l = state.language
+        let entries = keymap.help(for: state.screen.kind, l)
+        let keyWidth = min(24, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let textWidth = entries.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let w = min(canvas.width - 2, keyWidth + textWidth + 6)
+        let h = min(canvas.height - 2, entries.count + 4)
+        guard w > 8, h > 3 else { return }
+        let x0 = (canvas.width - w) / 2, y0 = (canvas.height - h) / 2
+        let frame = Style(.accent)
+        canvas.fill(x: x0, y: y0, width: w, height: h)
+        canvas.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x0, y: y0, style: frame)
+        canvas.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x0, y: y0 + h - 1, style: frame)
+        for y in y0 + 1..<y0 + h - 1 {
+            canvas.put("│", x: x0, y: y, style: frame)
+            canvas.put("│", x: x0 + w - 1, y: y, style: frame)
+        }
+        canvas.put(" " + UIString.keysHere.text(l) + " ", x: x0 + 2, y: y0, style: Style(.heading, bold: true), maxWidth: w - 4)
+        for (i, entry) in entries.prefix(h - 4).enumerated() {
+            let y = y0 + 2 + i
+            canvas.put(Wrap.pad(entry.keys, width: keyWidth), x: x0 + 2, y: y, style: Style(.accent, bold: true))
+            canvas.put(entry.text, x: x0 + 4 + keyWidth, y: y, maxWidth: w - keyWidth - 6)
+        }
+        if entries.count > h - 4 {
+            canvas.put("…", x: x0 + 2, y: y0 + h - 2, style: Style(.muted, dim: true))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import FestivalModel
+import TextGrid
+
+/// Builds the page and title of whatever screen the state shows.
+public enum Screens {
+    public static func page(_ state: AppState, screen: Screen? = nil, width: Int? = nil) -> Page {
+        let screen = screen ?? state.screen
+        let w = width ?? Layout(size: state.size, screen: screen).contentWidth
+        var s = state
+        s.size.width = w
+        let c = state.catalog, l = state.language
+        switch screen {
+        case .films: return ListScreens.filmPage(s)
+        case .quotes: return ListScreens.quotePage(s)
+        case .people: return ListScreens.peoplePage(s)
+        case .festival: return DetailScreens.festival(c, l, width: w)
+        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w) } ?? missing(id, w)
+        case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w) } ?? missing(id, w)
+        case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w) } ?? missing(id, w)
+        }
+    }
+
+    static func missing(_ id: String, _ width: Int) -> Page {
+        Page(rows: [Row([Span(Wrap.truncate("? \(id)", width: width))])])
+    }
+
+    /// The status bar's description of a screen.
+    public static func title(_ state: AppState, _ screen: Screen) -> String {
+        let c = state.catalog, l = state.language
+        switch screen {
+        case .films:
+            var parts = [UIString.films.text(l)]
+            if let a = state.awardFilter { parts.append(a.isEmpty ? Format.unknown(l) : c.prizeTier(a)?.name.text(l) ?? a) }
+            if let s = state.styleFilter {
+                parts.append(c.films.flatMap(\.styles).first { ListScreens.styleKey($0) == s }?.text(l) ?? s)
+            }
+            if state.filmSort != .lineup { parts.append("↕ " + sortName(state.filmSort, l)) }
+            return parts.joined(separator: " · ")
+        case .quotes:
+            var parts = [UIString.quotes.text(l)]
+            if let p = state.speakerFilter { parts.append(c.personName(p, l)) }
+            if let t = state.topicFilter { parts.append(c.topic(t)?.name.text(l) ?? t) }
+            return parts.joined(separator: " · ")
+        case .people: return UIString.people.text(l)
+        case .festival: return c.festival.name.text(l)
+        case .film(let id): return c.film(id)?.title.text(l) ?? id
+        case .person(let id): return c.personName(id, l)
+        case .quote(let id):
+            guard let q = c.quote(id) else { return id }
+            return UIString.quote.text(l) + " · " + c.personName(q.speaker, l)
+        }
+    }
+
+    static func sortName(_ sort: FilmSort, _ l: Language) -> String {
+        switch sort {
+        case .lineup: return l == .en ? "lineup" : "片單順序"
+        case .award: return UIString.award.text(l)
+        case .title: return UIString.title.text(l)
+        case .runtime: return UIString.runtime.text(l)
+        }
+    }
+}
