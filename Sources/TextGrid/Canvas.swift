@@ -13,6 +13,12 @@ public struct Cell: Hashable, Sendable {
 
     public static let blank = Cell()
     public var isContinuation: Bool { width == 0 }
+
+    /// Turns the cell into a space, keeping its style.
+    mutating func makeBlank() {
+        text = " "
+        width = 1
+    }
 }
 
 /// A grid of cells that screens draw into and the terminal backend paints.
@@ -38,7 +44,7 @@ public struct Canvas: Equatable, Sendable {
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
                              maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        let limit = min(width, x + (maxWidth ?? width))
+        let limit = maxWidth.map { min(width, x + $0) } ?? width
         var col = x
         for character in Sanitize.line(text) {
             let w = DisplayWidth.of(character)
@@ -62,6 +68,9 @@ public struct Canvas: Equatable, Sendable {
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
         for row in y0..<y1 {
+            // Wide characters cut by either edge become spaces.
+            if cells[row * width + x0].isContinuation, x0 > 0 { cells[row * width + x0 - 1].makeBlank() }
+            if x1 < width, cells[row * width + x1].isContinuation { cells[row * width + x1].makeBlank() }
             for col in x0..<x1 { cells[row * width + col] = Cell(" ", width: 1, style: style) }
         }
     }

@@ -9,7 +9,7 @@ import Testing
         #expect(c.films[1].award == nil)                 // explicit null: unknown
         #expect(c.films[1].runtimeSeconds == nil)
         #expect(c.films[0].runtimeText == "5:00")
-        #expect(c.quotes[0].text.zhHant == "電影是光。")
+        #expect(c.quotes[0].text.zhHant == "電影是光。👍🏽 Cafe\u{301}")
         #expect(c.festival.events[0].date?.description == "2030-01-02")
     }
 
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func emptyStringIsNotUnknown() {
-        let issues = TestSupport.issues(TestSupport.minimal(replacing: #""title": {"en": "Second Wind"}"#, with: #""title": {"en": ""}"#))
+        let issues = TestSupport.issues(TestSupport.minimal(replacing: #""title": {"en": "Second Wind 👨‍👩‍👧 🎬", "#, with: #""title": {"en": "", "#))
         #expect(issues.map(\.path) == ["films[1].title.en"])
     }
 

@@ -94,6 +94,7 @@ public struct AppState: Sendable {
         var stacks: [Section: [Screen]] = [:]
         for s in Section.allCases { stacks[s] = [s.root] }
         self.stacks = stacks
+        for s in Section.allCases where s.root.kind != .document { viewports[s.root] = Viewport(selected: 0) }
     }
 
     public var screen: Screen { stacks[section]?.last ?? section.root }

@@ -85,13 +85,31 @@ public struct Keymap: Sendable {
         bindings.first { $0.key == key && $0.command.applies(to: kind) }?.command
     }
 
+    /// Commands the help shows on one line, with the line's text (English, Chinese).
+    static let helpGroups: [([Command], (String, String))] = [
+        ([.down, .up], ("move down / up", "向下／向上")),
+        ([.pageDown, .pageUp], ("page down / up", "下一頁／上一頁")),
+        ([.halfDown, .halfUp], ("half page down / up", "下半頁／上半頁")),
+        ([.top, .bottom], ("first / last line", "頂端／底端")),
+        ([.nextSection, .previousSection], ("next / previous section", "下一個／上一個分頁")),
+        ([.sectionFilms, .sectionQuotes, .sectionPeople, .sectionFestival], ("Films, Quotes, People, Festival", "影片、語錄、人物、影展")),
+        ([.findNext, .findPrevious], ("next / previous match", "下一個／上一個相符")),
+    ]
+
     /// Help lines for a screen: each command that applies, with all its keys.
     public func help(for kind: ScreenKind, _ language: Language) -> [(keys: String, text: String)] {
-        Command.allCases.filter { $0.applies(to: kind) }.compactMap { command in
-            let keys = bindings.filter { $0.command == command }.map(\.key.label)
-            guard !keys.isEmpty else { return nil }
-            let text = language == .en ? command.help.0 : command.help.1
-            return (keys.joined(separator: " "), text)
+        var lines: [(keys: String, text: String)] = []
+        var done = Set<Command>()
+        for command in Command.allCases where command.applies(to: kind) && !done.contains(command) {
+            let group = Self.helpGroups.first { $0.0.contains(command) }
+            let members = group?.0.filter { $0.applies(to: kind) } ?? [command]
+            done.formUnion(members)
+            let keys = members.map { member in bindings.filter { $0.command == member }.map(\.key.label).joined(separator: " ") }
+                .filter { !$0.isEmpty }
+            guard !keys.isEmpty else { continue }
+            let text = group?.1 ?? command.help
+            lines.append((keys.joined(separator: group?.0.count == 4 ? " " : " / "), language == .en ? text.0 : text.1))
         }
+        return lines
     }
 }

@@ -25,7 +25,7 @@ public struct Layout: Equatable, Sendable {
     /// Rows available for the page's content.
     public var contentHeight: Int { max(1, size.height - 3 - (hasHeader ? 1 : 0)) }
     /// Columns of the page (the list, when a preview is beside it).
-    public var contentWidth: Int { hasPreview ? max(40, size.width * 9 / 20) : size.width }
+    public var contentWidth: Int { hasPreview ? max(40, size.width * 11 / 20) : size.width }
     public var previewX: Int { contentWidth + 1 }
     public var previewWidth: Int { max(0, size.width - previewX - 1) }
 }

@@ -15,7 +15,7 @@ enum Navigator {
         let h = layout.contentHeight
         if page.isList {
             guard page.count > 0 else { return }
-            vp.selected = min(page.count - 1, max(0, (vp.selected ?? (delta > 0 ? -1 : page.count)) + delta))
+            vp.selected = min(page.count - 1, max(0, vp.selected.map { $0 + delta } ?? 0))
         } else {
             let from = vp.selected ?? (delta > 0 ? vp.scroll - 1 : vp.scroll + h)
             var i = from + delta
@@ -26,6 +26,8 @@ enum Navigator {
             }
             if let found {
                 vp.selected = found
+                if found < vp.scroll { vp.scroll = found }
+                if found >= vp.scroll + h { vp.scroll = found - h + 1 }
             } else {
                 vp.scroll += delta
             }
@@ -142,7 +144,7 @@ enum Navigator {
             state.viewport = vp
             clamp(&state, page: page, layout: layout)
             return []
-        case .click, .press, .doubleClick:
+        case .click, .doubleClick:
             if event.y == 0 {
                 if let section = TabBar.section(at: event.x, state) { switchSection(&state, to: section) }
                 return []
@@ -153,8 +155,22 @@ enum Navigator {
                   page.isSelectable(row) else { return [] }
             state.viewport.selected = row
             return event.kind == .doubleClick ? open(&state) : []
-        case .release:
+        case .press, .release:
             return []
         }
+    }
+}
+
+extension AppState {
+    /// Shows a screen directly: its section, with the screen on top of the section's list.
+    public mutating func open(_ screen: Screen) {
+        switch screen {
+        case .films, .film: section = .films
+        case .quotes, .quote: section = .quotes
+        case .people, .person: section = .people
+        case .festival: section = .festival
+        }
+        if screen != section.root { Navigator.push(&self, screen) }
+        Navigator.clamp(&self)
     }
 }

@@ -202,15 +202,19 @@ enum HintLine {
     }
 }
 
-/// `?`: the keys that work on this screen, from the keymap itself.
+/// `?`: the keys that work on this screen, from the keymap itself, in one or two columns.
 enum HelpOverlay {
     static func draw(_ canvas: inout Canvas, _ state: AppState, keymap: Keymap) {
         let l = state.language
         let entries = keymap.help(for: state.screen.kind, l)
-        let keyWidth = min(24, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let textWidth = entries.map { DisplayWidth.of($0.text) }.max() ?? 0
-        let w = min(canvas.width - 2, keyWidth + textWidth + 6)
-        let h = min(canvas.height - 2, entries.count + 4)
+        let keyWidth = min(20, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let textWidth = min(36, entries.map { DisplayWidth.of($0.text) }.max() ?? 0)
+        let columnWidth = keyWidth + 2 + textWidth
+        let rowsAvailable = max(1, canvas.height - 4)
+        let columns = entries.count > rowsAvailable && canvas.width >= 2 * columnWidth + 7 ? 2 : 1
+        let perColumn = (entries.count + columns - 1) / columns
+        let w = min(canvas.width - 2, columns * columnWidth + (columns - 1) * 3 + 4)
+        let h = min(canvas.height - 2, perColumn + 2)
         guard w > 8, h > 3 else { return }
         let x0 = (canvas.width - w) / 2, y0 = (canvas.height - h) / 2
         let frame = Style(.accent)
@@ -222,13 +226,17 @@ enum HelpOverlay {
             canvas.put("│", x: x0 + w - 1, y: y, style: frame)
         }
         canvas.put(" " + UIString.keysHere.text(l) + " ", x: x0 + 2, y: y0, style: Style(.heading, bold: true), maxWidth: w - 4)
-        for (i, entry) in entries.prefix(h - 4).enumerated() {
-            let y = y0 + 2 + i
-            canvas.put(Wrap.pad(entry.keys, width: keyWidth), x: x0 + 2, y: y, style: Style(.accent, bold: true))
-            canvas.put(entry.text, x: x0 + 4 + keyWidth, y: y, maxWidth: w - keyWidth - 6)
+        let shown = h - 2
+        for (i, entry) in entries.enumerated() {
+            let column = i / perColumn, line = i % perColumn
+            guard line < shown else { continue }
+            let x = x0 + 2 + column * (columnWidth + 3)
+            let y = y0 + 1 + line
+            canvas.put(Wrap.pad(entry.keys, width: keyWidth), x: x, y: y, style: Style(.accent, bold: true), maxWidth: x0 + w - 2 - x)
+            canvas.put(entry.text, x: x + keyWidth + 2, y: y, maxWidth: max(0, min(textWidth, x0 + w - 2 - (x + keyWidth + 2))))
         }
-        if entries.count > h - 4 {
-            canvas.put("…", x: x0 + 2, y: y0 + h - 2, style: Style(.muted, dim: true))
+        if perColumn > shown {
+            canvas.put("…", x: x0 + w - 3, y: y0 + h - 2, style: Style(.muted, dim: true))
         }
     }
 }

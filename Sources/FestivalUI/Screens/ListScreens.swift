@@ -62,7 +62,7 @@ enum ListScreens {
     static func filmPage(_ state: AppState) -> Page {
         let films = Self.films(state)
         let l = state.language, c = state.catalog
-        let widths = layout(state.size.width, fixed: [20, 18, 6])
+        let widths = layout(state.size.width, fixed: [16, 14, 7])
         let header = Row(cells([(UIString.title.text(l), .plain), (UIString.director.text(l), .plain),
                                 (UIString.award.text(l), .plain), (UIString.runtime.text(l), .plain)], widths: widths)
             .map { Span($0.text, Style(.heading, bold: true)) })

@@ -1,0 +1,48 @@
+import BuiltinCatalog
+import FestivalModel
+import Foundation
+import Testing
+import TextGrid
+@testable import FestivalUI
+
+/// Shared fixtures and the golden-file snapshot check.
+enum UITestSupport {
+    static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let snapshots = testsDir.appending(path: "Snapshots")
+
+    static let builtin: Catalog = try! CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
+    static let minimal: Catalog = try! CatalogLoader.load(path: testsDir.deletingLastPathComponent().appending(path: "Fixtures/minimal.json").path)
+
+    static func state(_ catalog: Catalog = builtin, _ language: Language = .en, width: Int = 80, height: Int = 24) -> AppState {
+        AppState(catalog: catalog, language: language, size: Size(width: width, height: height))
+    }
+
+    /// Applies keys in order and returns all effects.
+    @discardableResult
+    static func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { update(&state, .key($0)) }
+    }
+
+    /// Compares rendered text with `Snapshots/NAME.txt`. With SNAPSHOT_RECORD=1 in the
+    /// environment, or when the file does not exist yet, writes it instead (and fails when
+    /// it was missing, so a new snapshot is always looked at once).
+    static func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let file = snapshots.appending(path: name + ".txt")
+        let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+        let existing = try? String(contentsOf: file, encoding: .utf8)
+        if record || existing == nil {
+            try? FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
+            try? (text + "\n").write(to: file, atomically: true, encoding: .utf8)
+            if existing == nil && !record {
+                Issue.record("recorded new snapshot \(name); check it and run again", sourceLocation: sourceLocation)
+            }
+            return
+        }
+        if existing != text + "\n" {
+            let diff = zip(existing!.split(separator: "\n", omittingEmptySubsequences: false), text.split(separator: "\n", omittingEmptySubsequences: false))
+                .enumerated().first { $0.element.0 != $0.element.1 }
+            let where_ = diff.map { "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" } ?? "length differs"
+            Issue.record("snapshot \(name) differs (\(where_)); SNAPSHOT_RECORD=1 swift test rewrites it", sourceLocation: sourceLocation)
+        }
+    }
+}

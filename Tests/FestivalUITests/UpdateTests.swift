@@ -1,0 +1,176 @@
+import FestivalModel
+import Testing
+import TextGrid
+@testable import FestivalUI
+
+/// Navigation, history and bounds of the pure `update`.
+@Suite struct UpdateTests {
+    typealias S = UITestSupport
+
+    @Test func listCursorStopsAtBothEnds() {
+        var state = S.state()
+        #expect(state.viewport.selected == nil || state.viewport.selected == 0)
+        S.press(&state, .up)
+        #expect(state.viewport.selected == 0)
+        S.press(&state, .char("j"), .down)
+        #expect(state.viewport.selected == 2)
+        S.press(&state, .char("G"))
+        #expect(state.viewport.selected == 6)
+        S.press(&state, .down, .char("j"), .pageDown, .ctrl("d"))
+        #expect(state.viewport.selected == 6)
+        S.press(&state, .home)
+        #expect(state.viewport.selected == 0)
+        S.press(&state, .pageUp, .ctrl("u"), .char("k"))
+        #expect(state.viewport.selected == 0)
+    }
+
+    @Test func openAndGoBackThroughHistory() {
+        var state = S.state()
+        S.press(&state, .down, .enter)                 // JAILBIRD
+        #expect(state.screen == .film("jailbird"))
+        S.press(&state, .char("j"))                     // first link: the director
+        S.press(&state, .enter)
+        #expect(state.screen == .person("andrew-salter"))
+        #expect(state.history == [.films, .film("jailbird"), .person("andrew-salter")])
+        S.press(&state, .escape)
+        #expect(state.screen == .film("jailbird"))
+        S.press(&state, .char("h"), .backspace, .left)   // more backs than history: stays at the root
+        #expect(state.screen == .films)
+        #expect(state.viewport.selected == 1)            // the list remembers its cursor
+    }
+
+    @Test func sectionsKeepTheirOwnHistory() {
+        var state = S.state()
+        S.press(&state, .enter)
+        S.press(&state, .tab)
+        #expect(state.section == .quotes && state.screen == .quotes)
+        S.press(&state, .backTab)
+        #expect(state.screen == .film("total-pixel-space"))
+        S.press(&state, .char("4"))
+        #expect(state.screen == .festival)
+        S.press(&state, .tab)
+        #expect(state.section == .films)                 // wraps around
+    }
+
+    @Test func documentScrollIsBounded() {
+        var state = S.state(width: 60, height: 12)
+        state.open(.festival)
+        for _ in 0..<500 { S.press(&state, .char("j")) }
+        let page = Screens.page(state)
+        let height = Layout(size: state.size, screen: state.screen).contentHeight
+        #expect(state.viewport.scroll == page.count - height)
+        for _ in 0..<500 { S.press(&state, .pageUp) }
+        #expect(state.viewport.scroll == 0)
+        S.press(&state, .end)
+        #expect(state.viewport.scroll == page.count - height)
+    }
+
+    @Test func historyDepthIsBounded() {
+        var state = S.state()
+        state.open(.quote("q01"))
+        for _ in 0..<200 {
+            S.press(&state, .char("g"), .char("j"), .enter)      // quote → speaker
+            S.press(&state, .char("G"), .enter)                   // speaker → last quote
+        }
+        #expect(state.history.count <= AppState.maxHistory)
+        #expect(state.history.first == .quotes)
+    }
+
+    @Test func resizeKeepsSelectionVisible() {
+        var state = S.state(width: 80, height: 24)
+        S.press(&state, .char("2"), .char("G"))
+        #expect(state.viewport.selected == state.catalog.quotes.count - 1)
+        _ = update(&state, .resize(Size(width: 30, height: 7)))
+        let h = Layout(size: state.size, screen: state.screen).contentHeight
+        let vp = state.viewport
+        #expect(vp.selected! >= vp.scroll && vp.selected! < vp.scroll + h)
+        _ = update(&state, .resize(Size(width: 200, height: 60)))
+        #expect(state.viewport.scroll == 0)
+    }
+
+    @Test func filtersAndSort() {
+        var state = S.state()
+        S.press(&state, .char("a"))
+        #expect(state.awardFilter == "grand-prix")
+        #expect(ListScreens.films(state).map(\.id) == ["total-pixel-space"])
+        S.press(&state, .char("x"), .char("S"))
+        #expect(state.filmSort == .award)
+        #expect(ListScreens.films(state).prefix(3).map(\.id) == ["total-pixel-space", "jailbird", "one"])
+        S.press(&state, .char("S"))
+        #expect(state.filmSort == .title)
+        S.press(&state, .char("2"), .char("p"))
+        #expect(state.speakerFilter == "cristobal-valenzuela")
+        #expect(ListScreens.quotes(state).allSatisfy { $0.speaker == "cristobal-valenzuela" })
+        S.press(&state, .char("t"))
+        #expect(state.topicFilter != nil)
+        S.press(&state, .char("x"))
+        #expect(ListScreens.quotes(state).count == state.catalog.quotes.count)
+    }
+
+    @Test func findStepsThroughMatches() {
+        var state = S.state()
+        S.press(&state, .char("2"), .char("/"))
+        for c in "markoe" { S.press(&state, .char(c)) }
+        #expect(state.find?.matches.count == 3)
+        S.press(&state, .enter)
+        #expect(state.find?.editing == false)
+        let first = state.viewport.selected
+        S.press(&state, .char("n"))
+        #expect(state.viewport.selected == first! + 1)
+        S.press(&state, .char("N"), .char("N"))
+        #expect(state.viewport.selected == first! + 2)       // wrapped backwards to the last
+        S.press(&state, .escape)
+        #expect(state.find == nil)
+        S.press(&state, .char("/"), .char("z"), .char("z"), .char("q"), .enter)
+        #expect(state.find?.matches.isEmpty == true)
+    }
+
+    @Test func findInChineseDocument() {
+        var state = S.state(S.builtin, .zhHant)
+        state.open(.film("total-pixel-space"))
+        S.press(&state, .char("/"))
+        for c in "旁白" { S.press(&state, .char(c)) }
+        #expect((state.find?.matches.count ?? 0) >= 3)
+    }
+
+    @Test func languageToggleAndHelp() {
+        var state = S.state()
+        S.press(&state, .char("L"))
+        #expect(state.language == .zhHant)
+        #expect(view(state, size: state.size).line(0).contains("影片"))
+        S.press(&state, .char("?"))
+        #expect(state.showHelp)
+        #expect(view(state, size: state.size).text.contains("本畫面按鍵"))
+        S.press(&state, .char("?"))
+        #expect(!state.showHelp)
+    }
+
+    @Test func effects() {
+        var state = S.state()
+        #expect(S.press(&state, .ctrl("z")) == [.suspend])
+        #expect(S.press(&state, .ctrl("l")) == [.redraw])
+        state.open(.film("total-pixel-space"))
+        var link: [Effect] = []
+        for _ in 0..<10 {
+            S.press(&state, .char("j"))
+            link = S.press(&state, .enter)
+            if !link.isEmpty { break }
+            if state.screen != .film("total-pixel-space") { S.press(&state, .escape) }
+        }
+        #expect(link == [.openURL("https://www.youtube.com/watch?v=zpAeygE4d1A")])
+        #expect(S.press(&state, .char("q")) == [.quit])
+        #expect(state.quitting)
+    }
+
+    @Test func mouseClicksTabsAndRows() {
+        var state = S.state()
+        S.press(&state, .mouse(MouseEvent(.click, x: 3, y: 4)))
+        #expect(state.viewport.selected == 2)
+        S.press(&state, .mouse(MouseEvent(.doubleClick, x: 3, y: 3)))
+        #expect(state.screen == .film("jailbird"))
+        S.press(&state, .mouse(MouseEvent(.click, x: 14, y: 0)))
+        #expect(state.section == .quotes)
+        S.press(&state, .mouse(MouseEvent(.wheelDown, x: 5, y: 5)))
+        #expect(state.viewport.selected == 3)
+    }
+}

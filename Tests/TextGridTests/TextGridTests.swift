@@ -1,0 +1,82 @@
+import Testing
+@testable import TextGrid
+
+@Suite struct DisplayWidthTests {
+    @Test func widths() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("全像素空間") == 10)
+        #expect(DisplayWidth.of("ＡＢ") == 4)                 // full-width forms
+        #expect(DisplayWidth.of("e\u{301}") == 1)            // combining mark
+        #expect(DisplayWidth.of("👍🏽") == 2)                  // skin tone modifier
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)                  // ZWJ sequence
+        #expect(DisplayWidth.of("❤️") == 2)                  // VS16
+        #expect(DisplayWidth.of("❤") == 1)                   // text presentation
+        #expect(DisplayWidth.of("，。「」") == 8)
+    }
+}
+
+@Suite struct SanitizeTests {
+    @Test func controlsBecomeVisible() {
+        #expect(Sanitize.line("a\u{1B}[31mb") == "a\u{241B}[31mb")
+        #expect(Sanitize.line("x\u{7}\u{0}\u{9B}y") == "x\u{2407}\u{2400}\u{FFFD}y")
+        #expect(Sanitize.line("\u{202E}evil") == "\u{FFFD}evil")
+        #expect(Sanitize.line("tab\there") == "tab here")
+        let many = "a" + String(repeating: "\u{301}", count: 10_000)
+        #expect(Sanitize.cell(Character(many)).unicodeScalars.count == Sanitize.maxScalarsPerCell)
+    }
+}
+
+@Suite struct CanvasTests {
+    @Test func wideCharactersNeverSplit() {
+        var c = Canvas(width: 5, height: 1)
+        let used = c.put("ab全像", x: 0, y: 0)
+        #expect(used == 5)
+        #expect(c.text == "ab全")          // 像 does not fit in the last column
+        #expect(c[3, 0].isContinuation)
+        c.put("X", x: 3, y: 0)               // overwriting the right half blanks the left half
+        #expect(c.text == "ab X")
+    }
+
+    @Test func fillRepairsCutWideCharacters() {
+        var c = Canvas(width: 6, height: 1)
+        c.put("全像素", x: 0, y: 0)
+        c.fill(x: 1, y: 0, width: 2, height: 1)
+        #expect(c.line(0) == "    素")
+    }
+
+    @Test func escapeSequencesDoNotReachCells() {
+        var c = Canvas(width: 20, height: 1)
+        c.put("\u{1B}]52;c;AAAA\u{7}", x: 0, y: 0)
+        #expect(!c.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) } })
+    }
+
+    @Test func outOfBoundsIsIgnored() {
+        var c = Canvas(width: 3, height: 2)
+        #expect(c.put("abc", x: 5, y: 0) == 0)
+        #expect(c.put("abc", x: 0, y: 9) == 0)
+        #expect(c.put("abcdef", x: -2, y: 1) == 5)   // columns advanced, two of them off the left edge
+        #expect(c.line(1) == "cde")
+    }
+}
+
+@Suite struct WrapTests {
+    @Test func englishAtSpaces() {
+        #expect(Wrap.lines("the quick brown fox", width: 10) == ["the quick", "brown fox"])
+        #expect(Wrap.lines("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
+    }
+
+    @Test func chineseBetweenCharactersWithPunctuationRules() {
+        // 10 columns: five characters a line; "，" may not start a line, so it stays with 間.
+        let lines = Wrap.lines("全像素空間，很美。「好」", width: 10)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
+        #expect(!lines.contains { $0.hasPrefix("，") || $0.hasPrefix("。") || $0.hasPrefix("」") })
+        #expect(!lines.contains { $0.hasSuffix("「") })
+        #expect(lines.joined() == "全像素空間，很美。「好」")
+    }
+
+    @Test func paragraphsAndTruncation() {
+        #expect(Wrap.lines("a\n\nb", width: 5) == ["a", "", "b"])
+        #expect(Wrap.truncate("全像素空間", width: 5) == "全像…")
+        #expect(Wrap.pad("全", width: 4) == "全  ")
+    }
+}
