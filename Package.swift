@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalModel", "BuiltinCatalog"]),
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalModel", "BuiltinCatalog", "TextGrid"]),
         .testTarget(name: "CLITests", dependencies: ["FestivalModel"]),
+        .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
     ],
     swiftLanguageModes: [.v6]
 )

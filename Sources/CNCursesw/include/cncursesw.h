@@ -1,5 +1,6 @@
 // ncursesw with wide-character calls, plus accessors for what Swift cannot import
-// (macros and mutable globals). Only the Curses module includes this.
+// (macros and mutable globals) and the signal-safe terminal restore.
+// Only the Curses module includes this.
 #ifndef CNCURSESW_H
 #define CNCURSESW_H
 
@@ -10,6 +11,7 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -23,20 +25,55 @@ unsigned int cn_color_pair(short pair);
 /// Key codes.
 int cn_key_f(int n);
 
+/// The standard screen of the current terminal (the `stdscr` global).
+WINDOW *cn_stdscr(void);
+
 /// Screen size of a window.
 int cn_rows(WINDOW *win);
 int cn_cols(WINDOW *win);
 
-/// Mouse masks.
-unsigned long cn_mouse_mask_default(void);
-unsigned long cn_button1_pressed(void);
-unsigned long cn_button1_released(void);
-unsigned long cn_button1_clicked(void);
-unsigned long cn_button1_double_clicked(void);
-unsigned long cn_button4_pressed(void);
-unsigned long cn_button5_pressed(void);
+/// Number of colors the terminal supports (the `COLORS` global).
+int cn_colors(void);
+
+/// The C standard streams (Swift 6 rejects the mutable globals).
+FILE *cn_stdin(void);
+FILE *cn_stdout(void);
+
+/// setlocale(LC_ALL, ""), falling back to C.UTF-8 for LC_CTYPE when the environment
+/// names no UTF-8 locale. Returns 1 when the character type is UTF-8.
+int cn_setup_locale(void);
+
+/// Mouse masks (the default asks for everything of button 1 and the wheel).
+mmask_t cn_mouse_mask_default(void);
+mmask_t cn_button1_pressed(void);
+mmask_t cn_button1_released(void);
+mmask_t cn_button1_clicked(void);
+mmask_t cn_button1_double_clicked(void);
+mmask_t cn_button4_pressed(void);
+mmask_t cn_button5_pressed(void);
+
+/// Reads the pending mouse event; returns OK and fills the outputs, or ERR.
+int cn_get_mouse(mmask_t *bstate, int *x, int *y);
+
+/// Columns the C library gives one wide character (-1 when unprintable).
+int cn_wcwidth(unsigned int wc);
 
 /// Writes one cell of text (a grapheme cluster as wide characters) with attributes.
 int cn_put_cell(WINDOW *win, int y, int x, const wchar_t *text, unsigned int attrs, short pair);
+
+/// Signal-safe restore. Installs handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT and the
+/// fatal signals (SEGV, BUS, ILL, FPE, ABRT, TRAP): while the session is active they
+/// call endwin() and then re-raise to the previous handler (normally the default action;
+/// signals that were ignored stay ignored); an atexit hook restores on a plain
+/// exit(). Call before newterm() so ncurses does not install its own SIGINT/SIGTERM ones.
+void cn_session_begin(void);
+/// Marks the session active (after newterm succeeded) or not.
+void cn_session_set_active(int active);
+/// Marks the session ended and puts back the previous signal handlers.
+void cn_session_end(void);
+/// 1 while a session is active.
+int cn_session_active(void);
+/// Ctrl-Z in raw mode: endwin(), stop with SIGTSTP's default action, return on SIGCONT.
+void cn_suspend(void);
 
 #endif

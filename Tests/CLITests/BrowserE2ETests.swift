@@ -1,0 +1,68 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The real binary in a real terminal (tmux): keys in, screen out, terminal restored.
+@Suite(.serialized) struct BrowserE2ETests {
+    static var binary: String { CLITests.binary.path }
+
+    @Test func browseAFilmThenQuotesThenQuit() throws {
+        let tmux = try Tmux()
+        try tmux.start("\(Self.binary) --lang en", env: ["TERM": "xterm-256color"])
+        var screen = try tmux.waitFor("Total Pixel Space")
+        #expect(screen.contains("1/7"))
+        try tmux.send("j", "j")                          // to ONE
+        screen = try tmux.waitFor("3/7")
+        try tmux.send("Enter")
+        screen = try tmux.waitFor("Synopsis")
+        #expect(screen.contains("Ricardo Villavicencio"))
+        #expect(screen.contains("transhuman") || screen.contains("planet"))
+        try tmux.send("Escape")
+        screen = try tmux.waitFor("3/7")
+        try tmux.send("Tab")
+        screen = try tmux.waitFor("1/24")
+        #expect(screen.contains("Speaker"))
+        #expect(screen.contains("Cristóbal Valenzu"))
+        try tmux.send("?")
+        screen = try tmux.waitFor("Keys on this screen")
+        #expect(screen.contains("filter by speaker"))
+        try tmux.send("Escape", "L")
+        screen = try tmux.waitFor("發言者")
+        try tmux.send("q")
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(tmux.file("before") == tmux.file("after"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(try tmux.display("#{cursor_flag}") == "1")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let tmux = try Tmux()
+        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("Total Pixel Space")
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        let pid = try #require(try tmux.programPID(named: "festival"))
+        kill(pid, SIGTERM)
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "143")
+        #expect(tmux.file("before") == tmux.file("after"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    @Test func resizeReLaysOutAndTinyTerminalsSaySo() throws {
+        let tmux = try Tmux()
+        try tmux.start(Self.binary + " --lang zh-Hant", width: 100, height: 30, env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("全像素空間")
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "15", "-y", "5"])
+        _ = try tmux.waitFor("終端機太小")
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "60", "-y", "15"])
+        let screen = try tmux.waitFor("1/7")
+        #expect(screen.contains("全像素空間"))
+        try tmux.send("q")
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
+    @Test func dumbTerminalGetsAClearError() throws {
+        let r = try CLITests.run([], env: ["TERM": "dumb"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("festival films"))
+    }
+}
