@@ -12,16 +12,24 @@ final class Tmux {
     }
 
     deinit {
-        _ = try? run(["kill-server"])
+        _ = try? run(["kill-server"], capture: false)
         try? FileManager.default.removeItem(at: dir)
     }
 
     /// Runs a tmux command and returns its standard output.
     @discardableResult
-    func run(_ args: [String]) throws -> String {
+    func run(_ args: [String], capture: Bool = true) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["tmux", "-L", socket] + args
+        // The server that new-session forks would hold a captured pipe open forever.
+        guard capture else {
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            return ""
+        }
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
@@ -36,7 +44,7 @@ final class Tmux {
     func start(_ command: String, width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
         let exports = env.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
         let script = "\(exports) stty -g > \(dir.path)/before; \(command); echo $? > \(dir.path)/status; stty -g > \(dir.path)/after; sleep 600"
-        try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "/bin/sh", "-c", script])
+        try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "/bin/sh", "-c", script], capture: false)
     }
 
     func send(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
