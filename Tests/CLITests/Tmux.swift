@@ -19,24 +19,8 @@ final class Tmux {
     /// Runs a tmux command and returns its standard output.
     @discardableResult
     func run(_ args: [String], capture: Bool = true) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + args
-        // The server that new-session forks would hold a captured pipe open forever.
-        guard capture else {
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            return ""
-        }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let r = try Subprocess.run("tmux", ["-L", socket] + args, capture: capture, timeout: 20)
+        return String(decoding: r.stdout, as: UTF8.self)
     }
 
     /// Starts `command` (a shell line) in a detached session of the given size. The line
@@ -88,14 +72,7 @@ final class Tmux {
     /// Process id of the program running in the pane (the shell's child).
     func programPID(named name: String) throws -> Int32? {
         let shell = try display("#{pane_pid}")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["pgrep", "-P", shell, "-x", name]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Int32(String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? "")
+        let r = try Subprocess.run("pgrep", ["-P", shell, "-x", name], timeout: 10)
+        return Int32(String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").first ?? "")
     }
 }
