@@ -47,6 +47,43 @@ import Testing
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
+    @Test(arguments: ["C-c", "SIGHUP"]) func interruptAndHangupRestoreTheTerminal(how: String) throws {
+        let tmux = try Tmux()
+        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("Total Pixel Space")
+        if how == "C-c" {
+            try tmux.send("C-c")
+        } else {
+            kill(try #require(try tmux.programPID(named: "festival")), SIGHUP)
+        }
+        let expected = how == "C-c" ? "0" : "129"   // Ctrl-C is the quit key in raw mode
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == expected)
+        #expect(tmux.file("before") == tmux.file("after"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    /// SGR parameters used on the screen, e.g. ["1", "7", "38;5;110"].
+    static func sgrParameters(_ styled: String) -> Set<String> {
+        let pattern = /\x1b\[([0-9;]*)m/
+        return Set(styled.matches(of: pattern).map { String($0.output.1) })
+    }
+
+    @Test func noColorMeansAttributesOnly() throws {
+        let colored = try Tmux()
+        try colored.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try colored.waitFor("Total Pixel Space")
+        let withColor = Self.sgrParameters(try colored.styledScreen())
+        #expect(withColor.contains { $0.split(separator: ";").contains { ["30", "100", "38"].contains($0) } }, "\(withColor)")
+
+        let plain = try Tmux()
+        try plain.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "NO_COLOR": "1"])
+        _ = try plain.waitFor("Total Pixel Space")
+        let parameters = Self.sgrParameters(try plain.styledScreen()).flatMap { $0.split(separator: ";") }
+        // Only reset, bold, dim, underline, reverse and "default colour" remain.
+        #expect(!parameters.isEmpty)
+        #expect(parameters.allSatisfy { ["0", "1", "2", "4", "7", "39", "49"].contains($0) }, "\(Set(parameters))")
+    }
+
     @Test func resizeReLaysOutAndTinyTerminalsSaySo() throws {
         let tmux = try Tmux()
         try tmux.start(Self.binary + " --lang zh-Hant", width: 100, height: 30, env: ["TERM": "xterm-256color"])

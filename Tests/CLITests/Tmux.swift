@@ -27,7 +27,8 @@ final class Tmux {
     /// records `stty -g` before and after into files in `dir`, and the exit status.
     func start(_ command: String, width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
         let exports = env.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
-        let script = "\(exports) stty -g > \(dir.path)/before; \(command); echo $? > \(dir.path)/status; stty -g > \(dir.path)/after; sleep 600"
+        // The test runner's own NO_COLOR (swift test sets it when piped) must not leak in.
+        let script = "unset NO_COLOR; \(exports) stty -g > \(dir.path)/before; \(command); echo $? > \(dir.path)/status; stty -g > \(dir.path)/after; sleep 600"
         try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "/bin/sh", "-c", script], capture: false)
     }
 
@@ -37,6 +38,9 @@ final class Tmux {
     func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
 
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+
+    /// The screen with its SGR attribute sequences (`capture-pane -e`).
+    func styledScreen() throws -> String { try run(["capture-pane", "-e", "-p", "-t", session]) }
 
     func display(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
