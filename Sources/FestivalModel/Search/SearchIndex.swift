@@ -1,0 +1,164 @@
+/// Every film, person and quote of a catalog as folded text, searchable as you type.
+///
+/// Ranking: the exact phrase as whole words, then every word matching at a word start,
+/// then plain substrings; ties keep catalog order (films, people, quotes).
+public struct SearchIndex: Sendable {
+    public enum Kind: String, CaseIterable, Sendable, Comparable {
+        case film, person, quote
+        public static func < (a: Kind, b: Kind) -> Bool { a.order < b.order }
+        var order: Int { Kind.allCases.firstIndex(of: self)! }
+    }
+
+    public enum Tier: Int, Comparable, Sendable {
+        case phrase, wordStart, substring
+        public static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// A searchable thing: which array of the catalog, and where in it.
+    public struct Document: Equatable, Sendable {
+        public var kind: Kind
+        public var index: Int
+    }
+
+    public struct Hit: Equatable, Sendable {
+        public var document: Int
+        public var tier: Tier
+    }
+
+    public let documents: [Document]
+    let corpus: ByteCorpus
+    /// Per filter field: the folded key (id and names) of every entity, and per document
+    /// the entities it refers to.
+    let keys: [SearchQuery.Field: [[UInt8]]]
+    let references: [SearchQuery.Field: [[Int32]]]
+
+    public init(catalog: Catalog) {
+        var builder = SearchIndexBuilder(catalog: catalog)
+        builder.addFilms()
+        builder.addPeople()
+        builder.addQuotes()
+        documents = builder.documents
+        builder.corpus.finish()
+        corpus = builder.corpus
+        keys = builder.keys
+        references = builder.references
+    }
+
+    /// Documents matching `query`, best first. An empty query matches nothing.
+    public func search(_ query: SearchQuery, in kinds: Set<Kind> = Set(Kind.allCases),
+                       within universe: [Int]? = nil) -> [Hit] {
+        guard !query.isEmpty else { return [] }
+        let allowed = allowedDocuments(query, kinds: kinds)
+        var candidates: [Int]? = universe.map { list in allowed.map { a in list.filter { a[$0] } } ?? list }
+        var allWordStart = [Bool](repeating: true, count: documents.count)
+        for term in query.terms {
+            // One word alone can rank as an exact whole word; with several words the phrase does.
+            let best: MatchClass = query.terms.count == 1 && term.count > 1 ? .wholeWord : .wordStart
+            let found = matches(term, best: best, candidates: candidates, allowed: allowed)
+            var next: [Int] = []
+            next.reserveCapacity(found.count)
+            for (record, match) in found {
+                if match < .wordStart { allWordStart[record] = false }
+                next.append(record)
+            }
+            if query.terms.count == 1 {
+                return rank(found.map { ($0.record, $0.match == .wholeWord ? Tier.phrase : $0.match == .wordStart ? .wordStart : .substring) })
+            }
+            candidates = next
+        }
+        let list = candidates ?? (0..<documents.count).filter { allowed?[$0] ?? true }
+        let phrase = corpus.needle(query.phrase)
+        return rank(list.map { record in
+            guard allWordStart[record] else { return (record, Tier.substring) }
+            return (record, containsWholeWord(phrase, in: record) ? .phrase : .wordStart)
+        })
+    }
+
+    /// The catalog order of hits within each tier.
+    private func rank(_ scored: [(Int, Tier)]) -> [Hit] {
+        var buckets: [[Hit]] = [[], [], []]
+        for (record, tier) in scored { buckets[tier.rawValue].append(Hit(document: record, tier: tier)) }
+        return buckets.flatMap { $0 }
+    }
+
+    enum MatchClass: Int, Comparable {
+        case substring, wordStart, wholeWord
+        static func < (a: MatchClass, b: MatchClass) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Records containing `term`, ascending, with the best class of their occurrences.
+    /// Scanning a record stops at the first occurrence of class `best`.
+    func matches(_ term: [UInt8], best: MatchClass, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
+        let needle = corpus.needle(term)
+        var result: [(record: Int, match: MatchClass)] = []
+        if let candidates, candidates.count < corpus.count / 8 {
+            for record in candidates {
+                var found: MatchClass?
+                corpus.scan(needle, in: corpus.starts[record]..<corpus.end(of: record)) { start in
+                    let match = classify(start, length: term.count)
+                    if found == nil || match > found! { found = match }
+                    return match >= best ? corpus.end(of: record) : start + 1
+                }
+                if let found { result.append((record, found)) }
+            }
+            return result
+        }
+        var member: [Bool]? = allowed
+        if let candidates {
+            var bitmap = [Bool](repeating: false, count: corpus.count)
+            for record in candidates { bitmap[record] = true }
+            member = bitmap
+        }
+        var record = 0
+        corpus.scan(needle, in: 0..<corpus.bytes.count) { start in
+            record = corpus.record(containing: start, from: record)
+            if let member, !member[record] { return corpus.starts[record + 1] }
+            let match = classify(start, length: term.count)
+            if let last = result.last, last.record == record {
+                if match > last.match { result[result.count - 1].match = match }
+            } else {
+                result.append((record, match))
+            }
+            return result[result.count - 1].match >= best ? corpus.starts[record + 1] : start + 1
+        }
+        return result
+    }
+
+    private func classify(_ start: Int, length: Int) -> MatchClass {
+        guard corpus.isWordStart(start) else { return .substring }
+        return corpus.isWordEnd(start + length) ? .wholeWord : .wordStart
+    }
+
+    private func containsWholeWord(_ needle: ByteCorpus.Needle, in record: Int) -> Bool {
+        var found = false
+        corpus.scan(needle, in: corpus.starts[record]..<corpus.end(of: record)) { start in
+            if classify(start, length: needle.bytes.count) == .wholeWord { found = true; return Int.max / 2 }
+            return start + 1
+        }
+        return found
+    }
+
+    /// Documents of the wanted kinds that pass every filter; nil when all do.
+    private func allowedDocuments(_ query: SearchQuery, kinds: Set<Kind>) -> [Bool]? {
+        if query.filters.isEmpty && kinds.count == Kind.allCases.count { return nil }
+        var allowed = documents.map { kinds.contains($0.kind) }
+        for filter in query.filters {
+            let entityKeys = keys[filter.field] ?? []
+            let passing = entityKeys.map { Self.contains($0, filter.value) }
+            let refs = references[filter.field] ?? []
+            for d in documents.indices where allowed[d] {
+                allowed[d] = refs[d].contains { passing[Int($0)] }
+            }
+        }
+        return allowed
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        if needle.isEmpty { return true }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}
