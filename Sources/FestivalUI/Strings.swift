@@ -7,6 +7,7 @@ public enum UIString: CaseIterable, Sendable {
     case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
     case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
+    case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
 
     public func text(_ language: Language) -> String {
         let (en, zh) = pair
@@ -71,6 +72,15 @@ public enum UIString: CaseIterable, Sendable {
         case .fromFilm: return ("Film", "相關影片")
         case .translationNote: return ("Text note", "文字附註")
         case .byPerson: return ("Quotes", "語錄")
+        case .person: return ("Person", "人物")
+        case .results: return ("results", "筆結果")
+        case .searchPrompt: return ("Search", "搜尋")
+        case .searchHint: return ("Type to search quotes, films and people: words, \"a phrase\", speaker:, topic:, film:",
+                                  "輸入即搜尋語錄、影片與人物：字詞、\"整句\"、speaker:、topic:、film:")
+        case .searchEverything: return ("everything", "全部")
+        case .searchQuotes: return ("quotes", "語錄")
+        case .loading: return ("Loading", "載入中")
+        case .indexing: return ("Indexing", "建立索引")
         }
     }
 }
@@ -141,6 +151,11 @@ public enum Format {
     }
 
     /// A quote's text in a language, falling back to the other language.
+    /// Text on one line: line breaks and tabs become spaces.
+    public static func singleLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
     public static func quoteText(_ quote: Quote, _ l: Language) -> String {
         quote.text.text(l)
     }

@@ -19,6 +19,9 @@ struct QuotesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only quotes from or about this film id.", valueName: "id"))
     var film: String?
 
+    @Option(help: ArgumentHelp("Only quotes matching this search, best first (see `festival search --help`).", valueName: "query"))
+    var search: String?
+
     @OptionGroup var options: CatalogOptions
     @OptionGroup var output: OutputOptions
 
@@ -34,9 +37,15 @@ struct QuotesCommand: ParsableCommand {
         if let film, catalog.film(film) == nil {
             throw CLIFailure.notFound("no film with id '\(film)' (see `festival films`)")
         }
-        let quotes = catalog.quotes.filter { q in
+        var quotes = catalog.quotes.filter { q in
             (speaker == nil || q.speaker == speaker) && (topic.map { q.topics.contains($0) } ?? true)
                 && (film == nil || q.film == film)
+        }
+        if let search {
+            let index = SearchIndex(catalog: catalog)
+            let kept = Set(quotes.map(\.id))
+            let hits = index.search(SearchQuery(search), in: [.quote])
+            quotes = hits.map { catalog.quotes[index.documents[$0.document].index] }.filter { kept.contains($0.id) }
         }
         if output.json {
             Output.json(catalog.subset(quotes: quotes.map(\.id)))

@@ -1,0 +1,73 @@
+import FestivalModel
+
+/// One search hit as people read it: what it is, a heading (speaker, title or name) and
+/// the text that matched, with highlight ranges (Character offsets) in both.
+public struct SearchResult: Equatable, Sendable {
+    public var kind: SearchIndex.Kind
+    public var id: String
+    public var tier: SearchIndex.Tier
+    public var heading: String
+    public var headingHighlights: [Range<Int>]
+    public var text: String
+    public var textHighlights: [Range<Int>]
+}
+
+/// Turns hits into `SearchResult`s for one language. Lookups by id are built once.
+public struct SearchPresenter: Sendable {
+    public let catalog: Catalog
+    public let index: SearchIndex
+    private let people: [String: Int]
+
+    public init(catalog: Catalog, index: SearchIndex) {
+        self.catalog = catalog
+        self.index = index
+        var people: [String: Int] = [:]
+        for (i, p) in catalog.people.enumerated() where people[p.id] == nil { people[p.id] = i }
+        self.people = people
+    }
+
+    public func result(_ hit: SearchIndex.Hit, query: SearchQuery, language: Language) -> SearchResult {
+        let document = index.documents[hit.document]
+        let heading: String, texts: [String?], id: String
+        switch document.kind {
+        case .quote:
+            let quote = catalog.quotes[document.index]
+            id = quote.id
+            heading = people[quote.speaker].map { catalog.people[$0].name.text(language) } ?? quote.speaker
+            texts = [quote.text[language], quote.text[language.other]]
+        case .film:
+            let film = catalog.films[document.index]
+            id = film.id
+            heading = film.title.text(language)
+            texts = [film.synopsis[language], film.synopsis[language.other]]
+        case .person:
+            let person = catalog.people[document.index]
+            id = person.id
+            heading = person.name.text(language)
+            let roles = Format.list(person.roles.map { Format.role($0, language) }, language)
+            texts = [[roles, person.title?.text(language), person.affiliation?.text(language)]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")]
+        }
+        // The text in this language, unless only the other language's text matched.
+        let available = texts.compactMap { $0 }
+        var text = available.first ?? ""
+        var highlights = query.highlights(in: text)
+        if highlights.isEmpty, available.count > 1 {
+            let other = query.highlights(in: available[1])
+            if !other.isEmpty { text = available[1]; highlights = other }
+        }
+        return SearchResult(kind: document.kind, id: id, tier: hit.tier, heading: heading,
+                            headingHighlights: query.highlights(in: heading), text: text, textHighlights: highlights)
+    }
+}
+
+extension SearchIndex.Kind {
+    /// "quote", "film", "person" in the interface language.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .quote: UIString.quote.text(language)
+        case .film: UIString.film.text(language)
+        case .person: UIString.person.text(language)
+        }
+    }
+}

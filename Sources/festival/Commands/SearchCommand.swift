@@ -1,0 +1,67 @@
+import ArgumentParser
+import FestivalModel
+import FestivalUI
+
+/// `festival search`: the browser's search from the command line.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search quotes, films and people; best matches first.",
+        discussion: """
+        Matching ignores case, accents, full/half width and Traditional/Simplified Chinese. \
+        Several words must all match; "a phrase" matches exactly; speaker:ID-or-name, \
+        topic:…, film:… narrow. Example: festival search '版权 speaker:valenzuela' --in quotes
+        """
+    )
+
+    enum Scope: String, ExpressibleByArgument, CaseIterable {
+        case quotes, films, people, all
+        var kinds: Set<SearchIndex.Kind> {
+            switch self {
+            case .quotes: [.quote]
+            case .films: [.film]
+            case .people: [.person]
+            case .all: Set(SearchIndex.Kind.allCases)
+            }
+        }
+    }
+
+    @Argument(help: "What to look for.")
+    var query: String
+
+    @Option(name: .customLong("in"), help: "Where to look: quotes, films, people or all.")
+    var scope: Scope = .all
+
+    @Option(help: "Print at most this many results.")
+    var limit: Int?
+
+    @OptionGroup var options: CatalogOptions
+
+    @Flag(name: .long, help: "Print the results as JSON: kind, id, rank tier, heading, text and highlight ranges.")
+    var json = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let catalog = try options.load()
+        let index = SearchIndex(catalog: catalog)
+        let parsed = SearchQuery(query)
+        guard !parsed.isEmpty else { throw CLIFailure.usage("the query is empty") }
+        let hits = index.search(parsed, in: scope.kinds)
+        let shown = hits.prefix(limit ?? hits.count)
+        let presenter = SearchPresenter(catalog: catalog, index: index)
+        let results = shown.map { presenter.result($0, query: parsed, language: options.language) }
+        if json {
+            Output.write(SearchJSON.document(query: query, scope: scope.rawValue, total: hits.count, results: results))
+        } else {
+            var table = TextTable(header: ["KIND", "ID", "NAME", "TEXT"])
+            for r in results {
+                table.rows.append([r.kind.rawValue, r.id, r.heading, Format.singleLine(r.text)])
+            }
+            if !results.isEmpty { Output.write(table.render()) }
+        }
+        if hits.isEmpty { throw CLIFailure.notFound("no matches for '\(query)'") }
+    }
+}
