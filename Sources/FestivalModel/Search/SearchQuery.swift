@@ -57,3 +57,14 @@ public struct SearchQuery: Equatable, Sendable {
         return result
     }
 }
+
+extension SearchQuery {
+    /// True when every match of this query is also a match of `previous` (the user typed
+    /// on: a word grew, a word or a filter was added), so only `previous`'s hits need a look.
+    public func narrows(_ previous: SearchQuery) -> Bool {
+        guard !previous.isEmpty, terms.count >= previous.terms.count, filters.count >= previous.filters.count else { return false }
+        let termsKept = zip(terms, previous.terms).allSatisfy { SearchIndex.contains($0, $1) }
+        let filtersKept = zip(filters, previous.filters).allSatisfy { $0.field == $1.field && SearchIndex.contains($0.value, $1.value) }
+        return termsKept && filtersKept
+    }
+}

@@ -28,6 +28,8 @@ public enum Section: Int, CaseIterable, Sendable {
 public enum Screen: Hashable, Sendable {
     case films, quotes, people, festival
     case film(String), quote(String), person(String)
+    /// Search results (`s`, or `/` on the quote list).
+    case search
 
     /// Which help entries apply here.
     var kind: ScreenKind {
@@ -35,13 +37,14 @@ public enum Screen: Hashable, Sendable {
         case .films: return .filmList
         case .quotes: return .quoteList
         case .people: return .personList
+        case .search: return .searchResults
         case .festival, .film, .quote, .person: return .document
         }
     }
 }
 
 /// Kinds of screens, for the command table.
-public enum ScreenKind: Hashable, Sendable, CaseIterable { case filmList, quoteList, personList, document }
+public enum ScreenKind: Hashable, Sendable, CaseIterable { case filmList, quoteList, personList, searchResults, document }
 
 /// Cursor and scroll of one screen.
 public struct Viewport: Equatable, Sendable {
@@ -80,6 +83,9 @@ public struct AppState: Sendable {
     public var speakerFilter: String?
     public var topicFilter: String?
     public var find: FindState?
+    public var search = SearchState()
+    /// Built on the first search, or handed over by the shell that built it in the background.
+    public var searchIndex: SearchIndex?
     public var showHelp = false
     public var message: String?
     public var quitting = false

@@ -7,7 +7,7 @@ public enum Command: String, CaseIterable, Sendable {
     case down, up, pageDown, pageUp, halfDown, halfUp, top, bottom
     case open, back, nextSection, previousSection
     case sectionFilms, sectionQuotes, sectionPeople, sectionFestival
-    case find, findNext, findPrevious
+    case find, findNext, findPrevious, search, searchQuotes
     case sort, filterAward, filterStyle, filterSpeaker, filterTopic, clearFilters
     case toggleLanguage, help, quit, suspend, redraw
 
@@ -33,6 +33,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .find: return ("find on this screen", "在本頁搜尋")
         case .findNext: return ("next match", "下一個相符")
         case .findPrevious: return ("previous match", "上一個相符")
+        case .search: return ("search quotes, films, people", "搜尋語錄、影片、人物")
+        case .searchQuotes: return ("search the quotes", "搜尋語錄")
         case .sort: return ("sort: lineup, award, title, runtime", "排序：片單、獎項、片名、片長")
         case .filterAward: return ("filter by award", "依獎項篩選")
         case .filterStyle: return ("filter by style", "依風格篩選")
@@ -53,6 +55,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .sort, .filterAward, .filterStyle: return [.filmList]
         case .filterSpeaker, .filterTopic: return [.quoteList]
         case .clearFilters: return [.filmList, .quoteList]
+        case .searchQuotes: return [.quoteList]
+        case .find, .findNext, .findPrevious: return [.filmList, .personList, .document]
         default: return nil
         }
     }
@@ -73,7 +77,7 @@ public struct Keymap: Sendable {
         (.escape, .back), (.left, .back), (.char("h"), .back), (.backspace, .back),
         (.tab, .nextSection), (.backTab, .previousSection),
         (.char("1"), .sectionFilms), (.char("2"), .sectionQuotes), (.char("3"), .sectionPeople), (.char("4"), .sectionFestival),
-        (.char("/"), .find), (.char("n"), .findNext), (.char("N"), .findPrevious),
+        (.char("/"), .searchQuotes), (.char("/"), .find), (.char("s"), .search), (.char("/"), .search), (.char("n"), .findNext), (.char("N"), .findPrevious),
         (.char("S"), .sort), (.char("a"), .filterAward), (.char("t"), .filterStyle),
         (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
         (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
@@ -104,7 +108,10 @@ public struct Keymap: Sendable {
             let group = Self.helpGroups.first { $0.0.contains(command) }
             let members = group?.0.filter { $0.applies(to: kind) } ?? [command]
             done.formUnion(members)
-            let keys = members.map { member in bindings.filter { $0.command == member }.map(\.key.label).joined(separator: " ") }
+            // Only the keys that mean this command here (an earlier binding may take a key).
+            let keys = members.map { member in
+                bindings.filter { $0.command == member && self.command(for: $0.key, on: kind) == member }.map(\.key.label).joined(separator: " ")
+            }
                 .filter { !$0.isEmpty }
             guard !keys.isEmpty else { continue }
             let text = group?.1 ?? command.help

@@ -31,6 +31,7 @@ public func update(_ state: inout AppState, _ action: Action, keymap: Keymap = .
             if key == .char("q") || key == .escape || key == .char("?") || key == .function(1) { return [] }
         }
         if state.find?.editing == true { return Finder.edit(&state, key) }
+        if state.screen == .search && state.search.editing { return SearchController.edit(&state, key) }
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
         guard let command = keymap.command(for: key, on: state.screen.kind) else { return [] }
         return perform(&state, command)
@@ -58,6 +59,8 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .sectionPeople: Navigator.switchSection(&state, to: .people)
     case .sectionFestival: Navigator.switchSection(&state, to: .festival)
     case .find: state.find = FindState()
+    case .search: SearchController.open(&state, scope: state.screen == .search ? state.search.scope : .everything)
+    case .searchQuotes: SearchController.open(&state, scope: .quotes)
     case .findNext: Finder.step(&state, forward: true)
     case .findPrevious: Finder.step(&state, forward: false)
     case .sort: Filters.cycleSort(&state)

@@ -187,10 +187,15 @@ enum HintLine {
             canvas.put(message, x: 0, y: y, style: Style(.accent, bold: true))
             return
         }
-        let hints: [(String, String)] = [
+        let hints: [(String, String)] = state.screen == .search && state.search.editing ? [
+            ("Enter", UIString.open.text(l)), ("^N ^P", l == .en ? "move" : "移動"), ("↑↓", l == .en ? "history" : "歷史"),
+            ("Tab", l == .en ? "results" : "結果"), ("Esc", UIString.back.text(l)),
+        ] : [
             ("↑↓", l == .en ? "move" : "移動"), ("Enter", UIString.open.text(l)), ("Esc", UIString.back.text(l)),
-            ("Tab", l == .en ? "section" : "分頁"), ("/", l == .en ? "find" : "搜尋"),
-            ("L", l == .en ? "中文" : "English"), ("?", UIString.help.text(l)), ("q", UIString.quit.text(l)),
+            ("Tab", l == .en ? "section" : "分頁"), ("s", UIString.search.text(l).lowercased()),
+            ("/", state.screen.kind == .quoteList || state.screen.kind == .searchResults
+                ? UIString.search.text(l).lowercased() : (l == .en ? "find" : "尋找")),
+            ("?", UIString.help.text(l)), ("q", UIString.quit.text(l)), ("L", l == .en ? "中文" : "English"),
         ]
         var x = 0
         for (key, text) in hints {

@@ -17,6 +17,7 @@ public enum Screens {
         case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w) } ?? missing(id, w)
         case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w) } ?? missing(id, w)
         case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w) } ?? missing(id, w)
+        case .search: return SearchScreen.page(s)
         }
     }
 
@@ -45,6 +46,7 @@ public enum Screens {
         case .festival: return c.festival.name.text(l)
         case .film(let id): return c.film(id)?.title.text(l) ?? id
         case .person(let id): return c.personName(id, l)
+        case .search: return SearchScreen.title(state)
         case .quote(let id):
             guard let q = c.quote(id) else { return id }
             return UIString.quote.text(l) + " · " + c.personName(q.speaker, l)

@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         discussion: "Example: festival render --screen film:total-pixel-space --size 100x30 --lang en"
     )
 
-    @Option(help: ArgumentHelp("films, quotes, people, festival, film:ID, quote:ID or person:ID.", valueName: "screen"))
+    @Option(help: ArgumentHelp("films, quotes, people, festival, film:ID, quote:ID, person:ID or search:QUERY.", valueName: "screen"))
     var screen: String = "films"
 
     @Option(help: ArgumentHelp("Width x height in cells.", valueName: "WxH"))
@@ -24,10 +24,13 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure.usage("--size must look like 100x30")
         }
         let catalog = try options.load()
-        let target = try Self.parseScreen(screen, catalog)
         let size = Size(width: parts[0], height: parts[1])
         var state = AppState(catalog: catalog, language: options.language, size: size)
-        state.open(target)
+        if screen.hasPrefix("search:") {
+            state.showSearch(String(screen.dropFirst("search:".count)))
+        } else {
+            state.open(try Self.parseScreen(screen, catalog))
+        }
         Output.write(view(state, size: size).text)
     }
 
@@ -49,7 +52,7 @@ struct RenderCommand: ParsableCommand {
             guard catalog.person(id) != nil else { throw CLIFailure.notFound("no person with id '\(id)'") }
             return .person(id)
         default:
-            throw CLIFailure.usage("unknown screen '\(text)' (films, quotes, people, festival, film:ID, quote:ID, person:ID)")
+            throw CLIFailure.usage("unknown screen '\(text)' (films, quotes, people, festival, film:ID, quote:ID, person:ID, search:QUERY)")
         }
     }
 }

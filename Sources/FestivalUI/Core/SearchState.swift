@@ -1,0 +1,25 @@
+import FestivalModel
+
+/// Where a search looks.
+public enum SearchScope: Sendable, Equatable {
+    case everything, quotes
+
+    var kinds: Set<SearchIndex.Kind> { self == .quotes ? [.quote] : Set(SearchIndex.Kind.allCases) }
+}
+
+/// The global search: the query being typed, its results, and earlier queries.
+public struct SearchState: Sendable {
+    public var input = ""
+    public var scope = SearchScope.everything
+    /// True while keys edit the query; false when they move through the results.
+    public var editing = true
+    public var hits: [SearchIndex.Hit] = []
+    /// The parsed query the hits belong to, to narrow the next keystroke's scan.
+    var query = SearchQuery("")
+    /// Earlier queries, oldest first, and the one Up/Down shows (nil: the current input).
+    public var history: [String] = []
+    public var historyCursor: Int?
+    var draft = ""
+
+    public static let maxHistory = 50
+}

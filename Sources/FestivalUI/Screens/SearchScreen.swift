@@ -1,0 +1,94 @@
+import FestivalModel
+import TextGrid
+
+/// The search screen: the query as its header, one line per result with the matched
+/// characters highlighted, best first. Rows are built only when shown.
+enum SearchScreen {
+    static func page(_ state: AppState) -> Page {
+        let l = state.language, width = state.size.width
+        let search = state.search
+        let header = Row(prompt(search, l, width: width))
+        guard let index = state.searchIndex else { return Page(count: 0, isList: true, header: header) { _ in .blank } }
+        let presenter = SearchPresenter(catalog: state.catalog, index: index)
+        let hits = search.hits, query = search.query
+        let labelWidth = SearchIndex.Kind.allCases.map { DisplayWidth.of($0.label(l)) }.max() ?? 0
+        let headingWidth = min(22, max(8, width / 4))
+        return Page(count: hits.count, isList: true, header: header) { i in
+            let result = presenter.result(hits[i], query: query, language: l)
+            var spans: [Span] = []
+            if search.scope == .everything {
+                spans.append(Span(Wrap.pad(result.kind.label(l), width: labelWidth) + " ", Style(.muted, dim: true)))
+            }
+            let heading = Wrap.truncate(Format.singleLine(result.heading), width: headingWidth)
+            spans += highlighted(heading, result.headingHighlights, base: Style(.accent))
+            spans.append(Span(String(repeating: " ", count: headingWidth - DisplayWidth.of(heading) + 2)))
+            let room = width - spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            let (text, ranges) = snippet(Format.singleLine(result.text), result.textHighlights, width: room)
+            spans += highlighted(text, ranges, base: .plain)
+            return Row(spans, target: target(result))
+        }
+    }
+
+    /// "Search: query▏  12 results" (or the hint while the query is empty).
+    static func prompt(_ search: SearchState, _ l: Language, width: Int) -> [Span] {
+        let scope = search.scope == .quotes ? " (" + UIString.searchQuotes.text(l) + ")" : ""
+        var spans = [Span(UIString.searchPrompt.text(l) + scope + ": ", Style(.heading, bold: true)),
+                     Span(search.input + (search.editing ? "▏" : ""), Style(.title, bold: true))]
+        if search.query.isEmpty {
+            spans.append(Span("  " + UIString.searchHint.text(l), Style(.muted, dim: true)))
+        } else {
+            let count = search.hits.isEmpty ? UIString.noMatches.text(l)
+                : "\(search.hits.count) " + UIString.results.text(l)
+            spans.append(Span("  " + count, Style(.muted)))
+        }
+        return spans
+    }
+
+    /// The part of `text` that shows its first match within `width` cells: when the match
+    /// would fall off the right edge, the text starts a little before it, after "…".
+    static func snippet(_ text: String, _ ranges: [Range<Int>], width: Int) -> (String, [Range<Int>]) {
+        guard let first = ranges.first else { return (text, ranges) }
+        let characters = Array(text)
+        let widthToEnd = DisplayWidth.of(String(characters[..<min(first.upperBound, characters.count)]))
+        guard widthToEnd > width - 1 else { return (text, ranges) }
+        let start = max(0, first.lowerBound - max(4, width / 4))
+        let shifted = ranges.compactMap { r -> Range<Int>? in
+            r.upperBound <= start ? nil : (max(r.lowerBound, start) - start + 1)..<(r.upperBound - start + 1)
+        }
+        return ("…" + String(characters[start...]), shifted)
+    }
+
+    /// `text` cut into spans, the highlighted Character ranges in the highlight style.
+    static func highlighted(_ text: String, _ ranges: [Range<Int>], base: Style) -> [Span] {
+        guard !ranges.isEmpty else { return [Span(text, base)] }
+        let characters = Array(text)
+        var spans: [Span] = []
+        var at = 0
+        var mark = base
+        mark.role = .highlight
+        mark.bold = true
+        mark.underline = true
+        for range in ranges where range.lowerBound < characters.count {
+            if range.lowerBound > at { spans.append(Span(String(characters[at..<range.lowerBound]), base)) }
+            let end = min(range.upperBound, characters.count)
+            spans.append(Span(String(characters[max(at, range.lowerBound)..<end]), mark))
+            at = end
+        }
+        if at < characters.count { spans.append(Span(String(characters[at...]), base)) }
+        return spans
+    }
+
+    static func target(_ result: SearchResult) -> Target {
+        switch result.kind {
+        case .quote: .quote(result.id)
+        case .film: .film(result.id)
+        case .person: .person(result.id)
+        }
+    }
+
+    static func title(_ state: AppState) -> String {
+        let l = state.language
+        let q = state.search.input.isEmpty ? "" : " · " + state.search.input
+        return UIString.search.text(l) + q
+    }
+}
