@@ -97,6 +97,27 @@ import Testing
         #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
+    @Test func searchInChineseOpensValenzuelasQuote() throws {
+        let tmux = try Tmux()
+        try tmux.start(Self.binary + " --lang zh-Hant", env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("全像素空間")
+        try tmux.send("s")
+        _ = try tmux.waitFor("搜尋:")
+        try tmux.type("版权")                                  // Simplified; the quote is Traditional
+        var screen = try tmux.waitFor("筆結果")
+        #expect(screen.contains("克里斯托") && screen.contains("版權"))
+        try tmux.send("Enter")
+        screen = try tmux.waitFor("發言者")
+        #expect(screen.contains("克里斯托瓦爾·巴倫蘇埃拉"))
+        #expect(screen.contains("大多數關于版權的擔憂"))
+        try tmux.send("Escape")
+        screen = try tmux.waitFor("搜尋 · 版权")
+        try tmux.send("Escape")
+        screen = try tmux.waitFor("1/7")
+        try tmux.send("q")
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
     @Test func dumbTerminalGetsAClearError() throws {
         let r = try CLITests.run([], env: ["TERM": "dumb"])
         #expect(r.status == 2)

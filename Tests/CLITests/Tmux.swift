@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Drives a program in a private tmux server: type keys, read the screen, wait for text.
 final class Tmux {
@@ -59,8 +60,14 @@ final class Tmux {
         return last
     }
 
-    func waitFor(_ text: String, seconds: Double = 10) throws -> String {
-        try wait(seconds: seconds) { $0.contains(text) }
+    /// Waits for `text` on the screen; a timeout is a test failure showing the last screen.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let screen = try wait(seconds: seconds) { $0.contains(text) }
+        if !screen.contains(text) {
+            Issue.record("'\(text)' did not appear within \(seconds) s; the screen was:\n\(screen)", sourceLocation: sourceLocation)
+        }
+        return screen
     }
 
     /// The file the start line wrote, once it exists.
