@@ -47,6 +47,18 @@ import TextGrid
         UITestSupport.assertSnapshot(view(zh, size: zh.size).text, named: "help-film-zh-Hant-80x24")
     }
 
+    @Test(arguments: Language.allCases)
+    func loadingScreen(language: Language) {
+        let tag = language == .en ? "en" : "zh"
+        let canvas = loadingView(file: "/data/big.json", phase: .parsing, fraction: 0.42, language: language,
+                                 size: Size(width: 60, height: 9))
+        UITestSupport.assertSnapshot(canvas.text, named: "loading-\(tag)-60x9")
+        #expect(canvas.text.contains("42%"))
+        // Tiny terminals get an empty screen, not a crash.
+        #expect(loadingView(file: "x", phase: .reading, fraction: nil, language: language, size: Size(width: 5, height: 2)).text
+            .allSatisfy { $0 == " " || $0 == "\n" })
+    }
+
     @Test func tinySizes() {
         let state = UITestSupport.state(UITestSupport.builtin, .en)
         UITestSupport.assertSnapshot(view(state, size: Size(width: 20, height: 6)).text, named: "films-en-20x6")

@@ -18,11 +18,17 @@ public struct JSONParser {
     private var columnIndex = 0
     private var columnValue = 1
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Told the byte offset after each array element, for a progress bar.
+    private let progress: LoadProgress?
+
+    private init(_ bytes: [UInt8], progress: LoadProgress?) {
+        self.bytes = bytes
+        self.progress = progress
+    }
 
     /// Parses a whole document. The bytes must be valid UTF-8.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
-        var parser = JSONParser(bytes)
+    public static func parse(_ bytes: [UInt8], progress: LoadProgress? = nil) throws(SyntaxError) -> JSONNode {
+        var parser = JSONParser(bytes, progress: progress)
         // A UTF-8 byte order mark is tolerated.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }
         parser.skipWhitespace()
@@ -111,6 +117,7 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             items.append(try parseValue(depth: depth + 1))
+            progress?.advance(to: index)
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; continue }
             if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }

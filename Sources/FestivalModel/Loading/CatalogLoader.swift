@@ -3,9 +3,10 @@ import Foundation
 /// Loads and validates catalogs from files or bytes.
 public enum CatalogLoader {
     /// Loads a catalog file. Every problem is reported together in the thrown error.
-    public static func load(path: String) throws(CatalogError) -> Catalog {
+    public static func load(path: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
+        progress?.start(.reading)
         let bytes = try read(path: path)
-        return try load(bytes: bytes, file: path)
+        return try load(bytes: bytes, file: path, progress: progress)
     }
 
     /// Reads a file's bytes, turning file-system failures into a located error.
@@ -29,19 +30,22 @@ public enum CatalogLoader {
     }
 
     /// Parses and validates catalog bytes; `file` names them in errors.
-    public static func load(bytes: [UInt8], file: String) throws(CatalogError) -> Catalog {
+    public static func load(bytes: [UInt8], file: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
         func fail(_ line: Int?, _ column: Int?, _ message: String) -> CatalogError {
             CatalogError([CatalogIssue(file: file, path: "", line: line, column: column, message: message)])
         }
+        progress?.start(.checking)
         if let bad = JSONParser.firstInvalidUTF8(bytes) {
             throw fail(bad.line, bad.column, "not valid UTF-8 (byte offset \(bad.offset)); save the catalog as UTF-8")
         }
         let root: JSONNode
         do {
-            root = try JSONParser.parse(bytes)
+            progress?.start(.parsing, total: bytes.count)
+            root = try JSONParser.parse(bytes, progress: progress)
         } catch {
             throw fail(error.line, error.column, "invalid JSON: \(error.message)")
         }
+        progress?.start(.validating)
         return try load(root: root, file: file)
     }
 

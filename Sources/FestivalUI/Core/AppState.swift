@@ -86,6 +86,8 @@ public struct AppState: Sendable {
     public var search = SearchState()
     /// Built on the first search, or handed over by the shell that built it in the background.
     public var searchIndex: SearchIndex?
+    /// True while the shell builds the index in the background; searches wait for it.
+    public var indexPending = false
     public var showHelp = false
     public var message: String?
     public var quitting = false

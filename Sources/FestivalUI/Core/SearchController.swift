@@ -5,7 +5,7 @@ import TextGrid
 enum SearchController {
     /// Shows the search screen on top of the current section, the query ready for typing.
     static func open(_ state: inout AppState, scope: SearchScope) {
-        if state.searchIndex == nil { state.searchIndex = SearchIndex(catalog: state.catalog) }
+        if state.searchIndex == nil && !state.indexPending { state.searchIndex = SearchIndex(catalog: state.catalog) }
         if state.screen != .search { Navigator.push(&state, .search) }
         let rescope = state.search.scope != scope
         state.search.scope = scope
@@ -104,6 +104,13 @@ enum SearchController {
 }
 
 extension AppState {
+    /// The index the shell built in the background has arrived: a waiting search runs now.
+    public mutating func indexReady(_ index: SearchIndex) {
+        searchIndex = index
+        indexPending = false
+        if screen == .search { SearchController.run(&self, narrowing: false) }
+    }
+
     /// Opens the search screen with `text` already typed (for `festival render` and tests).
     public mutating func showSearch(_ text: String, scope: SearchScope = .everything) {
         SearchController.open(&self, scope: scope)

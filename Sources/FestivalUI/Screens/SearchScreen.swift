@@ -7,7 +7,7 @@ enum SearchScreen {
     static func page(_ state: AppState) -> Page {
         let l = state.language, width = state.size.width
         let search = state.search
-        let header = Row(prompt(search, l, width: width))
+        let header = Row(prompt(search, l, indexing: state.searchIndex == nil))
         guard let index = state.searchIndex else { return Page(count: 0, isList: true, header: header) { _ in .blank } }
         let presenter = SearchPresenter(catalog: state.catalog, index: index)
         let hits = search.hits, query = search.query
@@ -29,16 +29,17 @@ enum SearchScreen {
         }
     }
 
-    /// "Search: query▏  12 results" (or the hint while the query is empty).
-    static func prompt(_ search: SearchState, _ l: Language, width: Int) -> [Span] {
+    /// "Search: query▏  12 results", the hint while nothing is typed, or "Indexing…".
+    static func prompt(_ search: SearchState, _ l: Language, indexing: Bool) -> [Span] {
         let scope = search.scope == .quotes ? " (" + UIString.searchQuotes.text(l) + ")" : ""
         var spans = [Span(UIString.searchPrompt.text(l) + scope + ": ", Style(.heading, bold: true)),
                      Span(search.input + (search.editing ? "▏" : ""), Style(.title, bold: true))]
-        if search.query.isEmpty {
+        if indexing {
+            spans.append(Span("  " + UIString.indexing.text(l) + "…", Style(.muted)))
+        } else if search.input.isEmpty {
             spans.append(Span("  " + UIString.searchHint.text(l), Style(.muted, dim: true)))
-        } else {
-            let count = search.hits.isEmpty ? UIString.noMatches.text(l)
-                : "\(search.hits.count) " + UIString.results.text(l)
+        } else if !search.query.isEmpty {
+            let count = search.hits.isEmpty ? UIString.noMatches.text(l) : "\(search.hits.count) " + UIString.results.text(l)
             spans.append(Span("  " + count, Style(.muted)))
         }
         return spans

@@ -1,4 +1,7 @@
 import ArgumentParser
+import BuiltinCatalog
+import Foundation
+import Synchronization
 import Curses
 import FestivalModel
 import FestivalUI
@@ -26,7 +29,6 @@ struct BrowseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try options.load()
         let terminalOptions = TerminalOptions(mouse: !noMouse, color: noColor ? .never : .auto,
                                               theme: theme == "light" ? .light : .dark)
         let terminal: Terminal
@@ -36,8 +38,64 @@ struct BrowseCommand: ParsableCommand {
             throw CLIFailure.usage("\(error)")
         }
         defer { terminal.stop() }
-        var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: options.language)
-        loop.run()
+        let language = options.language
+        guard let catalog = try CatalogLoading.load(options, terminal: terminal, language: language) else { return }
+        let index = Background { SearchIndex(catalog: catalog) }
+        var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: language)
+        loop.run(index: index)
+    }
+}
+
+/// Loads the catalog on another thread while the terminal shows progress and answers `q`.
+enum CatalogLoading {
+    /// The catalog, or nil when the user quit while waiting. Catalog errors are thrown
+    /// (and printed once the terminal is restored).
+    static func load(_ options: CatalogOptions, terminal: Terminal, language: Language) throws -> Catalog? {
+        let progress = LoadProgress()
+        let path = options.catalog
+        let job = Background { () -> Result<Catalog, CatalogError> in
+            Result { () throws(CatalogError) -> Catalog in
+                if let path { return try CatalogLoader.load(path: path, progress: progress) }
+                return try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
+            }
+        }
+        // A quick load shows no loading screen at all.
+        var outcome = job.wait(milliseconds: 80)
+        while outcome == nil {
+            let size = BrowserLoop.size(terminal)
+            terminal.paint(loadingView(file: path ?? BuiltinCatalog.displayName, phase: progress.phase,
+                                       fraction: progress.fraction, language: language, size: size))
+            if let key = terminal.readKey(timeoutMs: 100), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
+            outcome = job.wait(milliseconds: 0)
+        }
+        switch outcome! {
+        case .success(let catalog): return catalog
+        case .failure(let error): throw CLIFailure.catalog(error)
+        }
+    }
+}
+
+/// Work on its own thread; `wait` polls for the result.
+final class Background<Value: Sendable>: Sendable {
+    private let result = Mutex<Value?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            finished.signal()
+        }
+        thread.stackSize = 16 << 20   // deep JSON recursion stays far from the limit
+        thread.start()
+    }
+
+    /// The value, waiting at most `milliseconds` for it.
+    func wait(milliseconds: Int) -> Value? {
+        if let value = result.withLock({ $0 }) { return value }
+        guard finished.wait(timeout: .now() + .milliseconds(milliseconds)) == .success else { return nil }
+        finished.signal()   // later waits return at once
+        return result.withLock { $0 }
     }
 }
 
@@ -55,10 +113,20 @@ struct BrowserLoop {
         Size(width: terminal.size.width, height: terminal.size.height)
     }
 
-    mutating func run() {
+    /// Runs until quit; `index` is the search index being built in the background.
+    mutating func run(index: Background<SearchIndex>) {
+        state.indexPending = true
         terminal.paint(view(state, size: state.size))
         while !state.quitting {
-            guard let key = terminal.readKey(timeoutMs: nil) else { return }   // input closed
+            if state.indexPending, let built = index.wait(milliseconds: 0) {
+                state.indexReady(built)
+                terminal.paint(view(state, size: state.size))
+            }
+            let key = terminal.readKey(timeoutMs: state.indexPending ? 100 : nil)
+            guard let key else {
+                if state.indexPending { continue }   // a timeout: look at the index again
+                return                               // input closed
+            }
             var effects: [Effect] = []
             if key == .resize {
                 effects = update(&state, .resize(Self.size(terminal)))

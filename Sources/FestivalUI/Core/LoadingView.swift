@@ -1,0 +1,32 @@
+import FestivalModel
+import TextGrid
+
+/// The screen while a large catalog loads: which file, which phase, a bar, and how to leave.
+public func loadingView(file: String, phase: LoadProgress.Phase, fraction: Double?, language l: Language,
+                        size: Size) -> Canvas {
+    var canvas = Canvas(width: size.width, height: size.height)
+    guard size.width >= 10, size.height >= 3 else { return canvas }
+    let y = max(0, size.height / 2 - 1)
+    let title = UIString.loading.text(l) + " " + file
+    canvas.put(Wrap.truncate(title, width: size.width - 2), x: 1, y: y, style: Style(.title, bold: true))
+    let phaseText: String
+    switch phase {
+    case .reading: phaseText = l == .en ? "reading" : "讀取中"
+    case .checking: phaseText = l == .en ? "checking UTF-8" : "檢查 UTF-8"
+    case .parsing: phaseText = l == .en ? "parsing JSON" : "解析 JSON"
+    case .validating: phaseText = l == .en ? "checking fields and references" : "檢查欄位與參照"
+    case .indexing: phaseText = UIString.indexing.text(l)
+    case .done: phaseText = l == .en ? "done" : "完成"
+    }
+    let barWidth = max(0, min(40, size.width - 10))
+    var line = phaseText
+    if let fraction, barWidth > 0 {
+        let filled = Int((fraction * Double(barWidth)).rounded(.down))
+        line = "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled) + "] "
+            + "\(Int((fraction * 100).rounded(.down)))%  " + phaseText
+    }
+    canvas.put(Wrap.truncate(line, width: size.width - 2), x: 1, y: y + 1, style: Style(.accent))
+    canvas.put(Wrap.truncate("q " + UIString.quit.text(l), width: size.width - 2), x: 1, y: min(size.height - 1, y + 2),
+               style: Style(.muted, dim: true))
+    return canvas
+}
