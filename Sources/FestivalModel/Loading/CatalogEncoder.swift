@@ -109,3 +109,112 @@ public enum CatalogEncoder {
         return .object(m)
     }
 }
+
+extension CatalogEncoder {
+    /// Writes exactly the bytes of `json(catalog)` in chunks of about `chunkSize` bytes,
+    /// without building the whole tree or the whole text: only one person, film or source
+    /// is held as a `JSONNode` at a time, and quotes are written directly. Large catalogs
+    /// go out this way (`festival generate`).
+    public static func write(_ c: Catalog, chunkSize: Int = 1 << 20,
+                             to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        var w = JSONByteWriter(capacity: chunkSize + 64 * 1024)
+        func flush(force: Bool = false) throws {
+            if w.out.isEmpty || (!force && w.out.count < chunkSize) { return }
+            try w.out.withUnsafeBufferPointer { try sink($0) }
+            w.out.removeAll(keepingCapacity: true)
+        }
+        // The members of `node(c)`, written as `JSONWriter` writes that object.
+        func list<T>(_ key: String, _ items: [T], last: Bool = false, _ encode: (T) -> JSONNode) throws {
+            w.key(key, indent: 2)
+            w.beginItems(count: items.count)
+            for (i, item) in items.enumerated() {
+                w.item(encode(item), index: i, count: items.count, indent: 2)
+                try flush()
+            }
+            w.raw(last ? "\n" : ",\n")
+        }
+        w.raw("{\n")
+        w.key("schemaVersion", indent: 2)
+        w.write(.int(Catalog.schemaVersion), indent: 2)
+        w.raw(",\n")
+        w.key("id", indent: 2)
+        w.write(.string(c.id), indent: 2)
+        w.raw(",\n")
+        w.key("festival", indent: 2)
+        w.write(festival(c.festival), indent: 2)
+        w.raw(",\n")
+        try list("topics", c.topics) { .object([("id", .string($0.id)), ("name", text($0.name))]) }
+        try list("people", c.people, person)
+        try list("films", c.films, film)
+        // Quotes are most of a large catalog: written directly, without a tree.
+        w.key("quotes", indent: 2)
+        w.beginItems(count: c.quotes.count)
+        for (i, q) in c.quotes.enumerated() {
+            w.spaces(4)
+            writeQuote(q, &w, indent: 4)
+            w.raw(i == c.quotes.count - 1 ? "\n  ]" : ",\n")
+            try flush()
+        }
+        w.raw(",\n")
+        try list("sources", c.sources, last: true, source)
+        w.raw("}\n")
+        try flush(force: true)
+    }
+
+    /// Writes `quote(q)` as `JSONWriter` would, at `indent`, without building the node.
+    /// The tests check that both give the same bytes.
+    static func writeQuote(_ q: Quote, _ w: inout JSONByteWriter, indent: Int) {
+        let m = indent + 2
+        w.raw("{\n")
+        w.spaces(m); w.raw("\"id\": "); w.writeString(q.id); w.raw(",\n")
+        w.spaces(m); w.raw("\"speaker\": "); w.writeString(q.speaker); w.raw(",\n")
+        w.spaces(m); w.raw("\"text\": "); writeText(q.text, &w, indent: m); w.raw(",\n")
+        if let note = q.textNote {
+            w.spaces(m); w.raw("\"textNote\": "); writeText(note, &w, indent: m); w.raw(",\n")
+        }
+        w.spaces(m); w.raw("\"context\": {\n")
+        w.spaces(m + 2); w.raw("\"kind\": "); w.writeString(q.context.kind.rawValue); w.raw(",\n")
+        w.spaces(m + 2); w.raw("\"where\": "); writeText(q.context.place, &w, indent: m + 2); w.raw(",\n")
+        w.spaces(m + 2); w.raw("\"date\": ")
+        if let d = q.context.date { w.writeString(d.description) } else { w.raw("null") }
+        w.raw("\n")
+        w.spaces(m); w.raw("},\n")
+        w.spaces(m); w.raw("\"topics\": "); writeIDs(q.topics, &w); w.raw(",\n")
+        w.spaces(m); w.raw("\"film\": ")
+        if let f = q.film { w.writeString(f) } else { w.raw("null") }
+        w.raw(",\n")
+        w.spaces(m); w.raw("\"sources\": "); writeIDs(q.sources, &w); w.raw("\n")
+        w.spaces(indent); w.raw("}")
+    }
+
+    /// `text(t)` as `JSONWriter` writes it at `indent`.
+    static func writeText(_ t: LocalizedText, _ w: inout JSONByteWriter, indent: Int) {
+        if t.zhHant == nil && t.en == nil { w.raw("{}"); return }
+        w.raw("{\n")
+        if let z = t.zhHant {
+            w.spaces(indent + 2); w.raw("\"zh-Hant\": "); w.writeString(z)
+            w.raw(t.en == nil ? "\n" : ",\n")
+        }
+        if let e = t.en {
+            w.spaces(indent + 2); w.raw("\"en\": "); w.writeString(e); w.raw("\n")
+        }
+        w.spaces(indent); w.raw("}")
+    }
+
+    /// `ids(list)` as `JSONWriter` writes it: an array of strings on one line.
+    static func writeIDs(_ list: [String], _ w: inout JSONByteWriter) {
+        w.raw("[")
+        for (i, id) in list.enumerated() {
+            if i > 0 { w.raw(", ") }
+            w.writeString(id)
+        }
+        w.raw("]")
+    }
+
+    /// The catalog's JSON as UTF-8 bytes (the text of `json(_:)`).
+    public static func bytes(_ catalog: Catalog) -> [UInt8] {
+        var all: [UInt8] = []
+        write(catalog) { all.append(contentsOf: $0) }
+        return all
+    }
+}
