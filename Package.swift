@@ -45,6 +45,9 @@ let package = Package(
         ),
         // Developer tool: paints a test pattern and echoes decoded keys (backend checks).
         .executableTarget(name: "curses-demo", dependencies: ["Curses", "TextGrid"], path: "Sources/CursesDemo"),
+        // Benchmark: swift run -c release festival-bench (load, index, keystroke latency, memory, fzf).
+        .executableTarget(name: "festival-bench", dependencies: ["FestivalModel", "FestivalUI", "TextGrid"],
+                          path: "Sources/FestivalBench"),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalModel", "BuiltinCatalog"]),
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalModel", "BuiltinCatalog", "TextGrid"]),

@@ -1,0 +1,118 @@
+import FestivalModel
+import FestivalUI
+import Foundation
+import TextGrid
+
+/// Monotonic milliseconds.
+enum Clock {
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    static func since(_ start: UInt64) -> Double { Double(now() - start) / 1_000_000 }
+}
+
+/// The child's measurements of one catalog, printed as one line of `key=value`.
+enum Measure {
+    static func one(path: String) {
+        var t = Clock.now()
+        let catalog: Catalog
+        do { catalog = try CatalogLoader.load(path: path) } catch {
+            print("error=\(error)")
+            return
+        }
+        let load = Clock.since(t)
+        t = Clock.now()
+        let size = Size(width: 120, height: 40)
+        var state = AppState(catalog: catalog, language: .en, size: size)
+        _ = view(state, size: size)
+        let firstScreen = load + Clock.since(t)
+
+        t = Clock.now()
+        let index = SearchIndex(catalog: catalog)
+        let indexMs = Clock.since(t)
+        state.indexReady(index)
+
+        var latencies: [Double] = []
+        for query in queries(catalog) {
+            _ = update(&state, .key(.char("s")))
+            _ = update(&state, .key(.ctrl("u")))
+            for character in query {
+                let k = Clock.now()
+                _ = update(&state, .key(.char(character)))
+                _ = view(state, size: size)
+                latencies.append(Clock.since(k))
+            }
+            if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+                let last = latencies.suffix(query.count).map { fmt($0) }.joined(separator: " ")
+                FileHandle.standardError.write(Data("\(query): \(last)  hits=\(state.search.hits.count)\n".utf8))
+            }
+            _ = update(&state, .key(.escape))
+        }
+        latencies.sort()
+        let p50 = latencies[latencies.count / 2]
+        let p99 = latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.99))]
+        print("load=\(fmt(load)) first=\(fmt(firstScreen)) index=\(fmt(indexMs)) p50=\(fmt(p50)) p99=\(fmt(p99)) max=\(fmt(latencies.last!)) keys=\(latencies.count) peakMB=\(peakMemoryMB())")
+    }
+
+    /// Six-character queries taken from the catalog itself, so they match: English words
+    /// and Chinese runs, from quotes spread through the file.
+    static func queries(_ catalog: Catalog) -> [String] {
+        var english: [String] = [], chinese: [String] = []
+        var i = 7
+        while (english.count < 8 || chinese.count < 8) && i < catalog.quotes.count {
+            let quote = catalog.quotes[i]
+            if english.count < 8, let en = quote.text.en {
+                if let word = en.split(separator: " ").map({ $0.filter(\.isLetter) }).first(where: { $0.count >= 6 }) {
+                    english.append(String(word.prefix(6)).lowercased())
+                }
+            }
+            if chinese.count < 8, let zh = quote.text.zhHant {
+                let han = Array(zh.filter { $0.unicodeScalars.first!.value >= 0x4E00 && $0.unicodeScalars.first!.value <= 0x9FFF })
+                if han.count >= 10 { chinese.append(String(han[3..<9])) }
+            }
+            i += max(1, catalog.quotes.count / 40)
+        }
+        return english + chinese
+    }
+
+    static func peakMemoryMB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+        return kb / 1024
+    }
+
+    static func fmt(_ ms: Double) -> String { String(format: "%.2f", ms) }
+}
+
+/// Runs a program and returns its first output line.
+enum Child {
+    static func run(_ path: String, _ args: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = args
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+    }
+}
+
+/// The table the parent prints.
+enum Report {
+    static let header = "quotes     file MB  gen     load     first-screen  index    key p50  key p99  key max  peak MB"
+
+    static func row(quotes: Int, fileBytes: Int, generatedMs: Double, child: String) -> String {
+        var values: [String: String] = [:]
+        for pair in child.split(separator: " ") {
+            let kv = pair.split(separator: "=", maxSplits: 1)
+            if kv.count == 2 { values[String(kv[0])] = String(kv[1]) }
+        }
+        if let error = values["error"] { return "\(quotes): \(error)" }
+        func col(_ s: String?, _ w: Int) -> String { (s ?? "?").padding(toLength: w, withPad: " ", startingAt: 0) }
+        return col(String(quotes), 11) + col(String(format: "%.1f", Double(fileBytes) / 1_048_576), 9)
+            + col(String(format: "%.0f", generatedMs), 8) + col(values["load"], 9) + col(values["first"], 14)
+            + col(values["index"], 9) + col(values["p50"], 9) + col(values["p99"], 9) + col(values["max"], 9)
+            + col(values["peakMB"], 8)
+    }
+}

@@ -1,0 +1,54 @@
+// festival-bench: load, index, first-screen and per-keystroke search numbers for synthetic
+// catalogs of 10k, 100k and 1M quotes, peak memory, and `festival search` against
+// `fzf --filter`. Run it in release: `swift run -c release festival-bench`.
+//
+// Each size is measured in a child process (`festival-bench --one PATH`) so its peak
+// memory is its own.
+import FestivalModel
+import FestivalUI
+import Foundation
+import TextGrid
+
+let arguments = CommandLine.arguments
+if arguments.count >= 3 && arguments[1] == "--one" {
+    Measure.one(path: arguments[2])
+    exit(0)
+}
+
+var sizes = [10_000, 100_000, 1_000_000]
+if let i = arguments.firstIndex(of: "--sizes"), i + 1 < arguments.count {
+    sizes = arguments[i + 1].split(separator: ",").compactMap { Int($0) }
+}
+let directory = FileManager.default.temporaryDirectory.appending(path: "festival-bench-\(getpid())")
+try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+
+#if DEBUG
+print("festival-bench: this is a DEBUG build; numbers are meaningless. Use: swift run -c release festival-bench")
+#endif
+print("festival-bench  (\(ProcessInfo.processInfo.activeProcessorCount) cores; times in ms)")
+print("")
+print(Report.header)
+var fzfCatalog: (path: String, quotes: Int)?
+for quotes in sizes {
+    let path = directory.appending(path: "catalog-\(quotes).json").path
+    let films = max(10, quotes / 100)
+    let started = Clock.now()
+    let catalog = CatalogGenerator(films: films, quotes: quotes, seed: 2025).catalog()
+    let bytes = CatalogEncoder.bytes(catalog)
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    let generated = Clock.since(started)
+    guard let line = Child.run(Bundle.main.executablePath ?? arguments[0], ["--one", path]) else {
+        print("\(quotes): the measuring child failed")
+        continue
+    }
+    print(Report.row(quotes: quotes, fileBytes: bytes.count, generatedMs: generated, child: line))
+    if quotes == 100_000 || (fzfCatalog == nil && quotes == sizes.last) {
+        fzfCatalog = (path, quotes)
+        FzfComparison.writeLines(catalog, to: path + ".lines")
+    }
+}
+print("")
+print("keys: p50/p99 over every keystroke of typing each query one character at a time (update + view).")
+print("first screen: load + the film list rendered; the index builds in the background after it.")
+if let fzfCatalog { FzfComparison.run(catalogPath: fzfCatalog.path, quotes: fzfCatalog.quotes) }
