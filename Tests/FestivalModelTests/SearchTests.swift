@@ -145,6 +145,23 @@ import BuiltinCatalog
         #expect(SearchQuery("影 影版").highlights(in: chinese) == [1..<3])  // overlapping ranges merge
     }
 
+    @Test func binaryRoundTripSearchesTheSame() throws {
+        var w = BinaryWriter()
+        Self.index.encode(to: &w)
+        var r = BinaryReader(w.bytes)
+        let copy = try SearchIndex(decoding: &r)
+        #expect(r.isAtEnd)
+        #expect(copy.fits(Self.catalog))
+        for q in ["camera", "red camera", "speaker:cris", "topic:版权 film:second", "版權"] {
+            #expect(copy.search(SearchQuery(q)) == Self.index.search(SearchQuery(q)))
+        }
+        // Every truncation is an error, never a crash.
+        for cut in stride(from: 0, to: w.bytes.count, by: max(1, w.bytes.count / 97)) {
+            var short = BinaryReader(Array(w.bytes[..<cut]))
+            #expect(throws: BinaryReader.Corrupt.self) { _ = try SearchIndex(decoding: &short) }
+        }
+    }
+
     @Test func builtInCatalogFindsValenzuelaInChinese() throws {
         let catalog = try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
         let index = SearchIndex(catalog: catalog)

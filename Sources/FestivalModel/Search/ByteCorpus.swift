@@ -15,6 +15,19 @@ struct ByteCorpus: Sendable {
 
     var count: Int { starts.count - 1 }
 
+    init() {}
+
+    /// A corpus read back from a cache; its shape is checked, so scans stay in bounds.
+    init(bytes: [UInt8], starts: [Int], frequency: [Int]) throws(BinaryReader.Corrupt) {
+        guard frequency.count == 256, starts.first == 0, starts.last == bytes.count,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw BinaryReader.Corrupt(description: "index: corpus offsets are inconsistent")
+        }
+        self.bytes = bytes
+        self.starts = starts
+        self.frequency = frequency
+    }
+
     /// Appends a record made of `fields` (already folded), separated by `Fold.Separator.field`.
     mutating func append(fields: [[UInt8]]) {
         for (i, field) in fields.enumerated() where !field.isEmpty {

@@ -44,6 +44,14 @@ public struct SearchIndex: Sendable {
         references = builder.references
     }
 
+    init(documents: [Document], corpus: ByteCorpus, keys: [SearchQuery.Field: [[UInt8]]],
+         references: [SearchQuery.Field: [[Int32]]]) {
+        self.documents = documents
+        self.corpus = corpus
+        self.keys = keys
+        self.references = references
+    }
+
     /// Documents matching `query`, best first. An empty query matches nothing.
     public func search(_ query: SearchQuery, in kinds: Set<Kind> = Set(Kind.allCases),
                        within universe: [Int]? = nil) -> [Hit] {

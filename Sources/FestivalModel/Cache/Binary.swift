@@ -1,0 +1,130 @@
+/// A little-endian binary encoding for the cache file: fixed-width integers, length-
+/// prefixed strings and byte arrays, and arrays of integers copied in one piece.
+public struct BinaryWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func u8(_ v: UInt8) { bytes.append(v) }
+    public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+    public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    public mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
+
+    public mutating func count(_ n: Int) { u32(UInt32(n)) }
+
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            count(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    public mutating func optionalString(_ s: String?) {
+        bool(s != nil)
+        if let s { string(s) }
+    }
+
+    public mutating func optionalInt(_ v: Int?) {
+        bool(v != nil)
+        if let v { int(v) }
+    }
+
+    public mutating func byteArray(_ a: [UInt8]) {
+        count(a.count)
+        bytes.append(contentsOf: a)
+    }
+
+    /// Integers stored raw (this machine's layout, little-endian on every platform Swift
+    /// runs Linux on); the cache is rebuilt on a machine that disagrees (see the header).
+    public mutating func int32Array(_ a: [Int32]) {
+        count(a.count)
+        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func intArray(_ a: [Int]) {
+        count(a.count)
+        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; any inconsistency throws `BinaryReader.Corrupt`.
+public struct BinaryReader {
+    public struct Corrupt: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    let bytes: [UInt8]
+    public private(set) var offset: Int
+
+    public init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    public var isAtEnd: Bool { offset == bytes.count }
+
+    private mutating func take(_ n: Int) throws(Corrupt) -> Range<Int> {
+        guard n >= 0, n <= bytes.count - offset else { throw Corrupt(description: "truncated at byte \(offset)") }
+        defer { offset += n }
+        return offset..<(offset + n)
+    }
+
+    public mutating func u8() throws(Corrupt) -> UInt8 { bytes[try take(1).lowerBound] }
+
+    public mutating func bool() throws(Corrupt) -> Bool {
+        switch try u8() {
+        case 0: return false
+        case 1: return true
+        default: throw Corrupt(description: "bad boolean at byte \(offset - 1)")
+        }
+    }
+
+    public mutating func u32() throws(Corrupt) -> UInt32 {
+        let r = try take(4)
+        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt32.self)) }
+    }
+
+    public mutating func u64() throws(Corrupt) -> UInt64 {
+        let r = try take(8)
+        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt64.self)) }
+    }
+
+    public mutating func int() throws(Corrupt) -> Int { Int(Int64(bitPattern: try u64())) }
+
+    /// A length; what it sizes is bounds-checked when taken.
+    public mutating func count() throws(Corrupt) -> Int { Int(try u32()) }
+
+    public mutating func string() throws(Corrupt) -> String {
+        let r = try take(try count())
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    public mutating func optionalString() throws(Corrupt) -> String? { try bool() ? try string() : nil }
+    public mutating func optionalInt() throws(Corrupt) -> Int? { try bool() ? try int() : nil }
+
+    public mutating func byteArray() throws(Corrupt) -> [UInt8] { Array(bytes[try take(try count())]) }
+
+    public mutating func int32Array() throws(Corrupt) -> [Int32] {
+        let n = try count()
+        let r = try take(n * 4)
+        return [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[r]))
+            }
+            initialized = n
+        }
+    }
+
+    public mutating func intArray() throws(Corrupt) -> [Int] {
+        let n = try count()
+        let r = try take(n * MemoryLayout<Int>.size)
+        return [Int](unsafeUninitializedCapacity: n) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[r]))
+            }
+            initialized = n
+        }
+    }
+}
