@@ -31,14 +31,53 @@ enum Measure {
         state.indexReady(index)
 
         var latencies: [Double] = []
+        if let frames = ProcessInfo.processInfo.environment["BENCH_VIEW_ONLY"].flatMap(Int.init) {
+            // Profiling aid: one search screen drawn many times.
+            state.showSearch("honest")
+            let v = Clock.now()
+            for _ in 0..<frames { _ = view(state, size: size) }
+            print("view=\(fmt(Clock.since(v) / Double(frames)))")
+            return
+        }
+        if let rounds = ProcessInfo.processInfo.environment["BENCH_SEARCH_ONLY"].flatMap(Int.init) {
+            // Profiling aid: the search alone, many times over (perf record -g this).
+            var total = 0
+            for _ in 0..<rounds {
+                for query in queries(catalog) {
+                    var previous: [SearchIndex.Hit] = []
+                    var previousQuery = SearchQuery("")
+                    for end in 1...query.count {
+                        let q = SearchQuery(String(query.prefix(end)))
+                        let t0 = Clock.now()
+                        let universe = q.narrows(previousQuery) ? previous.map(\.document).sorted() : nil
+                        let t1 = Clock.now()
+                        previous = index.search(q, within: universe)
+                        if rounds == 1 {
+                            FileHandle.standardError.write(Data("\(String(query.prefix(end))) sort=\(fmt(Double(t1 - t0) / 1e6)) search=\(fmt(Clock.since(t1))) hits=\(previous.count)\n".utf8))
+                        }
+                        previousQuery = q
+                        total += previous.count
+                        if Set(previous.map(\.document)).count != previous.count {
+                            print("DUPLICATES for '\(q)' \(String(query.prefix(end))): \(previous.count) hits, \(Set(previous.map(\.document)).count) unique")
+                        }
+                    }
+                }
+            }
+            print("total=\(total)")
+            return
+        }
         for query in queries(catalog) {
             _ = update(&state, .key(.char("s")))
             _ = update(&state, .key(.ctrl("u")))
             for character in query {
                 let k = Clock.now()
                 _ = update(&state, .key(.char(character)))
+                let u = Clock.since(k)
                 _ = view(state, size: size)
                 latencies.append(Clock.since(k))
+                if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+                    FileHandle.standardError.write(Data("  update=\(fmt(u)) view=\(fmt(latencies.last! - u))\n".utf8))
+                }
             }
             if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
                 let last = latencies.suffix(query.count).map { fmt($0) }.joined(separator: " ")

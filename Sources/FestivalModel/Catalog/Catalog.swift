@@ -10,6 +10,8 @@ public struct Catalog: Sendable, Equatable {
     public var films: [Film]
     public var quotes: [Quote]
     public var sources: [Source]
+    /// Positions by id, built on first use (a cache: not part of the value).
+    private let lookup = CatalogLookup()
 
     public init(id: String, festival: Festival, topics: [Topic], people: [Person], films: [Film],
                 quotes: [Quote], sources: [Source]) {
@@ -22,9 +24,14 @@ public struct Catalog: Sendable, Equatable {
         self.sources = sources
     }
 
-    public func film(_ id: String) -> Film? { films.first { $0.id == id } }
-    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
-    public func quote(_ id: String) -> Quote? { quotes.first { $0.id == id } }
+    public static func == (a: Catalog, b: Catalog) -> Bool {
+        a.id == b.id && a.festival == b.festival && a.topics == b.topics && a.people == b.people
+            && a.films == b.films && a.quotes == b.quotes && a.sources == b.sources
+    }
+
+    public func film(_ id: String) -> Film? { lookup.find(id, in: films, \.film) }
+    public func person(_ id: String) -> Person? { lookup.find(id, in: people, \.person) }
+    public func quote(_ id: String) -> Quote? { lookup.find(id, in: quotes, \.quote) }
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
     public func prizeTier(_ id: String) -> PrizeTier? { festival.prizeTiers.first { $0.id == id } }

@@ -32,12 +32,19 @@ public enum Fold {
     public static func mapped(_ text: String) -> (bytes: [UInt8], grapheme: [Int32]) {
         var out: [UInt8] = []
         var grapheme: [Int32] = []
+        out.reserveCapacity(text.utf8.count)
+        grapheme.reserveCapacity(text.utf8.count)
+        var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
         for (index, character) in text.enumerated() {
             for scalar in character.unicodeScalars {
                 let before = out.count
-                let utf8 = Array(String(scalar).utf8)
-                utf8.withUnsafeBufferPointer { emit(scalar.value, from: $0[...], to: &out) }
-                grapheme.append(contentsOf: repeatElement(Int32(index), count: out.count - before))
+                withUnsafeMutableBytes(of: &buffer) { raw in
+                    var n = 0
+                    for byte in scalar.utf8 { raw[n] = byte; n += 1 }
+                    let bytes = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+                    emit(scalar.value, from: bytes[...], to: &out)
+                }
+                for _ in before..<out.count { grapheme.append(Int32(index)) }
             }
         }
         return (out, grapheme)

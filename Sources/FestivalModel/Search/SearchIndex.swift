@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every film, person and quote of a catalog as folded text, searchable as you type.
 ///
 /// Ranking: the exact phrase as whole words, then every word matching at a word start,
@@ -95,35 +97,57 @@ public struct SearchIndex: Sendable {
     }
 
     /// Records containing `term`, ascending, with the best class of their occurrences.
-    /// Scanning a record stops at the first occurrence of class `best`.
+    /// Scanning a record stops at the first occurrence of class `best`. Large scans are
+    /// split at record boundaries across the cores.
     func matches(_ term: [UInt8], best: MatchClass, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
         let needle = corpus.needle(term)
-        var result: [(record: Int, match: MatchClass)] = []
-        if let candidates, candidates.count < corpus.count / 8 {
-            for record in candidates {
-                var found: MatchClass?
-                corpus.scan(needle, in: corpus.starts[record]..<corpus.end(of: record)) { start in
-                    let match = classify(start, length: term.count)
-                    if found == nil || match > found! { found = match }
-                    return match >= best ? corpus.end(of: record) : start + 1
-                }
-                if let found { result.append((record, found)) }
-            }
-            return result
-        }
-        var member: [Bool]? = allowed
-        if let candidates {
+        // Few candidates: look in each; many: one pass over the corpus, skipping the others.
+        let sparse = candidates.map { $0.count < corpus.count / 3 } ?? false
+        var member = allowed
+        if let candidates, !sparse {
             var bitmap = [Bool](repeating: false, count: corpus.count)
             for record in candidates { bitmap[record] = true }
             member = bitmap
         }
-        var record = 0
-        corpus.scan(needle, in: 0..<corpus.bytes.count) { start in
+        let work = sparse ? candidates!.count : corpus.count
+        let parts = work >= 20_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let slots = Slots<[(record: Int, match: MatchClass)]>(count: parts, empty: [])
+        let scanPart: @Sendable (Int) -> Void = { [self, member] part in
+            let lo = work * part / parts, hi = work * (part + 1) / parts
+            slots[part] = sparse
+                ? scan(needle, best: best, records: candidates![lo..<hi])
+                : scan(needle, best: best, from: lo, to: hi, member: member)
+        }
+        if parts == 1 { scanPart(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: scanPart) }
+        return slots.joined()
+    }
+
+    /// Each listed record on its own.
+    private func scan(_ needle: ByteCorpus.Needle, best: MatchClass, records: ArraySlice<Int>) -> [(record: Int, match: MatchClass)] {
+        var result: [(record: Int, match: MatchClass)] = []
+        for record in records {
+            var found: MatchClass?
+            corpus.scan(needle, in: corpus.starts[record]..<corpus.end(of: record)) { start in
+                let match = classify(start, length: needle.bytes.count)
+                if found == nil || match > found! { found = match }
+                return match >= best ? corpus.end(of: record) : start + 1
+            }
+            if let found { result.append((record, found)) }
+        }
+        return result
+    }
+
+    /// Records `first..<last` in one pass, those not in `member` skipped.
+    private func scan(_ needle: ByteCorpus.Needle, best: MatchClass, from first: Int, to last: Int,
+                      member: [Bool]?) -> [(record: Int, match: MatchClass)] {
+        var result: [(record: Int, match: MatchClass)] = []
+        var record = first
+        corpus.scan(needle, in: corpus.starts[first]..<corpus.starts[last]) { start in
             record = corpus.record(containing: start, from: record)
             if let member, !member[record] { return corpus.starts[record + 1] }
-            let match = classify(start, length: term.count)
-            if let last = result.last, last.record == record {
-                if match > last.match { result[result.count - 1].match = match }
+            let match = classify(start, length: needle.bytes.count)
+            if let previous = result.last, previous.record == record {
+                if match > previous.match { result[result.count - 1].match = match }
             } else {
                 result.append((record, match))
             }
@@ -168,5 +192,29 @@ public struct SearchIndex: Sendable {
             if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
+    }
+}
+
+/// One result slot per parallel part; each part writes only its own slot.
+final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value>
+
+    init(count: Int, empty: Value) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: empty)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    subscript(i: Int) -> Value {
+        get { storage[i] }
+        set { storage[i] = newValue }
+    }
+
+    func joined<Element>() -> [Element] where Value == [Element] {
+        storage.count == 1 ? storage[0] : Array(storage.joined())
     }
 }
