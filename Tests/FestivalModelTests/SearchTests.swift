@@ -126,6 +126,13 @@ import BuiltinCatalog
         #expect(Self.index.search(SearchQuery("")).isEmpty)
     }
 
+    @Test func documentsInOrderMergesTheTiers() {
+        let hits = Self.index.search(SearchQuery("camera"))
+        #expect(Set(hits.map(\.tier)).count == 3)
+        #expect(SearchIndex.documentsInOrder(hits) == hits.map(\.document).sorted())
+        #expect(SearchIndex.documentsInOrder([]) == [])
+    }
+
     @Test func universeNarrowsARefinedQuery() {
         let first = Self.index.search(SearchQuery("cam"), in: [.quote])
         let refined = Self.index.search(SearchQuery("camera s"), in: [.quote], within: first.map(\.document))

@@ -6,12 +6,13 @@ public struct Catalog: Sendable, Equatable {
     public var id: String
     public var festival: Festival
     public var topics: [Topic]
-    public var people: [Person]
-    public var films: [Film]
-    public var quotes: [Quote]
+    public var people: [Person] { didSet { lookup = CatalogLookup() } }
+    public var films: [Film] { didSet { lookup = CatalogLookup() } }
+    public var quotes: [Quote] { didSet { lookup = CatalogLookup() } }
     public var sources: [Source]
-    /// Positions by id, built on first use (a cache: not part of the value).
-    private let lookup = CatalogLookup()
+    /// Positions by id and quotes by speaker and film, built on first use; any change to
+    /// the arrays starts a fresh one (a cache: not part of the value).
+    private var lookup = CatalogLookup()
 
     public init(id: String, festival: Festival, topics: [Topic], people: [Person], films: [Film],
                 quotes: [Quote], sources: [Source]) {
@@ -32,6 +33,15 @@ public struct Catalog: Sendable, Equatable {
     public func film(_ id: String) -> Film? { lookup.find(id, in: films, \.film) }
     public func person(_ id: String) -> Person? { lookup.find(id, in: people, \.person) }
     public func quote(_ id: String) -> Quote? { lookup.find(id, in: quotes, \.quote) }
+
+    /// Builds the lookup tables now (e.g. on a background thread after loading).
+    public func prepareLookups() {
+        _ = lookup.find("", in: films, \.film)
+        _ = lookup.find("", in: people, \.person)
+        _ = lookup.find("", in: quotes, \.quote)
+        _ = lookup.quotes(of: "", in: quotes, byFilm: false)
+        _ = lookup.quotes(of: "", in: quotes, byFilm: true)
+    }
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
     public func prizeTier(_ id: String) -> PrizeTier? { festival.prizeTiers.first { $0.id == id } }
@@ -43,12 +53,12 @@ public struct Catalog: Sendable, Equatable {
 
     /// Quotes a person said.
     public func quotes(by personID: String) -> [Quote] {
-        quotes.filter { $0.speaker == personID }
+        lookup.quotes(of: personID, in: quotes, byFilm: false).map { quotes[$0] }
     }
 
     /// Quotes from or about a film, and quotes by its directors.
     public func quotes(aboutFilm filmID: String) -> [Quote] {
-        quotes.filter { $0.film == filmID }
+        lookup.quotes(of: filmID, in: quotes, byFilm: true).map { quotes[$0] }
     }
 
     /// A person's name in a language, or the id when unknown.

@@ -1,14 +1,16 @@
 import Synchronization
 
-/// Positions of films, people and quotes by id, so a 100 000-quote catalog answers
-/// `quote(id)` without a scan. Built on first use; a copy of the catalog that was changed
-/// afterwards cannot be misled: every hit is checked, and a miss falls back to a scan
-/// that also rebuilds the table.
+/// Positions of films, people and quotes by id, and of quotes by speaker and by film, so
+/// a 100 000-quote catalog answers `quote(id)` or `quotes(by:)` without a scan. Built on
+/// first use; the catalog replaces it whenever its arrays change, and an id hit is still
+/// checked against the array.
 final class CatalogLookup: Sendable {
     struct Tables {
         var film: [String: Int]?
         var person: [String: Int]?
         var quote: [String: Int]?
+        var bySpeaker: [String: [Int]]?
+        var byFilm: [String: [Int]]?
     }
 
     private let tables = Mutex(Tables())
@@ -25,6 +27,21 @@ final class CatalogLookup: Sendable {
         guard let i = items.firstIndex(where: { $0.id == id }) else { return nil }
         tables.withLock { $0[keyPath: table] = Self.positions(items) }
         return items[i]
+    }
+
+    /// Positions of the quotes whose speaker (or film) is `id`, in catalog order.
+    func quotes(of id: String, in quotes: [Quote], byFilm: Bool) -> [Int] {
+        let table: WritableKeyPath<Tables, [String: [Int]]?> = byFilm ? \.byFilm : \.bySpeaker
+        return tables.withLock { tables in
+            if tables[keyPath: table] == nil {
+                var map: [String: [Int]] = [:]
+                for (i, quote) in quotes.enumerated() {
+                    if let key = byFilm ? quote.film : quote.speaker { map[key, default: []].append(i) }
+                }
+                tables[keyPath: table] = map
+            }
+            return tables[keyPath: table]?[id] ?? []
+        }
     }
 
     static func positions<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {

@@ -12,28 +12,56 @@ struct ByteCorpus: Sendable {
     private(set) var starts: [Int] = [0]
     /// How often each byte value occurs, to anchor a scan on a needle's rarest byte.
     private(set) var frequency = [Int](repeating: 0, count: 256)
+    /// Per record, which of a–z and 0–9 occur anywhere and at a word start: a one-letter
+    /// query is answered from these without a scan.
+    private(set) var letters: [UInt64] = []
+    private(set) var wordStartLetters: [UInt64] = []
+
+    /// The bit of an ASCII letter or digit in `letters`, if it is one.
+    static func letterBit(_ byte: UInt8) -> UInt64? {
+        switch byte {
+        case 0x61...0x7A: return 1 << UInt64(byte - 0x61)
+        case 0x30...0x39: return 1 << UInt64(26 + byte - 0x30)
+        default: return nil
+        }
+    }
 
     var count: Int { starts.count - 1 }
 
     init() {}
 
     /// A corpus read back from a cache; its shape is checked, so scans stay in bounds.
-    init(bytes: [UInt8], starts: [Int], frequency: [Int]) throws(BinaryReader.Corrupt) {
+    init(bytes: [UInt8], starts: [Int], frequency: [Int], letters: [UInt64], wordStartLetters: [UInt64]) throws(BinaryReader.Corrupt) {
         guard frequency.count == 256, starts.first == 0, starts.last == bytes.count,
+              letters.count == starts.count - 1, wordStartLetters.count == letters.count,
               zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw BinaryReader.Corrupt(description: "index: corpus offsets are inconsistent")
         }
         self.bytes = bytes
         self.starts = starts
         self.frequency = frequency
+        self.letters = letters
+        self.wordStartLetters = wordStartLetters
     }
 
     /// Appends a record made of `fields` (already folded), separated by `Fold.Separator.field`.
     mutating func append(fields: [[UInt8]]) {
+        let start = bytes.count
         for (i, field) in fields.enumerated() where !field.isEmpty {
             if i > 0 { bytes.append(Fold.Separator.field) }
             bytes.append(contentsOf: field)
         }
+        var anywhere: UInt64 = 0, atStart: UInt64 = 0
+        var previousIsWord = false
+        for byte in bytes[start...] {
+            if let bit = Self.letterBit(byte) {
+                anywhere |= bit
+                if !previousIsWord { atStart |= bit }
+            }
+            previousIsWord = Self.isWordByte(byte)
+        }
+        letters.append(anywhere)
+        wordStartLetters.append(atStart)
         bytes.append(Fold.Separator.record)
         starts.append(bytes.count)
     }

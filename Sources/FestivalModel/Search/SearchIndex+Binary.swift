@@ -17,6 +17,8 @@ extension SearchIndex {
         w.byteArray(corpus.bytes)
         w.intArray(corpus.starts)
         w.intArray(corpus.frequency)
+        w.intArray(corpus.letters.map { Int(bitPattern: UInt($0)) })
+        w.intArray(corpus.wordStartLetters.map { Int(bitPattern: UInt($0)) })
         for field in SearchQuery.Field.allCases {
             let entityKeys = keys[field] ?? []
             w.count(entityKeys.count)
@@ -38,7 +40,9 @@ extension SearchIndex {
             guard Int(k) < Kind.allCases.count else { throw BinaryReader.Corrupt(description: "index: bad kind \(k)") }
             documents.append(Document(kind: Kind.allCases[Int(k)], index: Int(i)))
         }
-        let corpus = try ByteCorpus(bytes: r.byteArray(), starts: r.intArray(), frequency: r.intArray())
+        let corpus = try ByteCorpus(bytes: r.byteArray(), starts: r.intArray(), frequency: r.intArray(),
+                                    letters: r.intArray().map { UInt64(UInt(bitPattern: $0)) },
+                                    wordStartLetters: r.intArray().map { UInt64(UInt(bitPattern: $0)) })
         guard corpus.count == documents.count else { throw BinaryReader.Corrupt(description: "index: corpus and documents differ") }
         var keys: [SearchQuery.Field: [[UInt8]]] = [:]
         var references: [SearchQuery.Field: [[Int32]]] = [:]

@@ -62,8 +62,9 @@ public struct SearchIndex: Sendable {
         var candidates: [Int]? = universe.map { list in allowed.map { a in list.filter { a[$0] } } ?? list }
         var allWordStart = [Bool](repeating: true, count: documents.count)
         for term in query.terms {
-            // One word alone can rank as an exact whole word; with several words the phrase does.
-            let best: MatchClass = query.terms.count == 1 && term.count > 1 ? .wholeWord : .wordStart
+            // One word alone can rank as an exact whole word; with several words the phrase
+            // does. One or two letters are not worth a whole-word hunt through every record.
+            let best: MatchClass = query.terms.count == 1 && term.count > 2 ? .wholeWord : .wordStart
             let found = matches(term, best: best, candidates: candidates, allowed: allowed)
             var next: [Int] = []
             next.reserveCapacity(found.count)
@@ -84,6 +85,32 @@ public struct SearchIndex: Sendable {
         })
     }
 
+    /// The documents of `hits` (as `search` returns them) in ascending order: each tier's
+    /// run is already ascending, so this merges instead of sorting.
+    public static func documentsInOrder(_ hits: [Hit]) -> [Int] {
+        var runs: [ArraySlice<Hit>] = []
+        var start = 0
+        for i in hits.indices.dropFirst() where hits[i].tier != hits[i - 1].tier {
+            runs.append(hits[start..<i])
+            start = i
+        }
+        if !hits.isEmpty { runs.append(hits[start...]) }
+        var merged = runs.first.map { $0.map(\.document) } ?? []
+        for run in runs.dropFirst() {
+            var out: [Int] = []
+            out.reserveCapacity(merged.count + run.count)
+            var a = merged.startIndex
+            var b = run.startIndex
+            while a < merged.endIndex && b < run.endIndex {
+                if merged[a] < run[b].document { out.append(merged[a]); a += 1 } else { out.append(run[b].document); b += 1 }
+            }
+            out += merged[a...]
+            out += run[b...].map(\.document)
+            merged = out
+        }
+        return merged
+    }
+
     /// The catalog order of hits within each tier.
     private func rank(_ scored: [(Int, Tier)]) -> [Hit] {
         var buckets: [[Hit]] = [[], [], []]
@@ -100,6 +127,9 @@ public struct SearchIndex: Sendable {
     /// Scanning a record stops at the first occurrence of class `best`. Large scans are
     /// split at record boundaries across the cores.
     func matches(_ term: [UInt8], best: MatchClass, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
+        if term.count == 1, let bit = ByteCorpus.letterBit(term[0]) {
+            return letterMatches(bit, candidates: candidates, allowed: allowed)
+        }
         let needle = corpus.needle(term)
         // Few candidates: look in each; many: one pass over the corpus, skipping the others.
         let sparse = candidates.map { $0.count < corpus.count / 3 } ?? false
@@ -120,6 +150,21 @@ public struct SearchIndex: Sendable {
         }
         if parts == 1 { scanPart(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: scanPart) }
         return slots.joined()
+    }
+
+    /// A one-letter term, from the per-record letter masks.
+    private func letterMatches(_ bit: UInt64, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
+        var result: [(record: Int, match: MatchClass)] = []
+        func check(_ record: Int) {
+            guard corpus.letters[record] & bit != 0 else { return }
+            result.append((record, corpus.wordStartLetters[record] & bit != 0 ? .wordStart : .substring))
+        }
+        if let candidates {
+            for record in candidates { check(record) }
+        } else {
+            for record in 0..<corpus.count where allowed?[record] ?? true { check(record) }
+        }
+        return result
     }
 
     /// Each listed record on its own.

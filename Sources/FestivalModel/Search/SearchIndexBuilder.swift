@@ -76,7 +76,6 @@ struct SearchIndexBuilder {
                 Self.join(speaker.map { personNames[Int($0)] }),
                 Self.join(film.map { filmTitles[Int($0)] }),
                 Self.join(topics.map { topicNames[Int($0)] }),
-                Self.fold([quote.context.place.zhHant, quote.context.place.en]),
             ], speaker: speaker, topic: topics, film: film)
         }
     }

@@ -70,7 +70,7 @@ enum SearchController {
         guard let index = state.searchIndex else { return }
         let query = SearchQuery(state.search.input)
         let universe = narrowing && query.narrows(state.search.query)
-            ? state.search.hits.map(\.document).sorted() : nil
+            ? SearchIndex.documentsInOrder(state.search.hits) : nil
         state.search.hits = index.search(query, in: state.search.scope.kinds, within: universe)
         state.search.query = query
         state.viewports[.search] = Viewport(selected: 0)

@@ -12,18 +12,14 @@ public struct SearchResult: Equatable, Sendable {
     public var textHighlights: [Range<Int>]
 }
 
-/// Turns hits into `SearchResult`s for one language. Lookups by id are built once.
+/// Turns hits into `SearchResult`s for one language.
 public struct SearchPresenter: Sendable {
     public let catalog: Catalog
     public let index: SearchIndex
-    private let people: [String: Int]
 
     public init(catalog: Catalog, index: SearchIndex) {
         self.catalog = catalog
         self.index = index
-        var people: [String: Int] = [:]
-        for (i, p) in catalog.people.enumerated() where people[p.id] == nil { people[p.id] = i }
-        self.people = people
     }
 
     public func result(_ hit: SearchIndex.Hit, query: SearchQuery, language: Language) -> SearchResult {
@@ -33,7 +29,7 @@ public struct SearchPresenter: Sendable {
         case .quote:
             let quote = catalog.quotes[document.index]
             id = quote.id
-            heading = people[quote.speaker].map { catalog.people[$0].name.text(language) } ?? quote.speaker
+            heading = catalog.personName(quote.speaker, language)
             texts = [quote.text[language], quote.text[language.other]]
         case .film:
             let film = catalog.films[document.index]

@@ -55,8 +55,13 @@ enum CatalogLoading {
         let path = options.catalog
         let job = Background { () -> Result<Catalog, CatalogError> in
             Result { () throws(CatalogError) -> Catalog in
-                if let path { return try CatalogLoader.load(path: path, progress: progress) }
-                return try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
+                let catalog = if let path {
+                    try CatalogLoader.load(path: path, progress: progress)
+                } else {
+                    try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
+                }
+                catalog.prepareLookups()
+                return catalog
             }
         }
         // A quick load shows no loading screen at all.
