@@ -92,6 +92,10 @@ import TextGrid
             state.showSearch("film")
             S.assertSnapshot(view(state, size: Size(width: width, height: height)).text, named: "search-film-\(tag)-\(width)x\(height)")
         }
+        // The highlights themselves: marked runs must be the folded matches.
+        var marked = S.state(S.builtin, language, width: 100, height: 16)
+        marked.showSearch("cristobal 电影")
+        S.assertSnapshot(S.highlightedText(view(marked, size: Size(width: 100, height: 16))), named: "search-highlights-\(tag)")
         var empty = S.state(S.builtin, language)
         empty.showSearch("")
         S.assertSnapshot(view(empty, size: Size(width: 80, height: 12)).text, named: "search-empty-\(tag)")

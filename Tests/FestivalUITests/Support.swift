@@ -23,6 +23,25 @@ enum UITestSupport {
         keys.flatMap { update(&state, .key($0)) }
     }
 
+    /// The canvas as text with each run of highlighted cells between ⟦ and ⟧, so snapshots
+    /// show what a search marked.
+    static func highlightedText(_ canvas: Canvas) -> String {
+        (0..<canvas.height).map { y in
+            var line = ""
+            var inside = false
+            for x in 0..<canvas.width {
+                let cell = canvas[x, y]
+                // The selection bar recolours a row but keeps a match's underline.
+                let marked = cell.style.role == .highlight || (cell.style.role == .selection && cell.style.underline)
+                if marked != inside { line += marked ? "⟦" : "⟧"; inside = marked }
+                if !cell.isContinuation { line += cell.text }
+            }
+            if inside { line += "⟧" }
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
     /// Compares rendered text with `Snapshots/NAME.txt`. With SNAPSHOT_RECORD=1 in the
     /// environment, or when the file does not exist yet, writes it instead (and fails when
     /// it was missing, so a new snapshot is always looked at once).
