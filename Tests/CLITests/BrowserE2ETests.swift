@@ -118,6 +118,31 @@ import Testing
         #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
+    @Test func bigCatalogShowsProgressAndQuitsWhileLoading() throws {
+        let tmux = try Tmux()
+        let catalog = tmux.dir.appending(path: "big.json").path
+        let generated = try CLITests.run(["generate", "--films", "200", "--quotes", "60000", "--seed", "3", "--output", catalog])
+        #expect(generated.status == 0)
+        try tmux.start("\(Self.binary) --lang en --catalog \(catalog)",
+                       env: ["TERM": "xterm-256color", "XDG_CACHE_HOME": tmux.dir.path, "FESTIVAL_NO_CACHE": "1"])
+        let screen = try tmux.waitFor("Loading")
+        #expect(screen.contains("big.json") && screen.contains("q quit"))
+        try tmux.send("q")
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(tmux.file("before") == tmux.file("after"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    @Test func badCatalogErrorAppearsAfterTheTerminalIsRestored() throws {
+        let tmux = try Tmux()
+        let path = tmux.dir.appending(path: "bad.json").path
+        try Data("{\"schemaVersion\": 1,\n  \"festival\": }".utf8).write(to: URL(fileURLWithPath: path))
+        try tmux.start("\(Self.binary) --catalog \(path) 2>\(tmux.dir.path)/stderr", env: ["TERM": "xterm-256color"])
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect(tmux.file("stderr")?.contains("bad.json:2:") == true)
+        #expect(tmux.file("before") == tmux.file("after"))
+    }
+
     @Test func dumbTerminalGetsAClearError() throws {
         let r = try CLITests.run([], env: ["TERM": "dumb"])
         #expect(r.status == 2)
