@@ -10,6 +10,8 @@ public final class Terminal {
     let window: UnsafeMutablePointer<WINDOW>
     /// Streams we opened ourselves (the `inputFD:outputFD:` form), closed on stop.
     private let ownedFiles: [UnsafeMutablePointer<FILE>]
+    /// Where ncurses writes; control sequences it does not know (OSC 52) go here too, in order.
+    let output: UnsafeMutablePointer<FILE>
     public let options: TerminalOptions
     /// True when roles are drawn in color (false under NO_COLOR, `.never` or a mono terminal).
     public let colorEnabled: Bool
@@ -17,7 +19,7 @@ public final class Terminal {
     var lastCanvas: Canvas?
     var needsFullPaint = true
     var clicks = ClickTracker()
-    private var stopped = false
+    private(set) var isStopped = false
 
     /// Starts a session on standard input and output.
     /// Throws `TerminalError` when they are not a tty or `TERM` is unset or dumb.
@@ -79,13 +81,14 @@ public final class Terminal {
             }
             if !defaults { wbkgdset(window, chtype(cn_color_pair(Palette.pair(for: .normal)))) }
         }
-        return Terminal(screen: screen, window: window, owned: owned, options: options, color: color)
+        return Terminal(screen: screen, window: window, output: output, owned: owned, options: options, color: color)
     }
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>,
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, output: UnsafeMutablePointer<FILE>,
                  owned: [UnsafeMutablePointer<FILE>], options: TerminalOptions, color: Bool) {
         self.screen = screen
         self.window = window
+        self.output = output
         self.ownedFiles = owned
         self.options = options
         self.colorEnabled = color
@@ -120,8 +123,8 @@ public final class Terminal {
     /// Ends the session: endwin() restores cooked mode, echo, the cursor and the main
     /// screen. Safe to call more than once.
     public func stop() {
-        guard !stopped else { return }
-        stopped = true
+        guard !isStopped else { return }
+        isStopped = true
         if options.mouse { mousemask(0, nil) }
         endwin()
         cn_session_end()
@@ -132,7 +135,7 @@ public final class Terminal {
     /// Ctrl-Z in raw mode: gives the shell back its terminal and stops the process; when
     /// it is continued (`fg`), restores the screen and redraws everything.
     public func suspend() {
-        guard !stopped else { return }
+        guard !isStopped else { return }
         cn_suspend()
         keypad(window, true)
         curs_set(0)

@@ -7,6 +7,7 @@ public enum UIString: CaseIterable, Sendable {
     case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
     case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
+    case noLink, nothingToCopy, copied, opened, noBrowser
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
 
     public func text(_ language: Language) -> String {
@@ -73,6 +74,12 @@ public enum UIString: CaseIterable, Sendable {
         case .translationNote: return ("Text note", "文字附註")
         case .byPerson: return ("Quotes", "語錄")
         case .person: return ("Person", "人物")
+        case .noLink: return ("No link here.", "這裡沒有連結。")
+        case .nothingToCopy: return ("Nothing to copy here.", "這裡沒有可複製的內容。")
+        case .copied: return ("Copied to the clipboard: ", "已複製到剪貼簿：")
+        case .opened: return ("Opened ", "已開啟 ")
+        case .noBrowser: return ("No browser found (set $BROWSER or install xdg-utils). The link: ",
+                                 "找不到瀏覽器（請設定 $BROWSER 或安裝 xdg-utils）。連結：")
         case .results: return ("results", "筆結果")
         case .searchPrompt: return ("Search", "搜尋")
         case .searchHint: return ("Type to search quotes, films and people: words, \"a phrase\", speaker:, topic:, film:",

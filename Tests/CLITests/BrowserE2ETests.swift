@@ -143,6 +143,40 @@ import Testing
         #expect(tmux.file("before") == tmux.file("after"))
     }
 
+    @Test func copyReachesTheTerminalAsOSC52() throws {
+        let tmux = try Tmux()
+        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("Total Pixel Space")
+        try tmux.run(["set-option", "-g", "set-clipboard", "on"])
+        try tmux.send("2")
+        _ = try tmux.waitFor("1/24")
+        try tmux.send("y")
+        _ = try tmux.waitFor("Copied to the clipboard")
+        // tmux turns an application's OSC 52 into a paste buffer.
+        var buffer = ""
+        for _ in 0..<40 where !buffer.contains("Cristóbal") {
+            buffer = try tmux.run(["show-buffer"])
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(buffer.contains("— Cristóbal Valenzuela"))
+        #expect(buffer.contains("“"))
+        try tmux.send("q")
+    }
+
+    @Test func openUsesBrowserWithoutAShell() throws {
+        let tmux = try Tmux()
+        let log = tmux.dir.appending(path: "opened").path
+        let script = tmux.dir.appending(path: "browser.sh").path
+        try Data("#!/bin/sh\nprintf '%s\\n' \"$@\" > \(log)\n".utf8).write(to: URL(fileURLWithPath: script))
+        chmod(script, 0o755)
+        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "BROWSER": script])
+        _ = try tmux.waitFor("Total Pixel Space")
+        try tmux.send("o")
+        _ = try tmux.waitFor("Opened https://")
+        #expect(tmux.file("opened")?.hasPrefix("https://www.youtube.com/") == true)
+        try tmux.send("q")
+    }
+
     @Test func dumbTerminalGetsAClearError() throws {
         let r = try CLITests.run([], env: ["TERM": "dumb"])
         #expect(r.status == 2)

@@ -9,6 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sectionFilms, sectionQuotes, sectionPeople, sectionFestival
     case find, findNext, findPrevious, search, searchQuotes
     case sort, filterAward, filterStyle, filterSpeaker, filterTopic, clearFilters
+    case openLink, copy
     case toggleLanguage, help, quit, suspend, redraw
 
     /// Help text (English, Chinese).
@@ -41,6 +42,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .filterSpeaker: return ("filter by speaker", "依發言者篩選")
         case .filterTopic: return ("filter by topic", "依主題篩選")
         case .clearFilters: return ("clear filters", "清除篩選")
+        case .openLink: return ("open the link in a browser", "在瀏覽器開啟連結")
+        case .copy: return ("copy quote or link to the clipboard", "複製語錄或連結到剪貼簿")
         case .toggleLanguage: return ("中文 / English", "中文 / English")
         case .help: return ("this help", "本說明")
         case .quit: return ("quit", "離開")
@@ -80,6 +83,7 @@ public struct Keymap: Sendable {
         (.char("/"), .searchQuotes), (.char("/"), .find), (.char("s"), .search), (.char("/"), .search), (.char("n"), .findNext), (.char("N"), .findPrevious),
         (.char("S"), .sort), (.char("a"), .filterAward), (.char("t"), .filterStyle),
         (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
+        (.char("o"), .openLink), (.char("y"), .copy),
         (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
         (.char("q"), .quit), (.ctrl("c"), .quit), (.ctrl("z"), .suspend), (.ctrl("l"), .redraw),
     ])
@@ -98,6 +102,8 @@ public struct Keymap: Sendable {
         ([.nextSection, .previousSection], ("next / previous section", "下一個／上一個分頁")),
         ([.sectionFilms, .sectionQuotes, .sectionPeople, .sectionFestival], ("Films, Quotes, People, Festival", "影片、語錄、人物、影展")),
         ([.findNext, .findPrevious], ("next / previous match", "下一個／上一個相符")),
+        ([.openLink, .copy], ("open link in a browser / copy", "在瀏覽器開啟連結／複製")),
+        ([.suspend, .redraw], ("suspend (fg resumes) / redraw", "暫停（fg 繼續）／重繪")),
     ]
 
     /// Help lines for a screen: each command that applies, with all its keys.

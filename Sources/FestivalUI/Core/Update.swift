@@ -13,6 +13,8 @@ public enum Effect: Equatable, Sendable {
     case suspend
     case redraw
     case openURL(String)
+    /// Put text on the clipboard (the terminal's, via OSC 52).
+    case copy(String)
 }
 
 /// The one way state changes: `update(&state, action)` returns the effects to run.
@@ -73,6 +75,19 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.language = state.language.other
         Navigator.clamp(&state)
         Finder.refresh(&state)
+    case .openLink:
+        guard let url = Actions.link(state) else {
+            state.message = UIString.noLink.text(state.language)
+            return []
+        }
+        return [.openURL(url)]
+    case .copy:
+        guard let clip = Actions.clip(state) else {
+            state.message = UIString.nothingToCopy.text(state.language)
+            return []
+        }
+        state.message = UIString.copied.text(state.language) + clip.what
+        return [.copy(clip.text)]
     case .help: state.showHelp = true
     case .quit:
         state.quitting = true

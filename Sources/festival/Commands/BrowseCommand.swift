@@ -145,7 +145,8 @@ struct BrowserLoop {
                     terminal.suspend()
                     effects += update(&state, .resize(Self.size(terminal)))
                 case .redraw: terminal.invalidate()
-                case .openURL(let url): state.message = url
+                case .openURL(let url): state.message = URLOpener.open(url, language: state.language)
+                case .copy(let text): terminal.copyToClipboard(text)
                 }
             }
             terminal.paint(view(state, size: state.size))

@@ -1,0 +1,44 @@
+import FestivalModel
+import Testing
+import TextGrid
+@testable import FestivalUI
+
+/// `o` (open a link) and `y` (copy) decide what to open or copy from the selection.
+@Suite struct ActionsTests {
+    typealias S = UITestSupport
+
+    @Test func copyAQuoteWithSpeakerAndSource() {
+        var state = S.state()
+        S.press(&state, .char("2"))                       // the quote list, first quote selected
+        let effects = S.press(&state, .char("y"))
+        guard case .copy(let text)? = effects.first else { Issue.record("no copy: \(effects)"); return }
+        let q = state.catalog.quotes[0]
+        #expect(text.contains(Format.quoteText(q, .en)))
+        #expect(text.contains("Cristóbal Valenzuela"))
+        #expect(text.contains("https://"))                // its source link
+        #expect(state.message?.hasPrefix("Copied to the clipboard: quote \(q.id)") == true)
+    }
+
+    @Test func openAFilmsWatchLink() {
+        var state = S.state()
+        let effects = S.press(&state, .char("o"))         // Total Pixel Space, selected in the list
+        let film = state.catalog.films[0]
+        #expect(effects == [.openURL(film.watchURL!)])
+        state.open(.film(film.id))
+        #expect(S.press(&state, .char("o")) == [.openURL(film.watchURL!)])
+        S.press(&state, .char("y"))
+        #expect(state.message?.contains(film.watchURL!) == true)
+    }
+
+    @Test func nothingToOpenSaysSo() {
+        var state = S.state(S.minimal)
+        state.open(.film("second"))                        // a film without links or sources
+        #expect(S.press(&state, .char("o")).isEmpty)
+        #expect(state.message == "No link here.")
+    }
+
+    @Test func keysAreInTheHelp() {
+        let help = Keymap.standard.help(for: .quoteList, .zhHant)
+        #expect(help.contains { $0.keys == "o / y" && $0.text.contains("複製") })
+    }
+}
