@@ -1,0 +1,81 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A hostile catalog (ESC, OSC 52/8, BEL, NUL, C1, bidi overrides, 10 000 combining marks,
+/// a 100 kB line) browsed in a real terminal: the bytes the program writes are captured
+/// with tmux's pipe-pane and none of the data's control sequences may be among them.
+@Suite(.serialized) struct HostileE2ETests {
+    static let fixture = CLITests.packageRoot.appending(path: "Tests/Fixtures/hostile.json").path
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    @Test func nothingFromTheDataReachesTheTerminalRaw() throws {
+        let tmux = try Tmux()
+        let capture = tmux.dir.appending(path: "output.bin").path
+        try tmux.start("\(BrowserE2ETests.binary) --lang en --catalog \(Self.fixture)", env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("First Light")
+        try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(capture)"])
+        try tmux.send("C-l")                          // repaint everything into the capture
+        _ = try tmux.waitFor("First Light")
+        try tmux.send("Enter")                        // the film: title, synopsis with the marks and the long line
+        var screen = try tmux.waitFor("Synopsis")
+        #expect(screen.contains("␛"))                // ESC shown as a visible symbol
+        try tmux.send("G", "g", "Escape", "2", "Enter")
+        screen = try tmux.waitFor("Film is light")
+        try tmux.send("Escape", "s")
+        try tmux.type("evil")
+        screen = try tmux.waitFor("results")
+        try tmux.send("Escape", "3", "Enter")
+        _ = try tmux.waitFor("Bo Li")
+        try tmux.send("q")
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try tmux.run(["pipe-pane", "-t", tmux.session])
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: capture)))
+        #expect(bytes.count > 1000)
+        let forbidden: [(String, [UInt8])] = [
+            ("OSC 52 from the data", Array("\u{1B}]52;".utf8)),
+            ("OSC 8 from the data", Array("\u{1B}]8;;".utf8)),
+            ("BEL", [0x07]),
+            ("NUL", [0x00]),
+            ("C1 CSI", [0xC2, 0x9B]), ("C1 DCS", [0xC2, 0x90]), ("C1 ST", [0xC2, 0x9C]),
+            ("right-to-left override", Array("\u{202E}".utf8)),
+            ("the data's red", Array("\u{1B}[31mEVIL".utf8)),
+        ]
+        for (name, needle) in forbidden {
+            #expect(!Self.contains(bytes, needle), "\(name) reached the terminal")
+        }
+        #expect(Self.contains(bytes, Array("EVIL".utf8)))   // the text itself was drawn
+    }
+
+    @Test func badPathsAreOneLineErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-bad-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let unreadable = dir.appending(path: "secret.json").path
+        FileManager.default.createFile(atPath: unreadable, contents: Data("{}".utf8))
+        chmod(unreadable, 0)
+        var cases: [(String, String)] = [(dir.appending(path: "missing.json").path, "no such file"), (dir.path, "directory")]
+        if geteuid() != 0 { cases.append((unreadable, "permission")) }   // root reads anything
+        for (path, words) in cases {
+            let r = try CLITests.run(["films", "--catalog", path])
+            #expect(r.status == 2)
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+            #expect(r.stderr.lowercased().contains(words), "\(r.stderr)")
+        }
+        let bad = try CLITests.run(["films", "--lang", "xx"])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown language"))
+        #expect(try CLITests.run(["--no-such-flag"]).status == 2)
+    }
+
+    @Test func brokenPipeIsQuiet() throws {
+        let r = try Subprocess.run("/bin/sh", ["-c", "\(BrowserE2ETests.binary) quotes | head -1; echo \"${PIPESTATUS:-}\""],
+                                   timeout: 20)
+        #expect(r.status == 0)
+        #expect(String(decoding: r.stderr, as: UTF8.self).isEmpty)
+        #expect(String(decoding: r.stdout, as: UTF8.self).hasPrefix("ID"))
+    }
+}
