@@ -29,8 +29,8 @@ import Testing
         try tmux.send("Escape", "s")
         try tmux.type("evil")
         screen = try tmux.waitFor("results")
-        try tmux.send("Escape", "3", "Enter")
-        _ = try tmux.waitFor("Bo Li")
+        try tmux.send("Escape", "3", "j", "Enter")   // the second person: Bo Li
+        _ = try tmux.waitFor("critic")
         try tmux.send("q")
         #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         try tmux.run(["pipe-pane", "-t", tmux.session])

@@ -50,8 +50,20 @@ enum Subprocess {
         let envp = env.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
+        // Test threads (libdispatch workers) block signals, and a child inherits the mask:
+        // start it with nothing blocked and every signal at its default action, or a
+        // program under test could not be stopped (SIGTSTP) or hung up (SIGHUP).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
+        let rc = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
         if capture { close(outPipe[1]); close(errPipe[1]) }
         guard rc == 0 else {
             if capture { close(outPipe[0]); close(errPipe[0]) }

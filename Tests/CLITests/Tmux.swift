@@ -13,6 +13,9 @@ final class Tmux {
     }
 
     deinit {
+        // tmux 3.3a here ignores kill-server while a session lives; ending the session
+        // ends the server (and the program in it).
+        _ = try? run(["kill-session", "-t", session], capture: false)
         _ = try? run(["kill-server"], capture: false)
         try? FileManager.default.removeItem(at: dir)
     }

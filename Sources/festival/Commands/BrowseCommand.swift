@@ -2,6 +2,7 @@ import ArgumentParser
 import BuiltinCatalog
 import Foundation
 import Synchronization
+import TextGrid
 import Curses
 import FestivalModel
 import FestivalUI
@@ -132,24 +133,34 @@ struct BrowserLoop {
                 if state.indexPending { continue }   // a timeout: look at the index again
                 return                               // input closed
             }
-            var effects: [Effect] = []
-            if key == .resize {
-                effects = update(&state, .resize(Self.size(terminal)))
-            } else {
-                effects = update(&state, .key(key))
-            }
-            for effect in effects {
-                switch effect {
-                case .quit: return
-                case .suspend:
-                    terminal.suspend()
-                    effects += update(&state, .resize(Self.size(terminal)))
-                case .redraw: terminal.invalidate()
-                case .openURL(let url): state.message = URLOpener.open(url, language: state.language)
-                case .copy(let text): terminal.copyToClipboard(text)
-                }
+            guard handle(key) else { return }
+            // Keys and resizes already waiting are handled before one paint: a resize storm
+            // or a held-down key costs one frame, not one each.
+            var budget = 512
+            while budget > 0, let next = terminal.readKey(timeoutMs: 0) {
+                guard handle(next) else { return }
+                budget -= 1
             }
             terminal.paint(view(state, size: state.size))
         }
+    }
+
+    /// Updates the state with one key and runs the effects; false means quit.
+    mutating func handle(_ key: Key) -> Bool {
+        var effects = key == .resize ? update(&state, .resize(Self.size(terminal))) : update(&state, .key(key))
+        var i = 0
+        while i < effects.count {
+            switch effects[i] {
+            case .quit: return false
+            case .suspend:
+                terminal.suspend()
+                effects += update(&state, .resize(Self.size(terminal)))
+            case .redraw: terminal.invalidate()
+            case .openURL(let url): state.message = URLOpener.open(url, language: state.language)
+            case .copy(let text): terminal.copyToClipboard(text)
+            }
+            i += 1
+        }
+        return true
     }
 }

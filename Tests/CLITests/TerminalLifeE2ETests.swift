@@ -1,0 +1,88 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Resize storms and stop/continue in a real terminal.
+@Suite(.serialized) struct TerminalLifeE2ETests {
+    static func trimmed(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var l = String(line)
+            while l.last == " " { l.removeLast() }
+            return l
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    @Test func resizeStormEndsOnAFreshRender() throws {
+        let tmux = try Tmux()
+        try tmux.start(BrowserE2ETests.binary + " --lang en", width: 100, height: 30, env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("Total Pixel Space")
+        var random = FuzzRandom(state: 7)
+        let keys = ["j", "k", "G", "g", "Enter", "Escape", "Tab", "s", "e", "v", "Escape", "2", "1", "PageDown"]
+        let started = Date()
+        for i in 0..<200 {
+            let w = 10 + random.below(291), h = 4 + random.below(77)
+            try tmux.run(["resize-window", "-t", tmux.session, "-x", String(w), "-y", String(h)])
+            if i % 2 == 0 { try tmux.send(keys[random.below(keys.count)]) }
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(try tmux.programPID(named: "festival") != nil)      // still alive
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "90", "-y", "25"])
+        try tmux.send("1")                 // the films section, then back to its list
+        for _ in 0..<5 {                  // one at a time: ESC ESC within the ESC delay is one key
+            try tmux.send("Escape")
+            Thread.sleep(forTimeInterval: 0.08)
+        }
+        try tmux.send("g")
+        let fresh = try CLITests.run(["render", "--screen", "films", "--size", "90x25", "--lang", "en"])
+        let expected = Self.trimmed(fresh.stdout)
+        let screen = try tmux.wait(seconds: 10) { Self.trimmed($0) == expected }
+        #expect(Self.trimmed(screen) == expected, "after \(elapsed) s of storm:\n\(screen)")
+        try tmux.send("q")
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(tmux.file("before") == tmux.file("after"))
+    }
+
+    /// Ctrl-Z and `fg` in an interactive shell with job control (as a user does).
+    @Test func suspendAndForegroundRedraws() throws {
+        let tmux = try Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "30",
+                      "env", "TERM=xterm-256color", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"], capture: false)
+        _ = try tmux.waitFor("$")
+        let d = tmux.dir.path
+        try tmux.type("stty -g > \(d)/before; \(BrowserE2ETests.binary) --lang en")
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("Total Pixel Space")
+        try tmux.send("j")
+        _ = try tmux.waitFor("2/7")
+        try tmux.send("C-z")
+        _ = try tmux.waitFor("Stopped")
+        #expect(try tmux.display("#{alternate_on}") == "0")        // the shell's screen is back
+        try tmux.type("fg")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("2/7")                       // redrawn where it was
+        #expect(screen.contains("Total Pixel Space"))
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        try tmux.send("j")
+        _ = try tmux.waitFor("3/7")
+        try tmux.send("q")
+        _ = try tmux.waitFor("$ ")
+        try tmux.type("echo $? > \(d)/status; stty -g > \(d)/after")
+        try tmux.send("Enter")
+        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(tmux.file("before") == tmux.file("after"))
+    }
+}
+
+/// SplitMix64 for the storm's sizes and keys.
+struct FuzzRandom {
+    var state: UInt64
+    mutating func below(_ n: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(n))
+    }
+}
