@@ -71,6 +71,24 @@ import Testing
         #expect(try CLITests.run(["--no-such-flag"]).status == 2)
     }
 
+    @Test func hugeWhitespaceDeepNestingAndBadUTF8AreLocatedErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-huge-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [(String, Data, String)] = [
+            ("spaces.json", Data(repeating: 0x20, count: 50_000_000), "spaces.json:1:50000001: invalid JSON: the file is empty"),
+            ("deep.json", Data(String(repeating: "[", count: 100_000).utf8), "deep.json:1:257: invalid JSON: nesting deeper than 256"),
+            ("latin1.json", Data([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xE9, 0x22, 0x7D]), "latin1.json:1:7: not valid UTF-8"),
+        ]
+        for (name, bytes, message) in cases {
+            let path = dir.appending(path: name).path
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let r = try CLITests.run(["validate", path])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains(message), "\(r.stderr)")
+        }
+    }
+
     @Test func brokenPipeIsQuiet() throws {
         let r = try Subprocess.run("/bin/sh", ["-c", "\(BrowserE2ETests.binary) quotes | head -1; echo \"${PIPESTATUS:-}\""],
                                    timeout: 20)
