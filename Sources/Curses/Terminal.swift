@@ -144,3 +144,15 @@ public final class Terminal {
         wrefresh(window)
     }
 }
+
+extension Terminal {
+    /// Leaves curses mode for `body` (an editor, a pager), then comes back and repaints.
+    public func runOutside(_ body: () -> Void) {
+        guard !isStopped else { return body() }
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        invalidate()
+    }
+}

@@ -7,6 +7,9 @@ public enum UIString: CaseIterable, Sendable {
     case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
     case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
+    case shelf, favoriteFilms, favoriteQuotes, watchedFilms, ratedFilms, notes, emptyShelf, onYourShelf
+    case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
+    case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case noLink, nothingToCopy, copied, opened, noBrowser
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
 
@@ -74,6 +77,29 @@ public enum UIString: CaseIterable, Sendable {
         case .translationNote: return ("Text note", "文字附註")
         case .byPerson: return ("Quotes", "語錄")
         case .person: return ("Person", "人物")
+        case .shelf: return ("Shelf", "收藏")
+        case .favoriteFilms: return ("Favorite films", "最愛影片")
+        case .favoriteQuotes: return ("Favorite quotes", "最愛語錄")
+        case .watchedFilms: return ("Watched", "已看")
+        case .ratedFilms: return ("Rated", "已評分")
+        case .notes: return ("Your notes", "我的筆記")
+        case .emptyShelf: return ("Nothing here yet: f marks a favorite, w a watched film, r rates, m writes a note.",
+                                  "這裡還沒有東西：f 加入最愛、w 標記已看、r 評分、m 寫筆記。")
+        case .onYourShelf: return ("Shelf", "收藏")
+        case .addedFavorite: return ("Added to favorites ★", "已加入最愛 ★")
+        case .removedFavorite: return ("Removed from favorites", "已從最愛移除")
+        case .markedWatched: return ("Marked watched ✓", "已標記為已看 ✓")
+        case .unmarkedWatched: return ("Marked not watched", "已標記為未看")
+        case .rated: return ("Rated ", "評分 ")
+        case .ratingCleared: return ("Rating cleared", "已清除評分")
+        case .noteSaved: return ("Note saved", "筆記已儲存")
+        case .selectAFilm: return ("Select a film first.", "請先選擇一部影片。")
+        case .selectFilmOrQuote: return ("Select a film or a quote first.", "請先選擇影片或語錄。")
+        case .ratePrompt: return ("Rate: 1–5, 0 clears, Esc cancels", "評分：1–5，0 清除，Esc 取消")
+        case .notePrompt: return ("Note: ", "筆記：")
+        case .favorite: return ("favorite", "最愛")
+        case .watched: return ("watched", "已看")
+        case .rating: return ("rated", "評分")
         case .noLink: return ("No link here.", "這裡沒有連結。")
         case .nothingToCopy: return ("Nothing to copy here.", "這裡沒有可複製的內容。")
         case .copied: return ("Copied to the clipboard: ", "已複製到剪貼簿：")

@@ -177,6 +177,30 @@ import Testing
         try tmux.send("q")
     }
 
+    @Test func favoriteSurvivesARestartAndTheEditorWritesNotes() throws {
+        let tmux = try Tmux()
+        let editor = tmux.dir.appending(path: "editor.sh").path
+        try Data("#!/bin/sh\nprintf 'seen at the gala, 電影 ✓' > \"$1\"\n".utf8).write(to: URL(fileURLWithPath: editor))
+        chmod(editor, 0o755)
+        let env = ["TERM": "xterm-256color", "XDG_DATA_HOME": tmux.dir.path, "EDITOR": editor]
+        try tmux.start(Self.binary + " --lang en; " + Self.binary + " --lang en", env: env)
+        _ = try tmux.waitFor("Total Pixel Space")
+        try tmux.send("j", "f")
+        _ = try tmux.waitFor("Added to favorites")
+        try tmux.send("m")                                      // the editor runs and writes the note
+        _ = try tmux.waitFor("Note saved")
+        try tmux.send("q")                                      // quit; the second run starts
+        _ = try tmux.wait { $0.contains("★ JAILBIRD") && !$0.contains("Note saved") }
+        try tmux.send("5")
+        let screen = try tmux.waitFor("Favorite films (1)")
+        #expect(screen.contains("★ JAILBIRD"))
+        #expect(screen.contains("seen at the gala, 電影 ✓"))
+        let shelfFile = tmux.dir.appending(path: "festival/shelf-aiff-2025.json").path
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: tmux.dir.appending(path: "festival").path)) ?? []
+        #expect(files.contains { $0.hasPrefix("shelf-") && $0.hasSuffix(".json") }, "\(files) \(shelfFile)")
+        try tmux.send("q")
+    }
+
     @Test func dumbTerminalGetsAClearError() throws {
         let r = try CLITests.run([], env: ["TERM": "dumb"])
         #expect(r.status == 2)

@@ -49,6 +49,8 @@ import TextGrid
         S.press(&state, .char("4"))
         #expect(state.screen == .festival)
         S.press(&state, .tab)
+        #expect(state.section == .shelf)
+        S.press(&state, .tab)
         #expect(state.section == .films)                 // wraps around
     }
 

@@ -3,7 +3,7 @@ import TextGrid
 
 /// The four sections the tab bar switches between.
 public enum Section: Int, CaseIterable, Sendable {
-    case films, quotes, people, festival
+    case films, quotes, people, festival, shelf
 
     public var title: UIString {
         switch self {
@@ -11,6 +11,7 @@ public enum Section: Int, CaseIterable, Sendable {
         case .quotes: return .quotes
         case .people: return .people
         case .festival: return .festival
+        case .shelf: return .shelf
         }
     }
 
@@ -20,13 +21,14 @@ public enum Section: Int, CaseIterable, Sendable {
         case .quotes: return .quotes
         case .people: return .people
         case .festival: return .festival
+        case .shelf: return .shelf
         }
     }
 }
 
 /// A place in the browser.
 public enum Screen: Hashable, Sendable {
-    case films, quotes, people, festival
+    case films, quotes, people, festival, shelf
     case film(String), quote(String), person(String)
     /// Search results (`s`, or `/` on the quote list).
     case search
@@ -38,7 +40,7 @@ public enum Screen: Hashable, Sendable {
         case .quotes: return .quoteList
         case .people: return .personList
         case .search: return .searchResults
-        case .festival, .film, .quote, .person: return .document
+        case .festival, .film, .quote, .person, .shelf: return .document
         }
     }
 }
@@ -88,6 +90,12 @@ public struct AppState: Sendable {
     public var searchIndex: SearchIndex?
     /// True while the shell builds the index in the background; searches wait for it.
     public var indexPending = false
+    /// Favorites, watched films, ratings and notes (the shell loads and saves it).
+    public var shelf = Shelf()
+    /// `r` was pressed: the next key is a rating (1–5, 0 clears).
+    public var ratingPending = false
+    /// The one-line note editor, when open (used when $EDITOR is unset).
+    public var noteEditor: NoteEditor?
     public var showHelp = false
     public var message: String?
     public var quitting = false

@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sectionFilms, sectionQuotes, sectionPeople, sectionFestival
     case find, findNext, findPrevious, search, searchQuotes
     case sort, filterAward, filterStyle, filterSpeaker, filterTopic, clearFilters
-    case openLink, copy
+    case openLink, copy, favorite, watched, rate, note, sectionShelf
     case toggleLanguage, help, quit, suspend, redraw
 
     /// Help text (English, Chinese).
@@ -42,6 +42,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .filterSpeaker: return ("filter by speaker", "依發言者篩選")
         case .filterTopic: return ("filter by topic", "依主題篩選")
         case .clearFilters: return ("clear filters", "清除篩選")
+        case .favorite: return ("favorite (★) on or off", "加入／移除最愛（★）")
+        case .watched: return ("mark the film watched (✓) or not", "標記影片已看（✓）或未看")
+        case .rate: return ("rate the film: r then 1–5 (0 clears)", "為影片評分：r 再按 1–5（0 清除）")
+        case .note: return ("write a note ($EDITOR, else here)", "寫筆記（$EDITOR，或在此輸入）")
+        case .sectionShelf: return ("Shelf", "收藏")
         case .openLink: return ("open the link in a browser", "在瀏覽器開啟連結")
         case .copy: return ("copy quote or link to the clipboard", "複製語錄或連結到剪貼簿")
         case .toggleLanguage: return ("中文 / English", "中文 / English")
@@ -84,6 +89,7 @@ public struct Keymap: Sendable {
         (.char("S"), .sort), (.char("a"), .filterAward), (.char("t"), .filterStyle),
         (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
         (.char("o"), .openLink), (.char("y"), .copy),
+        (.char("f"), .favorite), (.char("w"), .watched), (.char("r"), .rate), (.char("m"), .note), (.char("5"), .sectionShelf),
         (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
         (.char("q"), .quit), (.ctrl("c"), .quit), (.ctrl("z"), .suspend), (.ctrl("l"), .redraw),
     ])
@@ -100,7 +106,8 @@ public struct Keymap: Sendable {
         ([.halfDown, .halfUp], ("half page down / up", "下半頁／上半頁")),
         ([.top, .bottom], ("first / last line", "頂端／底端")),
         ([.nextSection, .previousSection], ("next / previous section", "下一個／上一個分頁")),
-        ([.sectionFilms, .sectionQuotes, .sectionPeople, .sectionFestival], ("Films, Quotes, People, Festival", "影片、語錄、人物、影展")),
+        ([.sectionFilms, .sectionQuotes, .sectionPeople, .sectionFestival, .sectionShelf],
+         ("Films, Quotes, People, Festival, Shelf", "影片、語錄、人物、影展、收藏")),
         ([.findNext, .findPrevious], ("next / previous match", "下一個／上一個相符")),
         ([.openLink, .copy], ("open link in a browser / copy", "在瀏覽器開啟連結／複製")),
         ([.suspend, .redraw], ("suspend (fg resumes) / redraw", "暫停（fg 繼續）／重繪")),

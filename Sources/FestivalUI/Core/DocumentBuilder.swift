@@ -64,6 +64,17 @@ struct DocumentBuilder {
     }
 
     /// The catalog's sources for a list of ids, each a link line when it has a URL.
+    /// What the shelf says about an item: a "Shelf" line and the note, when there are any.
+    mutating func shelf(_ item: ShelfItem, _ shelf: Shelf) {
+        if let summary = ShelfScreen.summary(item, shelf, language) {
+            field(.onYourShelf, summary, style: Style(.accent, bold: true))
+        }
+        if let note = shelf.note(item) {
+            heading(.notes)
+            paragraph(note, style: Style(.accent))
+        }
+    }
+
     mutating func sources(_ ids: [String], in catalog: Catalog) {
         let found = ids.compactMap { catalog.source($0) }
         guard !found.isEmpty else { return }

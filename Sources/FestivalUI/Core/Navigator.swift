@@ -169,6 +169,7 @@ extension AppState {
         case .quotes, .quote: section = .quotes
         case .people, .person: section = .people
         case .festival: section = .festival
+        case .shelf: section = .shelf
         case .search: break
         }
         if screen != section.root { Navigator.push(&self, screen) }

@@ -15,6 +15,10 @@ public enum Effect: Equatable, Sendable {
     case openURL(String)
     /// Put text on the clipboard (the terminal's, via OSC 52).
     case copy(String)
+    /// Save this change to the shelf file.
+    case saveShelf(ShelfChange)
+    /// Edit a note: in $EDITOR, or (the shell calls `editNoteInline`) on the bottom line.
+    case editNote(ShelfItem, String)
 }
 
 /// The one way state changes: `update(&state, action)` returns the effects to run.
@@ -33,6 +37,8 @@ public func update(_ state: inout AppState, _ action: Action, keymap: Keymap = .
             if key == .char("q") || key == .escape || key == .char("?") || key == .function(1) { return [] }
         }
         if state.find?.editing == true { return Finder.edit(&state, key) }
+        if state.noteEditor != nil { return ShelfActions.editNote(&state, key) }
+        if state.ratingPending { return ShelfActions.finishRating(&state, key) }
         if state.screen == .search && state.search.editing { return SearchController.edit(&state, key) }
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
         guard let command = keymap.command(for: key, on: state.screen.kind) else { return [] }
@@ -75,6 +81,11 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.language = state.language.other
         Navigator.clamp(&state)
         Finder.refresh(&state)
+    case .favorite: return ShelfActions.favorite(&state)
+    case .watched: return ShelfActions.watched(&state)
+    case .rate: return ShelfActions.startRating(&state)
+    case .note: return ShelfActions.note(&state)
+    case .sectionShelf: Navigator.switchSection(&state, to: .shelf)
     case .openLink:
         guard let url = Actions.link(state) else {
             state.message = UIString.noLink.text(state.language)

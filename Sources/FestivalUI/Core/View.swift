@@ -183,6 +183,19 @@ enum HintLine {
             canvas.put(count, x: x, y: y, style: Style(.muted, dim: true))
             return
         }
+        if state.ratingPending {
+            canvas.put(UIString.ratePrompt.text(l), x: 0, y: y, style: Style(.accent, bold: true))
+            return
+        }
+        if let editor = state.noteEditor {
+            let prompt = UIString.notePrompt.text(l)
+            let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
+            // The end of a long note stays in view.
+            var text = editor.text + "▏"
+            while DisplayWidth.of(text) > canvas.width - x, !text.isEmpty { text.removeFirst() }
+            canvas.put(text, x: x, y: y, style: Style(.title, bold: true))
+            return
+        }
         if let message = state.message {
             canvas.put(message, x: 0, y: y, style: Style(.accent, bold: true))
             return

@@ -3,7 +3,7 @@ import TextGrid
 
 /// The detail pages: a film, a quote, a person, the festival.
 enum DetailScreens {
-    static func film(_ film: Film, _ c: Catalog, _ l: Language, width: Int) -> Page {
+    static func film(_ film: Film, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf()) -> Page {
         var d = DocumentBuilder(width: width, language: l)
         d.title(film.title.text(l), subtitle: film.title.subtitle(l))
         d.blank()
@@ -14,6 +14,7 @@ enum DetailScreens {
         d.field(.runtime, Format.runtime(film, l))
         d.field(.country, film.country?.text(l) ?? Format.unknown(l))
         if !film.styles.isEmpty { d.field(.styles, Format.list(film.styles.map { $0.text(l) }, l)) }
+        d.shelf(.film(film.id), shelf)
         d.heading(.synopsis)
         d.paragraph(film.synopsis.text(l))
         if !film.links.isEmpty {
@@ -33,7 +34,7 @@ enum DetailScreens {
         return d.page
     }
 
-    static func quote(_ q: Quote, _ c: Catalog, _ l: Language, width: Int) -> Page {
+    static func quote(_ q: Quote, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf()) -> Page {
         var d = DocumentBuilder(width: width, language: l)
         if let main = q.text[l] {
             d.paragraph("“" + main + "”", style: Style(.title, bold: true))
@@ -53,6 +54,7 @@ enum DetailScreens {
         if let filmID = q.film, let film = c.film(filmID) {
             d.field(.fromFilm, film.title.text(l), target: .film(filmID))
         }
+        d.shelf(.quote(q.id), shelf)
         if let note = q.textNote {
             d.heading(.translationNote)
             d.paragraph(note.text(l), style: DocumentBuilder.muted)

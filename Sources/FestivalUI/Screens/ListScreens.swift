@@ -68,7 +68,7 @@ enum ListScreens {
             .map { Span($0.text, Style(.heading, bold: true)) })
         return Page(count: films.count, isList: true, header: header) { i in
             let film = films[i]
-            var title = film.title.text(l)
+            var title = ShelfScreen.marks(film.id, state.shelf) + film.title.text(l)
             if let sub = film.title.subtitle(l) { title += "  " + sub }
             return Row(cells([(title, Style(.title, bold: true)), (Format.directors(film, in: c, l), .plain),
                               (Format.award(film, in: c, l), Style(.accent)), (Format.runtime(film, l), Style(.muted))],

@@ -14,10 +14,11 @@ public enum Screens {
         case .quotes: return ListScreens.quotePage(s)
         case .people: return ListScreens.peoplePage(s)
         case .festival: return DetailScreens.festival(c, l, width: w)
-        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w) } ?? missing(id, w)
-        case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w) } ?? missing(id, w)
+        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w, shelf: state.shelf) } ?? missing(id, w)
+        case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w, shelf: state.shelf) } ?? missing(id, w)
         case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w) } ?? missing(id, w)
         case .search: return SearchScreen.page(s)
+        case .shelf: return ShelfScreen.page(s, width: w)
         }
     }
 
@@ -47,6 +48,7 @@ public enum Screens {
         case .film(let id): return c.film(id)?.title.text(l) ?? id
         case .person(let id): return c.personName(id, l)
         case .search: return SearchScreen.title(state)
+        case .shelf: return UIString.shelf.text(l)
         case .quote(let id):
             guard let q = c.quote(id) else { return id }
             return UIString.quote.text(l) + " · " + c.personName(q.speaker, l)

@@ -109,10 +109,16 @@ final class Background<Value: Sendable>: Sendable {
 struct BrowserLoop {
     let terminal: Terminal
     var state: AppState
+    let shelfStore: ShelfStore
+    let environment = ProcessInfo.processInfo.environment
 
     init(terminal: Terminal, catalog: Catalog, language: Language) {
         self.terminal = terminal
         state = AppState(catalog: catalog, language: language, size: Self.size(terminal))
+        shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: catalog.id)
+        let loaded = shelfStore.load()
+        state.shelf = loaded.shelf
+        state.message = loaded.message
     }
 
     static func size(_ terminal: Terminal) -> Size {
@@ -145,6 +151,16 @@ struct BrowserLoop {
         }
     }
 
+    /// Writes a shelf change (the store re-reads the file under its lock, so changes
+    /// another instance made meanwhile are kept and shown).
+    mutating func save(_ change: ShelfChange) {
+        do {
+            state.shelf = try shelfStore.update { change.apply(to: &$0) }
+        } catch {
+            state.message = "\(error)"
+        }
+    }
+
     /// Updates the state with one key and runs the effects; false means quit.
     mutating func handle(_ key: Key) -> Bool {
         var effects = key == .resize ? update(&state, .resize(Self.size(terminal))) : update(&state, .key(key))
@@ -158,6 +174,15 @@ struct BrowserLoop {
             case .redraw: terminal.invalidate()
             case .openURL(let url): state.message = URLOpener.open(url, language: state.language)
             case .copy(let text): terminal.copyToClipboard(text)
+            case .saveShelf(let change): save(change)
+            case .editNote(let item, let text):
+                guard let editor = ExternalEditor.command(environment) else {
+                    state.editNoteInline(item, text: text)
+                    break
+                }
+                var edited: String?
+                terminal.runOutside { edited = ExternalEditor.edit(text, argv: editor) }
+                if let edited { save(state.noteEdited(item, text: edited)) }
             }
             i += 1
         }

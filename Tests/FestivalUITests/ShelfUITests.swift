@@ -1,0 +1,70 @@
+import FestivalModel
+import Testing
+import TextGrid
+@testable import FestivalUI
+
+/// f, w, r, m and the Shelf section, in the pure core.
+@Suite struct ShelfUITests {
+    typealias S = UITestSupport
+
+    @Test func favoriteWatchedAndRatingOnAFilm() {
+        var state = S.state()
+        S.press(&state, .down)                                   // JAILBIRD
+        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.film("jailbird")))])
+        #expect(state.shelf.isFavorite(.film("jailbird")))
+        #expect(state.message == "Added to favorites ★")
+        #expect(S.press(&state, .char("w")) == [.saveShelf(.toggleWatched(film: "jailbird"))])
+        S.press(&state, .char("r"))
+        #expect(state.ratingPending)
+        #expect(S.press(&state, .char("4")) == [.saveShelf(.rate(film: "jailbird", 4))])
+        #expect(state.shelf.rating(film: "jailbird") == 4)
+        #expect(state.section == .films)                        // 4 rated; it did not switch sections
+        S.press(&state, .char("r"), .char("x"))                  // anything else cancels
+        #expect(!state.ratingPending && state.shelf.rating(film: "jailbird") == 4)
+        S.press(&state, .char("r"), .char("0"))
+        #expect(state.shelf.rating(film: "jailbird") == nil)
+        // The list marks it.
+        #expect(view(state, size: state.size).text.contains("★ ✓ JAILBIRD"))
+    }
+
+    @Test func watchedAndRatingNeedAFilm() {
+        var state = S.state()
+        S.press(&state, .char("2"))
+        #expect(S.press(&state, .char("w")).isEmpty)
+        #expect(state.message == "Select a film first.")
+        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.quote(state.catalog.quotes[0].id)))])
+    }
+
+    @Test func notesInlineWhenThereIsNoEditor() {
+        var state = S.state()
+        let effects = S.press(&state, .char("m"))
+        #expect(effects == [.editNote(.film("total-pixel-space"), "")])
+        state.editNoteInline(.film("total-pixel-space"), text: "")  // what the shell does without $EDITOR
+        for c in "Borges 電影!" { S.press(&state, .char(c)) }
+        #expect(view(state, size: state.size).text.contains("Note: Borges 電影!▏"))
+        let saved = S.press(&state, .enter)
+        #expect(saved == [.saveShelf(.note(.film("total-pixel-space"), "Borges 電影!"))])
+        #expect(state.shelf.note(.film("total-pixel-space")) == "Borges 電影!")
+        S.press(&state, .char("m"))
+        state.editNoteInline(.film("total-pixel-space"), text: "draft")
+        S.press(&state, .escape)                                  // Esc drops the edit
+        #expect(state.noteEditor == nil && state.shelf.note(.film("total-pixel-space")) == "Borges 電影!")
+    }
+
+    @Test(arguments: Language.allCases)
+    func shelfScreenSnapshots(language: Language) {
+        let tag = language == .en ? "en" : "zh"
+        var state = S.state(S.builtin, language)
+        S.press(&state, .char("5"))
+        #expect(state.section == .shelf)
+        S.assertSnapshot(view(state, size: state.size).text, named: "shelf-empty-\(tag)")
+        for change: ShelfChange in [.toggleFavorite(.film("jailbird")), .toggleWatched(film: "one"), .rate(film: "one", 5),
+                                    .toggleFavorite(.quote("q04")), .note(.quote("q04"), "版權：輸出端 vs 訓練資料")] {
+            change.apply(to: &state.shelf)
+        }
+        S.assertSnapshot(view(state, size: state.size).text, named: "shelf-\(tag)-80x24")
+        S.assertSnapshot(view(state, size: Size(width: 40, height: 12)).text, named: "shelf-\(tag)-40x12")
+        state.open(.quote("q04"))
+        S.assertSnapshot(view(state, size: Size(width: 120, height: 40)).text, named: "shelf-quote-\(tag)-120x40")
+    }
+}
