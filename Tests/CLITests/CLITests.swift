@@ -22,10 +22,15 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
+    /// Cache files of catalogs the tests open go here, not into the user's cache.
+    static let cacheHome = FileManager.default.temporaryDirectory.appending(path: "festival-cli-cache-\(getpid())")
+
     static func run(_ args: [String], env: [String: String] = [:], timeout: Double = 60) throws -> Run {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "LC_ALL")
+        environment["XDG_CACHE_HOME"] = cacheHome.path
+        environment.removeValue(forKey: "FESTIVAL_NO_CACHE")
         for (k, v) in env { environment[k] = v }
         let r = try Subprocess.run(binary.path, args, environment: environment, timeout: timeout)
         return Run(status: r.timedOut ? -1 : r.status, stdout: String(decoding: r.stdout, as: UTF8.self),

@@ -5,6 +5,20 @@ public struct BinaryWriter {
 
     public init() {}
 
+    /// A writer with room for `capacity` bytes before it grows.
+    public init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    public mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(n) }
+
+    /// Appends what another writer wrote, as it is (no length prefix).
+    public mutating func append(_ other: BinaryWriter) { bytes.append(contentsOf: other.bytes) }
+
+    /// Appends a string's UTF-8 bytes with no length (the length is stored elsewhere).
+    public mutating func rawUTF8(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     public mutating func u8(_ v: UInt8) { bytes.append(v) }
     public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
     public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -65,6 +79,9 @@ public struct BinaryReader {
 
     public var isAtEnd: Bool { offset == bytes.count }
 
+    /// How many bytes are left to read.
+    public var remaining: Int { bytes.count - offset }
+
     private mutating func take(_ n: Int) throws(Corrupt) -> Range<Int> {
         guard n >= 0, n <= bytes.count - offset else { throw Corrupt(description: "truncated at byte \(offset)") }
         defer { offset += n }
@@ -95,6 +112,23 @@ public struct BinaryReader {
 
     /// A length; what it sizes is bounds-checked when taken.
     public mutating func count() throws(Corrupt) -> Int { Int(try u32()) }
+
+    /// A count of items each taking at least `minimumSize` bytes, checked against what is
+    /// left (so a corrupt count cannot make the caller reserve absurd amounts of memory).
+    public mutating func count(minimumSize: Int) throws(Corrupt) -> Int {
+        let n = try count()
+        guard n * max(1, minimumSize) <= remaining else { throw Corrupt(description: "count \(n) too large at byte \(offset - 4)") }
+        return n
+    }
+
+    /// Skips `n` bytes.
+    public mutating func skip(_ n: Int) throws(Corrupt) { _ = try take(n) }
+
+    /// The next `n` bytes, read in place by `body`.
+    public mutating func withBytes<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Corrupt) -> R {
+        let r = try take(n)
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
 
     public mutating func string() throws(Corrupt) -> String {
         let r = try take(try count())

@@ -17,15 +17,21 @@ public enum CatalogLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
         if isDirectory.boolValue { throw fail("is a directory, not a catalog file") }
-        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw fail("cannot be read (permission denied)")
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw fail("cannot be read: \(error.localizedDescription)")
+        switch FileIO.read(path) {
+        case .bytes(let bytes): return bytes
+        case .missing: throw fail("no such file")
+        case .unreadable:
+            // Not a regular file (a FIFO, a device) or a read error: the slow general path.
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot be read (permission denied)") }
+            defer { try? handle.close() }
+            do {
+                return [UInt8](try handle.readToEnd() ?? Data())
+            } catch {
+                throw fail("cannot be read: \(error.localizedDescription)")
+            }
         }
     }
 

@@ -30,6 +30,9 @@ struct BrowseCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Runs last, after the terminal is restored: a cache file being written is finished.
+        var indexJob: Background<SearchIndex>?
+        defer { indexJob?.waitForThen(milliseconds: 10_000) }
         let terminalOptions = TerminalOptions(mouse: !noMouse, color: noColor ? .never : .auto,
                                               theme: theme == "light" ? .light : .dark)
         let terminal: Terminal
@@ -40,8 +43,13 @@ struct BrowseCommand: ParsableCommand {
         }
         defer { terminal.stop() }
         let language = options.language
-        guard let catalog = try CatalogLoading.load(options, terminal: terminal, language: language) else { return }
-        let index = Background { SearchIndex(catalog: catalog) }
+        let cache = CatalogCache.standard
+        guard let loaded = try CatalogLoading.load(options, cache: cache, terminal: terminal, language: language) else { return }
+        let catalog = loaded.catalog
+        // From the cache file on a hit; else built, shown, then stored for next time.
+        let index = Background({ cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog) },
+                               then: { cache.storeIfNew(loaded, index: $0) })
+        indexJob = index
         var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: language)
         loop.run(index: index)
     }
@@ -49,20 +57,22 @@ struct BrowseCommand: ParsableCommand {
 
 /// Loads the catalog on another thread while the terminal shows progress and answers `q`.
 enum CatalogLoading {
-    /// The catalog, or nil when the user quit while waiting. Catalog errors are thrown
-    /// (and printed once the terminal is restored).
-    static func load(_ options: CatalogOptions, terminal: Terminal, language: Language) throws -> Catalog? {
+    /// The catalog (from `cache` when it has it), or nil when the user quit while waiting.
+    /// Catalog errors are thrown (and printed once the terminal is restored).
+    static func load(_ options: CatalogOptions, cache: CatalogCache, terminal: Terminal,
+                     language: Language) throws -> CatalogCache.Loaded? {
         let progress = LoadProgress()
         let path = options.catalog
-        let job = Background { () -> Result<Catalog, CatalogError> in
-            Result { () throws(CatalogError) -> Catalog in
-                let catalog = if let path {
-                    try CatalogLoader.load(path: path, progress: progress)
+        let job = Background { () -> Result<CatalogCache.Loaded, CatalogError> in
+            Result { () throws(CatalogError) -> CatalogCache.Loaded in
+                let loaded = if let path {
+                    try cache.load(path: path, progress: progress)
                 } else {
-                    try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
+                    CatalogCache.Loaded(catalog: try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8),
+                                                                        file: BuiltinCatalog.displayName))
                 }
-                catalog.prepareLookups()
-                return catalog
+                loaded.catalog.prepareLookups()
+                return loaded
             }
         }
         // A quick load shows no loading screen at all.
@@ -75,22 +85,26 @@ enum CatalogLoading {
             outcome = job.wait(milliseconds: 0)
         }
         switch outcome! {
-        case .success(let catalog): return catalog
+        case .success(let loaded): return loaded
         case .failure(let error): throw CLIFailure.catalog(error)
         }
     }
 }
 
-/// Work on its own thread; `wait` polls for the result.
+/// Work on its own thread; `wait` polls for the result. `then` runs on that thread after
+/// the result is out (e.g. storing it in the cache).
 final class Background<Value: Sendable>: Sendable {
     private let result = Mutex<Value?>(nil)
     private let finished = DispatchSemaphore(value: 0)
+    private let thenFinished = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    init(_ work: @escaping @Sendable () -> Value, then: (@Sendable (Value) -> Void)? = nil) {
         let thread = Thread { [self] in
             let value = work()
             result.withLock { $0 = value }
             finished.signal()
+            then?(value)
+            thenFinished.signal()
         }
         thread.stackSize = 16 << 20   // deep JSON recursion stays far from the limit
         thread.start()
@@ -102,6 +116,13 @@ final class Background<Value: Sendable>: Sendable {
         guard finished.wait(timeout: .now() + .milliseconds(milliseconds)) == .success else { return nil }
         finished.signal()   // later waits return at once
         return result.withLock { $0 }
+    }
+
+    /// When the result is out, waits at most `milliseconds` for `then` to finish; when it is
+    /// not (the work is abandoned), returns at once.
+    func waitForThen(milliseconds: Int) {
+        guard result.withLock({ $0 != nil }) else { return }
+        if thenFinished.wait(timeout: .now() + .milliseconds(milliseconds)) == .success { thenFinished.signal() }
     }
 }
 

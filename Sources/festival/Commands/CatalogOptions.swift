@@ -22,14 +22,52 @@ struct CatalogOptions: ParsableArguments {
         lang.flatMap(Language.init(identifier:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 
-    /// Loads the chosen catalog or fails with its located errors (exit 2).
+    /// Loads the chosen catalog or fails with its located errors (exit 2). A catalog file
+    /// comes from its cache file when there is a valid one (see `CatalogCache`); a miss
+    /// parses the JSON and, without an index to store, writes no cache.
     func load() throws -> Catalog {
         do {
-            if let catalog { return try CatalogLoader.load(path: catalog) }
+            if let catalog { return try CatalogCache.standard.load(path: catalog, withIndex: false).catalog }
             return try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
         } catch {
             throw CLIFailure.catalog(error)
         }
+    }
+
+    /// The catalog and its search index: from the cache file on a hit; else parsed and
+    /// built, and stored in the cache for next time, on another thread while the command
+    /// goes on (`IndexedCatalog.finish()` waits for it). The built-in catalog is not cached.
+    func loadWithIndex() throws -> IndexedCatalog {
+        guard let catalog else {
+            let builtin = try load()
+            return IndexedCatalog(catalog: builtin, index: SearchIndex(catalog: builtin), storing: nil)
+        }
+        let cache = CatalogCache.standard
+        let loaded: CatalogCache.Loaded
+        do {
+            loaded = try cache.load(path: catalog)
+        } catch {
+            throw CLIFailure.catalog(error)
+        }
+        if let index = cache.cachedIndex(loaded) {
+            return IndexedCatalog(catalog: loaded.catalog, index: index, storing: nil)
+        }
+        let index = SearchIndex(catalog: loaded.catalog)
+        let storing = DispatchGroup()
+        DispatchQueue.global().async(group: storing) { cache.storeIfNew(loaded, index: index) }
+        return IndexedCatalog(catalog: loaded.catalog, index: index, storing: storing)
+    }
+}
+
+/// A catalog with its search index, perhaps still being written to the cache.
+struct IndexedCatalog {
+    var catalog: Catalog
+    var index: SearchIndex
+    fileprivate var storing: DispatchGroup?
+
+    /// Waits until the cache file is written (call before the process exits).
+    func finish() {
+        storing?.wait()
     }
 }
 

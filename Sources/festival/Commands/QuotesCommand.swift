@@ -26,7 +26,11 @@ struct QuotesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try options.load()
+        // With --search, the index too (from the cache when there is one).
+        let indexed = search == nil ? nil : try options.loadWithIndex()
+        defer { indexed?.finish() }
+        let catalog = try indexed?.catalog ?? options.load()
+        let searchIndex = indexed?.index
         let lang = options.language
         if let speaker, catalog.person(speaker) == nil {
             throw CLIFailure.notFound("no person with id '\(speaker)' (see `festival people`)")
@@ -41,8 +45,7 @@ struct QuotesCommand: ParsableCommand {
             (speaker == nil || q.speaker == speaker) && (topic.map { q.topics.contains($0) } ?? true)
                 && (film == nil || q.film == film)
         }
-        if let search {
-            let index = SearchIndex(catalog: catalog)
+        if let search, let index = searchIndex {
             let kept = Set(quotes.map(\.id))
             let hits = index.search(SearchQuery(search), in: [.quote])
             quotes = hits.map { catalog.quotes[index.documents[$0.document].index] }.filter { kept.contains($0.id) }

@@ -45,14 +45,16 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try options.load()
-        let index = SearchIndex(catalog: catalog)
+        let indexed = try options.loadWithIndex()
+        defer { indexed.finish() }
+        let (catalog, index) = (indexed.catalog, indexed.index)
         let parsed = SearchQuery(query)
         guard !parsed.isEmpty else { throw CLIFailure.usage("the query is empty") }
         let hits = index.search(parsed, in: scope.kinds)
         let shown = hits.prefix(limit ?? hits.count)
         let presenter = SearchPresenter(catalog: catalog, index: index)
-        let results = shown.map { presenter.result($0, query: parsed, language: options.language) }
+        let language = options.language   // once: it reads the environment
+        let results = shown.map { presenter.result($0, query: parsed, language: language) }
         if json {
             Output.write(SearchJSON.document(query: query, scope: scope.rawValue, total: hits.count, results: results))
         } else {

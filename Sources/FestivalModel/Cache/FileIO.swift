@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and atomic writes with plain system calls (Foundation's `Data` paths
+/// copy twice and fault in every page of a large file one by one).
+enum FileIO {
+    enum ReadResult {
+        case missing, unreadable
+        case bytes([UInt8])
+    }
+
+    /// The whole file, read into an array of its size.
+    static func read(_ path: String) -> ReadResult {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return errno == ENOENT ? .missing : .unreadable }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            adviseHugePages(base, size)
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, base + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            failed = done != size
+            initialized = done
+        }
+        return failed ? .unreadable : .bytes(bytes)
+    }
+
+    /// The content key of a regular file of at most `maxBytes`, read in pieces (no copy of
+    /// the file in memory); nil when it cannot be read or is larger.
+    static func key(ofFile path: String, maxBytes: Int) -> CatalogCache.Key? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= maxBytes else { return nil }
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 64)
+        defer { buffer.deallocate() }
+        var hash = ContentHash.Streaming()
+        var total = 0
+        while true {
+            let n = Foundation.read(fd, buffer, chunk)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            hash.update(UnsafeRawBufferPointer(start: buffer, count: n))
+            total += n
+        }
+        return CatalogCache.Key(hash: hash.finish(), byteCount: total)
+    }
+
+    /// Asks for 2 MB pages for a large fresh buffer: a few faults instead of thousands.
+    static func adviseHugePages(_ base: UnsafeMutableRawPointer, _ size: Int) {
+        #if os(Linux)
+        let huge = 2 << 20
+        guard size >= 2 * huge else { return }
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + size) & ~(huge - 1)
+        if end > start { madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        #endif
+    }
+
+    /// Writes `parts`, one after the other, to a temporary file beside `path`, fsyncs it and renames it over `path`, so a
+    /// reader sees no file, the old one or the whole new one. On failure nothing is left.
+    static func writeAtomically(_ parts: [[UInt8]], to path: String) -> Bool {
+        let url = URL(fileURLWithPath: path)
+        var template = Array((url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return false }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var ok = parts.allSatisfy { part in
+            part.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { return false }
+                    done += n
+                }
+                return true
+            }
+        }
+        ok = ok && fsync(fd) == 0
+        ok = close(fd) == 0 && ok
+        ok = ok && rename(temporary, path) == 0
+        if !ok { unlink(temporary) }
+        return ok
+    }
+}
