@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         // Subcommands, options, help and usage errors: saves a hand-written parser.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // config.toml: a complete TOML 1.0 parser (toml++ underneath) whose syntax errors
+        // carry line and column; TOML by hand would be a second, weaker parser to keep.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shim: ncursesw headers with wide-char support and accessors for its macros.
@@ -34,8 +37,9 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedResource"]
         ),
-        // Pure screens: state, update, view into a Canvas.
-        .target(name: "FestivalUI", dependencies: ["FestivalModel", "TextGrid"]),
+        // Pure screens: state, update, view into a Canvas; the config file (TOMLKit).
+        .target(name: "FestivalUI", dependencies: ["FestivalModel", "TextGrid",
+                                                   .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "festival",
             dependencies: [

@@ -13,9 +13,10 @@ enum Palette {
         blue: Int16 = 4, magenta: Int16 = 5, cyan: Int16 = 6, white: Int16 = 7
 
     /// Colors for `role`. With fewer than 16 colors bright variants fall back to the base
-    /// eight; without default-color support, -1 becomes the theme's own fg/bg.
+    /// eight; `custom` colors replace the theme's where the terminal has them; without
+    /// default-color support, -1 becomes the theme's own fg/bg.
     static func colors(for role: ColorRole, theme: TerminalOptions.Theme, colorCount: Int,
-                       defaultColors: Bool) -> RoleColors {
+                       defaultColors: Bool, custom: TerminalOptions.CustomColor? = nil) -> RoleColors {
         let bright = colorCount >= 16
         func b(_ c: Int16) -> Int16 { bright ? c + 8 : c }
         let gray: Int16 = bright ? 8 : (theme == .dark ? white : black)
@@ -51,6 +52,18 @@ enum Palette {
             case .tab: c = .init(fg: black, bg: white)
             case .activeTab: c = .init(fg: b(white), bg: magenta)
             }
+        }
+        if let custom {
+            // A custom color the terminal cannot show: bright ones as their base color,
+            // others keep the theme's.
+            func fit(_ n: Int16) -> Int16? {
+                if n < 0 { return -1 }
+                if Int(n) < colorCount { return n }
+                if n < 16 && colorCount >= 8 { return n - 8 }
+                return nil
+            }
+            if let fg = custom.fg.flatMap(fit) { c.fg = fg }
+            if let bg = custom.bg.flatMap(fit) { c.bg = bg }
         }
         if !defaultColors {
             if c.fg < 0 { c.fg = theme == .dark ? white : black }

@@ -76,7 +76,7 @@ public final class Terminal {
             let defaults = use_default_colors() == OK
             for role in ColorRole.allCases {
                 let c = Palette.colors(for: role, theme: options.theme, colorCount: Int(cn_colors()),
-                                       defaultColors: defaults)
+                                       defaultColors: defaults, custom: options.customColors[role])
                 init_pair(Palette.pair(for: role), c.fg, c.bg)
             }
             if !defaults { wbkgdset(window, chtype(cn_color_pair(Palette.pair(for: .normal)))) }

@@ -1,3 +1,5 @@
+import TextGrid
+
 /// How a terminal session starts.
 public struct TerminalOptions: Sendable, Equatable {
     /// Whether to use color at all. Color is also off when `NO_COLOR` is set to any
@@ -10,14 +12,30 @@ public struct TerminalOptions: Sendable, Equatable {
     public var mouse: Bool
     public var color: ColorMode
     public var theme: Theme
+    /// Colors chosen for some roles over the theme's (from the config file).
+    public var customColors: [ColorRole: CustomColor]
     /// How long ncurses waits after ESC for the rest of an escape sequence.
     public var escDelayMs: Int
 
     public init(mouse: Bool = true, color: ColorMode = .auto, theme: Theme = .dark,
-                escDelayMs: Int = 25) {
+                escDelayMs: Int = 25, customColors: [ColorRole: CustomColor] = [:]) {
         self.mouse = mouse
         self.color = color
         self.theme = theme
         self.escDelayMs = escDelayMs
+        self.customColors = customColors
+    }
+
+    /// A role's text and background as curses color numbers: 0–255, -1 for the
+    /// terminal's default; nil keeps the theme's. A color the terminal lacks falls back
+    /// (8–15 to 0–7, others to the theme's).
+    public struct CustomColor: Sendable, Equatable {
+        public var fg: Int16?
+        public var bg: Int16?
+
+        public init(fg: Int16? = nil, bg: Int16? = nil) {
+            self.fg = fg
+            self.bg = bg
+        }
     }
 }

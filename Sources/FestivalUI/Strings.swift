@@ -10,6 +10,7 @@ public enum UIString: CaseIterable, Sendable {
     case shelf, favoriteFilms, favoriteQuotes, watchedFilms, ratedFilms, notes, emptyShelf, onYourShelf
     case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
+    case nothingToExport, exportPrompt, exported
     case noLink, nothingToCopy, copied, opened, noBrowser
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
 
@@ -100,6 +101,9 @@ public enum UIString: CaseIterable, Sendable {
         case .favorite: return ("favorite", "最愛")
         case .watched: return ("watched", "已看")
         case .rating: return ("rated", "評分")
+        case .nothingToExport: return ("No list to export here.", "這裡沒有可匯出的清單。")
+        case .exportPrompt: return ("Export as: m Markdown, c CSV, j JSON (Esc cancels)", "匯出格式：m Markdown、c CSV、j JSON（Esc 取消）")
+        case .exported: return ("Exported to ", "已匯出至 ")
         case .noLink: return ("No link here.", "這裡沒有連結。")
         case .nothingToCopy: return ("Nothing to copy here.", "這裡沒有可複製的內容。")
         case .copied: return ("Copied to the clipboard: ", "已複製到剪貼簿：")

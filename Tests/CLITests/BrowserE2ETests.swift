@@ -201,6 +201,29 @@ import Testing
         try tmux.send("q")
     }
 
+    @Test func exportWritesTheQuoteListAsMarkdown() throws {
+        let tmux = try Tmux()
+        try tmux.start("cd \(tmux.dir.path) && " + Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try tmux.waitFor("Total Pixel Space")
+        try tmux.send("2", "e", "m")
+        _ = try tmux.waitFor("Exported to")
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmux.dir.path).filter { $0.hasSuffix(".md") }
+        #expect(files.count == 1 && files[0].hasPrefix("festival-quotes-"))
+        let text = try String(contentsOf: tmux.dir.appending(path: files.first ?? "none"), encoding: .utf8)
+        #expect(text.contains("Cristóbal Valenzuela") && text.contains("https://"))
+        try tmux.send("q")
+    }
+
+    @Test func badConfigStopsTheBrowserWithALocatedError() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-config-\(getpid())")
+        try FileManager.default.createDirectory(at: dir.appending(path: "festival"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("[keys]\ndown = [\"ctrl+q\"]\n".utf8).write(to: dir.appending(path: "festival/config.toml"))
+        let r = try CLITests.run([], env: ["XDG_CONFIG_HOME": dir.path, "TERM": "xterm-256color"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("config.toml:2:") && r.stderr.contains("ctrl+q"), "\(r.stderr)")
+    }
+
     @Test func dumbTerminalGetsAClearError() throws {
         let r = try CLITests.run([], env: ["TERM": "dumb"])
         #expect(r.status == 2)

@@ -42,3 +42,34 @@ import TextGrid
         #expect(help.contains { $0.keys == "o / y" && $0.text.contains("複製") })
     }
 }
+
+/// `e`: the list on screen, in its order, as an export request.
+@Suite struct ExportKeyTests {
+    typealias S = UITestSupport
+
+    @Test func quoteListExportsItsQuotesInOrder() {
+        var state = S.state()
+        S.press(&state, .char("2"), .char("p"))                     // filtered by a speaker
+        S.press(&state, .char("e"))
+        #expect(state.exportPending)
+        #expect(view(state, size: state.size).text.contains("Export as: m Markdown"))
+        let effects = S.press(&state, .char("m"))
+        guard case .export(let request)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        #expect(request.format == .md)
+        #expect(request.quoteIDs == ListScreens.quotes(state).map(\.id))
+        #expect(request.filmIDs.isEmpty)
+    }
+
+    @Test func searchResultsAndCancel() {
+        var state = S.state()
+        state.showSearch("valenzuela")
+        S.press(&state, .tab, .char("e"))
+        guard case .export(let request)? = S.press(&state, .char("c")).first else { Issue.record("no export"); return }
+        #expect(request.quoteIDs.count == 11 && request.format == .csv)
+        S.press(&state, .char("e"), .escape)
+        #expect(!state.exportPending)
+        state.open(.festival)
+        #expect(S.press(&state, .char("e")).isEmpty)
+        #expect(state.message == "No list to export here.")
+    }
+}

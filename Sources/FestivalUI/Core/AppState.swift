@@ -94,6 +94,8 @@ public struct AppState: Sendable {
     public var shelf = Shelf()
     /// `r` was pressed: the next key is a rating (1–5, 0 clears).
     public var ratingPending = false
+    /// `e` was pressed: the next key picks the export format.
+    public var exportPending = false
     /// The one-line note editor, when open (used when $EDITOR is unset).
     public var noteEditor: NoteEditor?
     public var showHelp = false

@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sectionFilms, sectionQuotes, sectionPeople, sectionFestival
     case find, findNext, findPrevious, search, searchQuotes
     case sort, filterAward, filterStyle, filterSpeaker, filterTopic, clearFilters
-    case openLink, copy, favorite, watched, rate, note, sectionShelf
+    case openLink, copy, export, favorite, watched, rate, note, sectionShelf
     case toggleLanguage, help, quit, suspend, redraw
 
     /// Help text (English, Chinese).
@@ -42,6 +42,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .filterSpeaker: return ("filter by speaker", "依發言者篩選")
         case .filterTopic: return ("filter by topic", "依主題篩選")
         case .clearFilters: return ("clear filters", "清除篩選")
+        case .export: return ("export the list (then m, c or j)", "匯出清單（再按 m、c 或 j）")
         case .favorite: return ("favorite (★) on or off", "加入／移除最愛（★）")
         case .watched: return ("mark the film watched (✓) or not", "標記影片已看（✓）或未看")
         case .rate: return ("rate the film: r then 1–5 (0 clears)", "為影片評分：r 再按 1–5（0 清除）")
@@ -89,7 +90,7 @@ public struct Keymap: Sendable {
         (.char("S"), .sort), (.char("a"), .filterAward), (.char("t"), .filterStyle),
         (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
         (.char("o"), .openLink), (.char("y"), .copy),
-        (.char("f"), .favorite), (.char("w"), .watched), (.char("r"), .rate), (.char("m"), .note), (.char("5"), .sectionShelf),
+        (.char("e"), .export), (.char("f"), .favorite), (.char("w"), .watched), (.char("r"), .rate), (.char("m"), .note), (.char("5"), .sectionShelf),
         (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
         (.char("q"), .quit), (.ctrl("c"), .quit), (.ctrl("z"), .suspend), (.ctrl("l"), .redraw),
     ])
@@ -107,9 +108,13 @@ public struct Keymap: Sendable {
         ([.top, .bottom], ("first / last line", "頂端／底端")),
         ([.nextSection, .previousSection], ("next / previous section", "下一個／上一個分頁")),
         ([.sectionFilms, .sectionQuotes, .sectionPeople, .sectionFestival, .sectionShelf],
-         ("Films, Quotes, People, Festival, Shelf", "影片、語錄、人物、影展、收藏")),
+         ("Films … Shelf (the five sections)", "影片…收藏（五個分頁）")),
         ([.findNext, .findPrevious], ("next / previous match", "下一個／上一個相符")),
         ([.openLink, .copy], ("open link in a browser / copy", "在瀏覽器開啟連結／複製")),
+        ([.filterAward, .filterStyle], ("filter by award / style", "依獎項／風格篩選")),
+        ([.filterSpeaker, .filterTopic], ("filter by speaker / topic", "依發言者／主題篩選")),
+        ([.favorite, .watched, .rate, .note], ("favorite / watched / rate (then 1–5) / note", "最愛／已看／評分（再按 1–5）／筆記")),
+        ([.toggleLanguage, .help], ("中文 / English, this help", "中文／English、本說明")),
         ([.suspend, .redraw], ("suspend (fg resumes) / redraw", "暫停（fg 繼續）／重繪")),
     ]
 
@@ -122,13 +127,18 @@ public struct Keymap: Sendable {
             let members = group?.0.filter { $0.applies(to: kind) } ?? [command]
             done.formUnion(members)
             // Only the keys that mean this command here (an earlier binding may take a key).
-            let keys = members.map { member in
-                bindings.filter { $0.command == member && self.command(for: $0.key, on: kind) == member }.map(\.key.label).joined(separator: " ")
+            let bound = members.compactMap { member -> (Command, String)? in
+                let keys = bindings.filter { $0.command == member && self.command(for: $0.key, on: kind) == member }
+                    .map(\.key.label).joined(separator: " ")
+                return keys.isEmpty ? nil : (member, keys)
             }
-                .filter { !$0.isEmpty }
-            guard !keys.isEmpty else { continue }
-            let text = group?.1 ?? command.help
-            lines.append((keys.joined(separator: group?.0.count == 4 ? " " : " / "), language == .en ? text.0 : text.1))
+            guard !bound.isEmpty else { continue }
+            // A group with a member left without keys says only what the others do.
+            let text: (String, String) = bound.count == members.count
+                ? group?.1 ?? command.help
+                : (bound.map { $0.0.help.0 }.joined(separator: " / "), bound.map { $0.0.help.1 }.joined(separator: "／"))
+            let separator = members.first == .sectionFilms ? " " : " / "
+            lines.append((bound.map(\.1).joined(separator: separator), language == .en ? text.0 : text.1))
         }
         return lines
     }

@@ -15,6 +15,8 @@ public enum Effect: Equatable, Sendable {
     case openURL(String)
     /// Put text on the clipboard (the terminal's, via OSC 52).
     case copy(String)
+    /// Write the list to a file (the shell picks the path and says where).
+    case export(ExportRequest)
     /// Save this change to the shelf file.
     case saveShelf(ShelfChange)
     /// Edit a note: in $EDITOR, or (the shell calls `editNoteInline`) on the bottom line.
@@ -39,6 +41,7 @@ public func update(_ state: inout AppState, _ action: Action, keymap: Keymap = .
         if state.find?.editing == true { return Finder.edit(&state, key) }
         if state.noteEditor != nil { return ShelfActions.editNote(&state, key) }
         if state.ratingPending { return ShelfActions.finishRating(&state, key) }
+        if state.exportPending { return ExportList.finish(&state, key) }
         if state.screen == .search && state.search.editing { return SearchController.edit(&state, key) }
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
         guard let command = keymap.command(for: key, on: state.screen.kind) else { return [] }
@@ -81,6 +84,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.language = state.language.other
         Navigator.clamp(&state)
         Finder.refresh(&state)
+    case .export: return ExportList.start(&state)
     case .favorite: return ShelfActions.favorite(&state)
     case .watched: return ShelfActions.watched(&state)
     case .rate: return ShelfActions.startRating(&state)

@@ -183,6 +183,10 @@ enum HintLine {
             canvas.put(count, x: x, y: y, style: Style(.muted, dim: true))
             return
         }
+        if state.exportPending {
+            canvas.put(UIString.exportPrompt.text(l), x: 0, y: y, style: Style(.accent, bold: true))
+            return
+        }
         if state.ratingPending {
             canvas.put(UIString.ratePrompt.text(l), x: 0, y: y, style: Style(.accent, bold: true))
             return

@@ -22,19 +22,29 @@ struct BrowseCommand: ParsableCommand {
     @Flag(name: .long, help: "No colors, only bold, dim, underline and reverse (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("Color theme: dark or light.", valueName: "theme"))
-    var theme: String = "dark"
+    @Option(help: ArgumentHelp("Color theme: dark or light (default: the config file's, else dark).", valueName: "theme"))
+    var theme: String?
 
     func validate() throws {
-        guard ["dark", "light"].contains(theme) else { throw ValidationError("unknown theme '\(theme)' (use dark or light)") }
+        if let theme, !["dark", "light"].contains(theme) { throw ValidationError("unknown theme '\(theme)' (use dark or light)") }
     }
 
     func run() throws {
         // Runs last, after the terminal is restored: a cache file being written is finished.
         var indexJob: Background<SearchIndex>?
         defer { indexJob?.waitForThen(milliseconds: 10_000) }
-        let terminalOptions = TerminalOptions(mouse: !noMouse, color: noColor ? .never : .auto,
-                                              theme: theme == "light" ? .light : .dark)
+        // The config file first (a bad one stops here, before the terminal changes), then
+        // the command line, which wins.
+        let config: Config
+        do {
+            config = try Config.load(environment: ProcessInfo.processInfo.environment) ?? Config()
+        } catch {
+            throw CLIFailure.usage("\(error)")
+        }
+        var terminalOptions = TerminalOptions().applying(config)
+        if noMouse { terminalOptions.mouse = false }
+        if noColor { terminalOptions.color = .never }
+        if let theme { terminalOptions.theme = theme == "light" ? .light : .dark }
         let terminal: Terminal
         do {
             terminal = try Terminal.start(terminalOptions)
@@ -42,7 +52,7 @@ struct BrowseCommand: ParsableCommand {
             throw CLIFailure.usage("\(error)")
         }
         defer { terminal.stop() }
-        let language = options.language
+        let language = options.lang == nil ? config.language ?? options.language : options.language
         let cache = CatalogCache.standard
         guard let loaded = try CatalogLoading.load(options, cache: cache, terminal: terminal, language: language) else { return }
         let catalog = loaded.catalog
@@ -50,7 +60,7 @@ struct BrowseCommand: ParsableCommand {
         let index = Background({ cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog) },
                                then: { cache.storeIfNew(loaded, index: $0) })
         indexJob = index
-        var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: language)
+        var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: language, keymap: config.keymap)
         loop.run(index: index)
     }
 }
@@ -131,10 +141,12 @@ struct BrowserLoop {
     let terminal: Terminal
     var state: AppState
     let shelfStore: ShelfStore
+    let keymap: Keymap
     let environment = ProcessInfo.processInfo.environment
 
-    init(terminal: Terminal, catalog: Catalog, language: Language) {
+    init(terminal: Terminal, catalog: Catalog, language: Language, keymap: Keymap = .standard) {
         self.terminal = terminal
+        self.keymap = keymap
         state = AppState(catalog: catalog, language: language, size: Self.size(terminal))
         shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: catalog.id)
         let loaded = shelfStore.load()
@@ -149,11 +161,11 @@ struct BrowserLoop {
     /// Runs until quit; `index` is the search index being built in the background.
     mutating func run(index: Background<SearchIndex>) {
         state.indexPending = true
-        terminal.paint(view(state, size: state.size))
+        terminal.paint(view(state, size: state.size, keymap: keymap))
         while !state.quitting {
             if state.indexPending, let built = index.wait(milliseconds: 0) {
                 state.indexReady(built)
-                terminal.paint(view(state, size: state.size))
+                terminal.paint(view(state, size: state.size, keymap: keymap))
             }
             let key = terminal.readKey(timeoutMs: state.indexPending ? 100 : nil)
             guard let key else {
@@ -168,7 +180,7 @@ struct BrowserLoop {
                 guard handle(next) else { return }
                 budget -= 1
             }
-            terminal.paint(view(state, size: state.size))
+            terminal.paint(view(state, size: state.size, keymap: keymap))
         }
     }
 
@@ -184,7 +196,7 @@ struct BrowserLoop {
 
     /// Updates the state with one key and runs the effects; false means quit.
     mutating func handle(_ key: Key) -> Bool {
-        var effects = key == .resize ? update(&state, .resize(Self.size(terminal))) : update(&state, .key(key))
+        var effects = key == .resize ? update(&state, .resize(Self.size(terminal)), keymap: keymap) : update(&state, .key(key), keymap: keymap)
         var i = 0
         while i < effects.count {
             switch effects[i] {
@@ -196,6 +208,7 @@ struct BrowserLoop {
             case .openURL(let url): state.message = URLOpener.open(url, language: state.language)
             case .copy(let text): terminal.copyToClipboard(text)
             case .saveShelf(let change): save(change)
+            case .export(let request): state.message = ListExporter.write(request, catalog: state.catalog, language: state.language)
             case .editNote(let item, let text):
                 guard let editor = ExternalEditor.command(environment) else {
                     state.editNoteInline(item, text: text)

@@ -12,7 +12,7 @@ struct FestivalCommand: ParsableCommand {
         `festival validate` accepts.
         """,
         subcommands: [BrowseCommand.self, FilmsCommand.self, FilmCommand.self, PeopleCommand.self,
-                      QuotesCommand.self, SearchCommand.self, ValidateCommand.self, RenderCommand.self, GenerateCommand.self],
+                      QuotesCommand.self, SearchCommand.self, ValidateCommand.self, RenderCommand.self, GenerateCommand.self, ExportCommand.self, ConfigCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

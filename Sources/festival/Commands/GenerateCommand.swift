@@ -52,59 +52,13 @@ enum CatalogFileWriter {
     /// Writes all of `catalog` to `fd` in chunks (no whole-file string in memory).
     static func write(_ catalog: Catalog, toDescriptor fd: Int32, name: String) throws {
         try CatalogEncoder.write(catalog) { chunk in
-            try writeAll(fd, chunk, name: name)
+            try AtomicFile.writeAll(fd, chunk, name: name)
         }
     }
 
     /// Writes to a temporary file beside `path`, then renames it over `path`, so readers
     /// see the old file or the whole new one, never a part.
     static func write(_ catalog: Catalog, atomicallyTo path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw failure(path, EISDIR)
-        }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw failure(path, errno) }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var done = false
-        defer {
-            if !done { unlink(temporary) }
-        }
-        do {
-            // mkstemp makes the file 0600; give it the usual mode for new files.
-            let mask = umask(0)
-            umask(mask)
-            fchmod(fd, 0o666 & ~mask)
-            try write(catalog, toDescriptor: fd, name: path)
-            guard fsync(fd) == 0 else { throw failure(path, errno) }
-        } catch {
-            close(fd)
-            throw error
-        }
-        guard close(fd) == 0 else { throw failure(path, errno) }
-        guard rename(temporary, path) == 0 else { throw failure(path, errno) }
-        done = true
-    }
-
-    private static func writeAll(_ fd: Int32, _ chunk: UnsafeBufferPointer<UInt8>, name: String) throws {
-        guard var base = chunk.baseAddress else { return }
-        var left = chunk.count
-        while left > 0 {
-            let n = Foundation.write(fd, base, left)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure(name, errno)
-            }
-            base += n
-            left -= n
-        }
-    }
-
-    /// Exit 2, as for a catalog file that cannot be read.
-    private static func failure(_ name: String, _ code: Int32) -> CLIFailure {
-        CLIFailure(message: "cannot write \(name): \(String(cString: strerror(code)))", exitCode: 2)
+        try AtomicFile.write(to: path) { fd in try write(catalog, toDescriptor: fd, name: path) }
     }
 }

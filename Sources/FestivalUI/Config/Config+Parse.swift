@@ -1,0 +1,290 @@
+import Foundation
+import FestivalModel
+import TextGrid
+import TOMLKit
+
+extension Config {
+    /// The top-level settings, in the order the default file lists them.
+    static let settings = ["language", "mouse", "theme", "keys"]
+
+    /// Reads a config file's text. `file` names it in messages. Unknown settings,
+    /// commands, roles and key names, values of the wrong type and a key bound to two
+    /// commands that apply on the same screen are errors, each with its line and column.
+    public static func parse(text: String, file: String) throws(ConfigError) -> Config {
+        // toml++ aborts on a few malformed inputs: parse a copy where they are errors.
+        let precheck = TOMLPrecheck(text)
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: precheck.sites.isEmpty ? text : precheck.neutralized)
+        } catch let error as TOMLParseError {
+            let (line, column) = (error.source.begin.line, error.source.begin.column)
+            // A refused value of a file that is otherwise valid TOML: name its setting.
+            let path = precheck.message(line: line, column: column) == nil ? nil
+                : TOMLLocator(text).values.filter { $0.value == .init(line: line, column: column) }.map(\.key).min()
+            throw ConfigError([.init(file: file, line: line, column: column, path: path,
+                                     message: precheck.message(line: line, column: column) ?? ConfigReader.syntaxMessage(error.description))])
+        } catch {
+            throw ConfigError([.init(file: file, line: nil, column: nil, path: nil, message: "\(error)")])
+        }
+        var reader = ConfigReader(file: file, locator: TOMLLocator(text))
+        let config = reader.read(root)
+        if !reader.issues.isEmpty {
+            throw ConfigError(reader.issues.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+        }
+        return config
+    }
+}
+
+/// Turns a parsed TOML table into a `Config`, collecting every problem.
+struct ConfigReader {
+    let file: String
+    let locator: TOMLLocator
+    var issues: [ConfigError.Issue] = []
+    /// Where each (command, key) of `[keys]` is written, for conflicts.
+    var keyPaths: [Command: [Key: String]] = [:]
+
+    init(file: String, locator: TOMLLocator) {
+        self.file = file
+        self.locator = locator
+    }
+
+    /// toml++ says "Error while parsing key-value pair: expected …": keep the reason.
+    static func syntaxMessage(_ description: String) -> String {
+        var text = Substring(description)
+        if text.hasPrefix("Error while parsing "), let colon = text.range(of: ": ") {
+            text = text[colon.upperBound...]
+        }
+        return "TOML syntax: " + text.replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    mutating func fail(_ path: String, _ message: String, atKey: Bool = false) {
+        let position = atKey ? locator.key(path) : locator.value(path)
+        issues.append(.init(file: file, line: position?.line, column: position?.column, path: path, message: message))
+    }
+
+    mutating func read(_ root: TOMLTable) -> Config {
+        var config = Config()
+        for (name, value) in root {
+            switch name {
+            case "language": config.language = language(value)
+            case "mouse":
+                if let b = value.bool { config.mouse = b } else { wrongType("mouse", value, "true or false") }
+            case "theme": config.theme = theme(value)
+            case "keys": config.keys = keys(value)
+            default:
+                fail(TOMLLocator.join([name]), "unknown setting\(Self.suggestion(name, Config.settings)) (settings: \(Config.settings.joined(separator: ", ")))", atKey: true)
+            }
+        }
+        checkConflicts(config)
+        return config
+    }
+
+    mutating func wrongType(_ path: String, _ value: TOMLValueConvertible, _ expected: String) {
+        fail(path, "expected \(expected), found \(Self.describe(value))")
+    }
+
+    static func describe(_ value: TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: return "the string \(KeyName.quoted(value.string ?? ""))"
+        case .int: return "the number \(value.int ?? 0)"
+        case .bool: return value.bool == true ? "true" : "false"
+        case .array: return "a list"
+        case .table: return "a table"
+        default: return "a \(value.type)"
+        }
+    }
+
+    mutating func language(_ value: TOMLValueConvertible) -> Language? {
+        guard let text = value.string else {
+            wrongType("language", value, #""zh-Hant" or "en""#)
+            return nil
+        }
+        switch text.lowercased() {
+        case "zh-hant", "zh": return .zhHant
+        case "en": return .en
+        default:
+            fail("language", "unknown language \(KeyName.quoted(text)) (use \"zh-Hant\" or \"en\")")
+            return nil
+        }
+    }
+
+    // MARK: theme
+
+    mutating func theme(_ value: TOMLValueConvertible) -> Theme? {
+        if let name = value.string {
+            guard let base = Theme.Base(rawValue: name.lowercased()) else {
+                fail("theme", "unknown theme \(KeyName.quoted(name)) (use \"dark\" or \"light\", or a [theme] table with base and colors)")
+                return nil
+            }
+            return Theme(base: base)
+        }
+        guard let table = value.table else {
+            wrongType("theme", value, #""dark", "light" or a [theme] table"#)
+            return nil
+        }
+        var theme = Theme()
+        for (name, value) in table {
+            let path = TOMLLocator.join(["theme", name])
+            switch name {
+            case "base":
+                if let text = value.string {
+                    if let base = Theme.Base(rawValue: text.lowercased()) { theme.base = base }
+                    else { fail(path, "unknown base \(KeyName.quoted(text)) (use \"dark\" or \"light\")") }
+                } else {
+                    wrongType(path, value, #""dark" or "light""#)
+                }
+            case "colors":
+                guard let colors = value.table else { wrongType(path, value, "a table of roles and colors"); continue }
+                theme.colors = roleColors(colors)
+            default:
+                fail(path, "unknown theme setting\(Self.suggestion(name, ["base", "colors"])) (use base and colors)", atKey: true)
+            }
+        }
+        return theme
+    }
+
+    static let roleNames = ColorRole.allCases.map(\.configName)
+
+    mutating func roleColors(_ table: TOMLTable) -> [ColorRole: RoleColor] {
+        var colors: [ColorRole: RoleColor] = [:]
+        for (name, value) in table {
+            let path = TOMLLocator.join(["theme", "colors", name])
+            guard let role = ColorRole.allCases.first(where: { $0.configName == name }) else {
+                fail(path, "unknown role\(Self.suggestion(name, Self.roleNames)) (roles: \(Self.roleNames.joined(separator: ", ")))", atKey: true)
+                continue
+            }
+            if let pair = value.table {
+                var color = RoleColor()
+                for (part, value) in pair {
+                    let partPath = TOMLLocator.join(["theme", "colors", name, part])
+                    switch part {
+                    case "fg": color.fg = self.color(value, partPath)
+                    case "bg": color.bg = self.color(value, partPath)
+                    default: fail(partPath, "unknown color setting (use fg and bg)", atKey: true)
+                    }
+                }
+                colors[role] = color
+            } else if value.string != nil || value.type == .int {
+                colors[role] = RoleColor(fg: color(value, path))
+            } else {
+                wrongType(path, value, "a color, or a table with fg and bg")
+            }
+        }
+        return colors
+    }
+
+    static let colorHint = #"use a name such as "red" or "bright-blue", "default", or a number 0–255"#
+
+    mutating func color(_ value: TOMLValueConvertible, _ path: String) -> TerminalColor? {
+        if let name = value.string {
+            if let color = TerminalColor(name: name) { return color }
+            if let n = Int(name), (0...255).contains(n) { return .index(n) }
+            fail(path, "unknown color \(KeyName.quoted(name)) (\(Self.colorHint))")
+            return nil
+        }
+        if value.type == .int, let n = value.int {
+            guard (0...255).contains(n) else {
+                fail(path, "color \(n) is out of range (0–255)")
+                return nil
+            }
+            return .index(n)
+        }
+        wrongType(path, value, "a color (\(Self.colorHint))")
+        return nil
+    }
+
+    // MARK: keys
+
+    static let commandNames = Command.allCases.map(\.configName)
+
+    mutating func keys(_ value: TOMLValueConvertible) -> [Command: [Key]] {
+        guard let table = value.table else {
+            wrongType("keys", value, "a [keys] table of commands and key lists")
+            return [:]
+        }
+        var keys: [Command: [Key]] = [:]
+        for (name, value) in table {
+            let path = TOMLLocator.join(["keys", name])
+            guard let command = Command(configName: name) else {
+                fail(path, "unknown command\(Self.suggestion(name, Self.commandNames)) (`festival config --print-default` lists them all)", atKey: true)
+                continue
+            }
+            let elements: [(TOMLValueConvertible, String)]
+            if value.type == .string {
+                elements = [(value, path)]
+            } else if let array = value.array {
+                elements = array.enumerated().map { ($1, TOMLLocator.join(["keys", name + "[\($0)]"])) }
+            } else {
+                wrongType(path, value, "a list of key names such as [\"j\", \"down\"]")
+                continue
+            }
+            var list: [Key] = []
+            for (element, elementPath) in elements {
+                guard let text = element.string else {
+                    wrongType(elementPath, element, "a key name such as \"j\" or \"ctrl-d\"")
+                    continue
+                }
+                switch KeyName.parse(text) {
+                case .success(let key):
+                    list.append(key)
+                    if keyPaths[command]?[key] == nil { keyPaths[command, default: [:]][key] = elementPath }
+                case .failure(let error):
+                    fail(elementPath, error.message)
+                }
+            }
+            if command == .quit && elements.isEmpty {
+                fail(path, "quit needs at least one key (without one the browser could not be left)")
+            }
+            keys[command] = list
+        }
+        return keys
+    }
+
+    /// A key that would mean two commands on one screen: reported where the file binds
+    /// it (the later of the two places when the file binds both).
+    mutating func checkConflicts(_ config: Config) {
+        for conflict in config.keymap.conflicts() {
+            let (a, b) = conflict.commands
+            let pathA = keyPaths[a]?[conflict.key], pathB = keyPaths[b]?[conflict.key]
+            let here: String, other: Command
+            switch (pathA, pathB) {
+            case let (pa?, pb?):
+                let later = (locator.value(pb).map { ($0.line, $0.column) } ?? (0, 0)) >= (locator.value(pa).map { ($0.line, $0.column) } ?? (0, 0))
+                (here, other) = later ? (pb, a) : (pa, b)
+            case let (pa?, nil): (here, other) = (pa, b)
+            case let (nil, pb?): (here, other) = (pb, a)
+            case (nil, nil): continue
+            }
+            let name = KeyName.name(conflict.key).map(KeyName.quoted) ?? conflict.key.label
+            let screens = conflict.screens.count == ScreenKind.allCases.count ? "on every screen"
+                : "on " + ScreenKind.allCases.filter { conflict.screens.contains($0) }.map(\.configDescription).joined(separator: ", ")
+            let whose = pathA != nil && pathB != nil ? "" : " (by default)"
+            fail(here, "\(name) is also bound to \(other.configName)\(whose), and both apply \(screens); give one of them another key")
+        }
+    }
+
+    /// " (did you mean "down"?)" for a near miss, else "".
+    static func suggestion(_ name: String, _ known: [String]) -> String {
+        let lower = name.lowercased()
+        let best = known.map { ($0, distance(lower, $0)) }.min { $0.1 < $1.1 }
+        guard let best, best.1 <= max(1, min(3, best.0.count / 3)) else { return "" }
+        return " (did you mean \(KeyName.quoted(best.0))?)"
+    }
+
+    /// Edit distance, a swap of neighbours counting as one edit (optimal string alignment).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}

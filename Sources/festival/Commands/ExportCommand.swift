@@ -1,0 +1,167 @@
+import ArgumentParser
+import FestivalModel
+import Foundation
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `festival export`: quotes or films as Markdown (with attribution and source links),
+/// CSV or a catalog JSON.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export quotes or films as Markdown, CSV or JSON.",
+        discussion: """
+        Markdown quotes each quote exactly, with its speaker, context, date and sources as \
+        links; CSV has one row per quote or film (RFC 4180, a header row); JSON is a catalog \
+        holding the selection that `festival validate` accepts.
+        Quotes are chosen by --quotes, narrowed by --speaker, --topic and --search (best \
+        matches first); films by --films and --search.
+        Examples:
+          festival export --speaker cristobal-valenzuela --format md
+          festival export --quotes q01,q05 --format csv --output quotes.csv
+          festival export --search copyright --format md --lang en
+          festival export --films all --format json --output lineup.json
+        """
+    )
+
+    @Option(help: ArgumentHelp("Quotes to export: 'all' or ids separated by commas (the default when --speaker, --topic or --search is given without --films).", valueName: "all|ids"))
+    var quotes: String?
+
+    @Option(help: ArgumentHelp("Films to export: 'all' or ids separated by commas.", valueName: "all|ids"))
+    var films: String?
+
+    @Option(help: ArgumentHelp("Only quotes by this person id.", valueName: "id"))
+    var speaker: String?
+
+    @Option(help: ArgumentHelp("Only quotes on this topic id.", valueName: "id"))
+    var topic: String?
+
+    @Option(help: ArgumentHelp("Only what matches this search, best first (see `festival search --help`).", valueName: "query"))
+    var search: String?
+
+    @Option(help: ArgumentHelp("Markdown, CSV or a catalog JSON.", valueName: "format"))
+    var format: ExportFormat
+
+    @Option(help: ArgumentHelp("The Markdown heading (default: says what was chosen).", valueName: "text"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @OptionGroup var options: CatalogOptions
+
+    func validate() throws {
+        if quotes != nil && films != nil {
+            throw ValidationError("export quotes or films, not both (--quotes or --films)")
+        }
+        if films != nil && (speaker != nil || topic != nil) {
+            throw ValidationError("--speaker and --topic choose quotes; they do not apply to --films")
+        }
+        if quotes == nil && films == nil && speaker == nil && topic == nil && search == nil {
+            throw ValidationError("say what to export: --quotes all|IDS, --films all|IDS, or --speaker, --topic or --search for quotes")
+        }
+        for (name, value) in [("--quotes", quotes), ("--films", films), ("--search", search), ("--speaker", speaker), ("--topic", topic)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("\(name) needs a value")
+            }
+        }
+        if let output, output.isEmpty { throw ValidationError("--output needs a file path") }
+    }
+
+    func run() throws {
+        let catalog = try options.load()
+        let language = options.language
+        let text: String
+        if let films {
+            let chosen = try selectFilms(films, in: catalog)
+            guard !chosen.isEmpty else { throw CLIFailure.notFound("no films match") }
+            text = exportFilms(chosen, from: catalog, language: language, format: format,
+                               title: title ?? defaultTitle(films: true, catalog, language))
+        } else {
+            let chosen = try selectQuotes(in: catalog)
+            guard !chosen.isEmpty else { throw CLIFailure.notFound("no quotes match") }
+            text = exportQuotes(chosen, from: catalog, language: language, format: format,
+                                title: title ?? defaultTitle(films: false, catalog, language))
+        }
+        if let output, output != "-" {
+            try AtomicFile.write(text, to: output)
+        } else {
+            // As written: Output.write would add "\n" after the CSV's final CRLF.
+            Output.prepare()
+            try AtomicFile.writeAll(STDOUT_FILENO, Array(text.utf8), name: "standard output")
+        }
+    }
+
+    /// `all` (catalog order) or the listed ids in the order given; unknown ids fail (exit 1).
+    static func ids(_ list: String, kind: String, known: (String) -> Bool, hint: String) throws -> [String]? {
+        if list.trimmingCharacters(in: .whitespaces).lowercased() == "all" { return nil }
+        var seen = Set<String>()
+        let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        guard !ids.isEmpty else { throw CLIFailure.usage("--\(kind)s needs 'all' or ids separated by commas") }
+        let unknown = ids.filter { !known($0) }
+        if !unknown.isEmpty {
+            let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
+            throw CLIFailure.notFound("no \(kind) with id \(list) (see \(hint))")
+        }
+        return ids
+    }
+
+    func selectQuotes(in catalog: Catalog) throws -> [Quote] {
+        if let speaker, catalog.person(speaker) == nil {
+            throw CLIFailure.notFound("no person with id '\(speaker)' (see `festival people`)")
+        }
+        if let topic, catalog.topic(topic) == nil {
+            throw CLIFailure.notFound("no topic '\(topic)' (known: \(catalog.topics.map(\.id).joined(separator: ", ")))")
+        }
+        var chosen: [Quote]
+        if let quotes, let ids = try Self.ids(quotes, kind: "quote", known: { catalog.quote($0) != nil }, hint: "`festival quotes`") {
+            chosen = ids.compactMap(catalog.quote)
+        } else {
+            chosen = speaker.map(catalog.quotes(by:)) ?? catalog.quotes
+        }
+        chosen = chosen.filter { q in (speaker == nil || q.speaker == speaker) && (topic.map { q.topics.contains($0) } ?? true) }
+        if let search {
+            let index = SearchIndex(catalog: catalog)
+            let kept = Set(chosen.map(\.id))
+            chosen = index.search(SearchQuery(search), in: [.quote])
+                .map { catalog.quotes[index.documents[$0.document].index] }
+                .filter { kept.contains($0.id) }
+        }
+        return chosen
+    }
+
+    func selectFilms(_ list: String, in catalog: Catalog) throws -> [Film] {
+        var chosen = catalog.films
+        if let ids = try Self.ids(list, kind: "film", known: { catalog.film($0) != nil }, hint: "`festival films`") {
+            chosen = ids.compactMap(catalog.film)
+        }
+        if let search {
+            let index = SearchIndex(catalog: catalog)
+            let kept = Set(chosen.map(\.id))
+            chosen = index.search(SearchQuery(search), in: [.film])
+                .map { catalog.films[index.documents[$0.document].index] }
+                .filter { kept.contains($0.id) }
+        }
+        return chosen
+    }
+
+    /// "Quotes by Cristóbal Valenzuela on copyright — AIFF 2025" and the like.
+    func defaultTitle(films: Bool, _ catalog: Catalog, _ language: Language) -> String {
+        let festival = catalog.festival.shortName
+        let speakerName = speaker.map { catalog.personName($0, language) }
+        let topicName = topic.map { catalog.topic($0)?.name.text(language) ?? $0 }
+        if language == .en {
+            var title = films ? "Films" : "Quotes"
+            if let speakerName { title += " by \(speakerName)" }
+            if let topicName { title += " on \(topicName)" }
+            if let search { title += " matching “\(search)”" }
+            return "\(title) — \(festival)"
+        }
+        var parts: [String] = []
+        if let speakerName { parts.append("發言者：\(speakerName)") }
+        if let topicName { parts.append("主題：\(topicName)") }
+        if let search { parts.append("搜尋：「\(search)」") }
+        let title = "\(festival) \(films ? "影片" : "語錄")"
+        return parts.isEmpty ? title : "\(title)（\(parts.joined(separator: "，"))）"
+    }
+}
