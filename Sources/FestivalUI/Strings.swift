@@ -190,7 +190,24 @@ public enum Format {
     /// A quote's text in a language, falling back to the other language.
     /// Text on one line: line breaks and tabs become spaces.
     public static func singleLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        // Most text has no break at all: a byte scan decides (U+0085 is C2 85, U+2028/9 E2 80 A8/9).
+        guard hasBreak(text) else { return text }
+        return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    static func hasBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            for i in b.indices {
+                switch b[i] {
+                case 0x09...0x0D: return true
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return true
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     public static func quoteText(_ quote: Quote, _ l: Language) -> String {

@@ -22,6 +22,12 @@ extension SearchQuery {
         return Self.merge(ranges)
     }
 
+    /// True when any word or phrase of the query occurs in `text` (folded).
+    public func matches(_ text: String) -> Bool {
+        let folded = Fold.bytes(text)
+        return terms.contains { SearchIndex.contains(folded, $0) }
+    }
+
     static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
         var merged: [Range<Int>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {

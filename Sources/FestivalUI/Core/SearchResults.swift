@@ -22,7 +22,8 @@ public struct SearchPresenter: Sendable {
         self.index = index
     }
 
-    public func result(_ hit: SearchIndex.Hit, query: SearchQuery, language: Language) -> SearchResult {
+    /// The hit as shown; `highlights: false` skips the highlight ranges (plain text output).
+    public func result(_ hit: SearchIndex.Hit, query: SearchQuery, language: Language, highlights wanted: Bool = true) -> SearchResult {
         let document = index.documents[hit.document]
         let heading: String, texts: [String?], id: String
         switch document.kind {
@@ -47,6 +48,11 @@ public struct SearchPresenter: Sendable {
         // The text in this language, unless only the other language's text matched.
         let available = texts.compactMap { $0 }
         var text = available.first ?? ""
+        guard wanted else {
+            if available.count > 1, !query.matches(text), query.matches(available[1]) { text = available[1] }
+            return SearchResult(kind: document.kind, id: id, tier: hit.tier, heading: heading,
+                                headingHighlights: [], text: text, textHighlights: [])
+        }
         var highlights = query.highlights(in: text)
         if highlights.isEmpty, available.count > 1 {
             let other = query.highlights(in: available[1])

@@ -57,7 +57,8 @@ struct BrowseCommand: ParsableCommand {
         guard let loaded = try CatalogLoading.load(options, cache: cache, terminal: terminal, language: language) else { return }
         let catalog = loaded.catalog
         // From the cache file on a hit; else built, shown, then stored for next time.
-        let index = Background({ cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog) },
+        // Lookup tables and the index are built after the first screen is shown.
+        let index = Background({ catalog.prepareLookups(); return cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog) },
                                then: { cache.storeIfNew(loaded, index: $0) })
         indexJob = index
         var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: language, keymap: config.keymap)
@@ -81,7 +82,6 @@ enum CatalogLoading {
                     CatalogCache.Loaded(catalog: try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8),
                                                                         file: BuiltinCatalog.displayName))
                 }
-                loaded.catalog.prepareLookups()
                 return loaded
             }
         }

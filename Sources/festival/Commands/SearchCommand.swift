@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
         let shown = hits.prefix(limit ?? hits.count)
         let presenter = SearchPresenter(catalog: catalog, index: index)
         let language = options.language   // once: it reads the environment
-        let results = shown.map { presenter.result($0, query: parsed, language: language) }
+        let results = shown.map { presenter.result($0, query: parsed, language: language, highlights: json) }
         if json {
             Output.write(SearchJSON.document(query: query, scope: scope.rawValue, total: hits.count, results: results))
         } else {
