@@ -47,16 +47,18 @@ import Testing
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
-    @Test(arguments: ["C-c", "SIGHUP"]) func interruptAndHangupRestoreTheTerminal(how: String) throws {
+    @Test(arguments: ["C-c", "SIGHUP", "SIGINT"]) func interruptAndHangupRestoreTheTerminal(how: String) throws {
         let tmux = try Tmux()
         try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
         _ = try tmux.waitFor("Total Pixel Space")
-        if how == "C-c" {
-            try tmux.send("C-c")
+        let signals = ["SIGHUP": SIGHUP, "SIGINT": SIGINT]
+        if let signal = signals[how] {
+            kill(try #require(try tmux.programPID(named: "festival")), signal)
         } else {
-            kill(try #require(try tmux.programPID(named: "festival")), SIGHUP)
+            try tmux.send("C-c")
         }
-        let expected = how == "C-c" ? "0" : "129"   // Ctrl-C is the quit key in raw mode
+        // Ctrl-C is the quit key in raw mode; a signal ends the program with 128 + its number.
+        let expected = signals[how].map { String(128 + $0) } ?? "0"
         #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == expected)
         #expect(tmux.file("before") == tmux.file("after"))
         #expect(try tmux.display("#{alternate_on}") == "0")
