@@ -21,6 +21,8 @@ public enum DisplayWidth {
 
     /// Columns a string occupies.
     public static func of(_ string: some StringProtocol) -> Int {
+        // Printable ASCII is one column a byte: no grapheme walk needed.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string.utf8.count }
         var total = 0
         for character in string { total += of(character) }
         return total
