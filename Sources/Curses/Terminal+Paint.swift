@@ -27,6 +27,7 @@ extension Terminal {
         needsFullPaint = false
         wnoutrefresh(window)
         doupdate()
+        paintHyperlinks(canvas)
     }
 
     private func put(_ cell: Cell, x: Int, y: Int, columns: Int) {

@@ -16,6 +16,8 @@ public struct TerminalOptions: Sendable, Equatable {
     public var customColors: [ColorRole: CustomColor]
     /// How long ncurses waits after ESC for the rest of an escape sequence.
     public var escDelayMs: Int
+    /// Whether to wrap links in OSC 8 so the terminal can open them (see `Hyperlinks`).
+    public var hyperlinks = false
 
     public init(mouse: Bool = true, color: ColorMode = .auto, theme: Theme = .dark,
                 escDelayMs: Int = 25, customColors: [ColorRole: CustomColor] = [:]) {

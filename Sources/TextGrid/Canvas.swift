@@ -26,6 +26,25 @@ public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Runs of cells that are a web link, for terminals that show OSC 8 hyperlinks.
+    public private(set) var links: [Hyperlink] = []
+
+    /// A link over `width` cells from (x, y).
+    public struct Hyperlink: Equatable, Sendable {
+        public var x: Int
+        public var y: Int
+        public var width: Int
+        public var url: String
+    }
+
+    /// Marks cells as a link; only plain http(s) URLs without controls or spaces are kept.
+    public mutating func addLink(x: Int, y: Int, width: Int, url: String) {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+              url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }),
+              y >= 0, y < height, x >= 0, width > 0 else { return }
+        links.append(Hyperlink(x: x, y: y, width: min(width, self.width - x), url: url))
+    }
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)

@@ -226,6 +226,21 @@ import Testing
         #expect(r.stderr.contains("config.toml:2:") && r.stderr.contains("ctrl+q"), "\(r.stderr)")
     }
 
+    @Test func hyperlinksReachTheTerminalAsOSC8WhenSupported() throws {
+        let tmux = try Tmux()
+        let capture = tmux.dir.appending(path: "out.bin").path
+        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "FESTIVAL_HYPERLINKS": "1"])
+        _ = try tmux.waitFor("Total Pixel Space")
+        try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(capture)"])
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("Synopsis")
+        try tmux.send("q")
+        _ = tmux.file("status")
+        try tmux.run(["pipe-pane", "-t", tmux.session])
+        let bytes = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: capture))) ?? Data(), as: UTF8.self)
+        #expect(bytes.contains("\u{1B}]8;;https://www.youtube.com/watch?v=zpAeygE4d1A\u{1B}\\"))
+    }
+
     @Test func dumbTerminalGetsAClearError() throws {
         let r = try CLITests.run([], env: ["TERM": "dumb"])
         #expect(r.status == 2)

@@ -30,6 +30,16 @@ import TextGrid
         #expect(state.message?.contains(film.watchURL!) == true)
     }
 
+    @Test func linkRowsAreMarkedAsHyperlinksOnTheCanvas() {
+        var state = S.state(S.builtin, .en, width: 100, height: 30)
+        state.open(.film("total-pixel-space"))
+        let canvas = view(state, size: state.size)
+        let film = state.catalog.film("total-pixel-space")!
+        let link = try! #require(canvas.links.first { $0.url == film.watchURL })
+        let text = (link.x..<(link.x + link.width)).map { canvas[$0, link.y].text }.joined()
+        #expect(!text.hasPrefix(" ") && !text.isEmpty)
+    }
+
     @Test func nothingToOpenSaysSo() {
         var state = S.state(S.minimal)
         state.open(.film("second"))                        // a film without links or sources

@@ -100,6 +100,11 @@ enum PageView {
             guard col < x + width else { break }
             col += canvas.put(span.text, x: col, y: y, style: span.style, maxWidth: x + width - col)
         }
+        if case .link(let url) = row.target {
+            // The link's own text: after the leading marker and indentation.
+            let start = (x..<col).first { !canvas[$0, y].text.allSatisfy { $0 == " " || $0 == "▸" } } ?? x
+            canvas.addLink(x: start, y: y, width: col - start, url: url)
+        }
     }
 
     /// Marks occurrences of the find query in an already drawn row.

@@ -45,6 +45,7 @@ struct BrowseCommand: ParsableCommand {
         if noMouse { terminalOptions.mouse = false }
         if noColor { terminalOptions.color = .never }
         if let theme { terminalOptions.theme = theme == "light" ? .light : .dark }
+        terminalOptions.hyperlinks = Hyperlinks.supported(environment: ProcessInfo.processInfo.environment)
         let terminal: Terminal
         do {
             terminal = try Terminal.start(terminalOptions)
