@@ -153,7 +153,8 @@ public enum URLCheck {
         let lower = s.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
         let rest = lower.drop(while: { $0 != "/" }).dropFirst(2)
-        guard let host = rest.split(separator: "/", maxSplits: 1).first, !host.isEmpty else { return false }
+        // The host runs up to the first "/", "?" or "#" and must not be empty.
+        guard !rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).isEmpty else { return false }
         return s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }
     }
 }

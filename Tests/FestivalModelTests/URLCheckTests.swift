@@ -1,0 +1,19 @@
+import Testing
+@testable import FestivalModel
+
+/// Which links may be opened (`o`), linked (OSC 8, Markdown) or loaded from a catalog.
+@Suite struct URLCheckTests {
+    @Test(arguments: ["https://www.youtube.com/watch?v=zpAeygE4d1A", "http://example.org", "HTTPS://EXAMPLE.ORG/a?b=c#d"])
+    func webURLsPass(url: String) {
+        #expect(URLCheck.isWebURL(url))
+    }
+
+    @Test(arguments: [
+        "javascript:alert(1)", "file:///etc/passwd", "ftp://example.org", "https://", "https:///path",
+        "example.org", "https://exa mple.org", "https://example.org/\u{1B}]52;c;SGk=\u{07}", "https://example.org/\u{9B}31m",
+        "https://example.org/\u{7F}", "", " https://example.org",
+    ])
+    func everythingElseFails(url: String) {
+        #expect(!URLCheck.isWebURL(url))
+    }
+}
