@@ -88,6 +88,7 @@ struct ByteCorpus: Sendable {
     func scan(_ needle: Needle, in range: Range<Int>, _ visit: (Int) -> Int) {
         let length = needle.bytes.count
         guard length > 0, range.count >= length else { return }
+        if length >= 2 && range.count >= 256 { return scanPairs(needle, in: range, visit) }
         let anchorByte = Int32(needle.bytes[needle.anchor])
         bytes.withUnsafeBufferPointer { corpus in
             needle.bytes.withUnsafeBufferPointer { pattern in
@@ -103,6 +104,51 @@ struct ByteCorpus: Sendable {
                         from = visit(start)
                     } else {
                         from = start + 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Long ranges, needles of two bytes or more: 32 positions at a time are tested for the
+    /// anchor byte and the byte after it (or before, at the end), and only those are
+    /// compared in full. Much faster than one `memchr` per anchor when the anchor is common.
+    private func scanPairs(_ needle: Needle, in range: Range<Int>, _ visit: (Int) -> Int) {
+        let length = needle.bytes.count
+        let p = needle.anchor + 1 < length ? needle.anchor : needle.anchor - 1
+        let c0 = needle.bytes[p], c1 = needle.bytes[p + 1]
+        let v0 = SIMD32<UInt8>(repeating: c0), v1 = SIMD32<UInt8>(repeating: c1)
+        bytes.withUnsafeBufferPointer { corpus in
+            needle.bytes.withUnsafeBufferPointer { pattern in
+                let base = corpus.baseAddress!
+                let raw = UnsafeRawPointer(base)
+                // i is where the pair starts; the match then starts at i - p.
+                var i = range.lowerBound + p
+                let lastI = range.upperBound - length + p
+                outer: while i <= lastI {
+                    if i + 31 <= lastI && i + 33 <= corpus.count {
+                        let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+                        let b = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD32<UInt8>.self)
+                        let hits = (a .== v0) .& (b .== v1)
+                        if any(hits) {
+                            for k in 0..<32 where hits[k] {
+                                let start = i + k - p
+                                if memcmp(base + start, pattern.baseAddress!, length) == 0 {
+                                    i = max(visit(start), start + 1) + p
+                                    continue outer
+                                }
+                            }
+                        }
+                        i += 32
+                    } else {
+                        if corpus[i] == c0 && corpus[i + 1] == c1 {
+                            let start = i - p
+                            if memcmp(base + start, pattern.baseAddress!, length) == 0 {
+                                i = max(visit(start), start + 1) + p
+                                continue
+                            }
+                        }
+                        i += 1
                     }
                 }
             }

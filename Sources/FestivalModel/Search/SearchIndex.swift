@@ -54,6 +54,15 @@ public struct SearchIndex: Sendable {
         self.references = references
     }
 
+    /// Throwaway searches with many hits, so the first real keystroke finds the worker
+    /// threads started, the corpus in the CPU caches and the allocator already serving
+    /// large result arrays from its heap (the browser calls it on the index's thread).
+    public func warmUp() {
+        let all = search(SearchQuery("e"))
+        _ = search(SearchQuery("en"), within: Self.documentsInOrder(all))
+        _ = search(SearchQuery("th"))
+    }
+
     /// Documents matching `query`, best first. An empty query matches nothing.
     public func search(_ query: SearchQuery, in kinds: Set<Kind> = Set(Kind.allCases),
                        within universe: [Int]? = nil) -> [Hit] {

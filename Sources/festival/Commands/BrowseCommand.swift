@@ -59,7 +59,12 @@ struct BrowseCommand: ParsableCommand {
         let catalog = loaded.catalog
         // From the cache file on a hit; else built, shown, then stored for next time.
         // Lookup tables and the index are built after the first screen is shown.
-        let index = Background({ catalog.prepareLookups(); return cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog) },
+        let index = Background({
+            catalog.prepareLookups()
+            let index = cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog)
+            index.warmUp()
+            return index
+        },
                                then: { cache.storeIfNew(loaded, index: $0) })
         indexJob = index
         var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: language, keymap: config.keymap)
