@@ -57,7 +57,14 @@ final class Tmux {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if predicate(last) { return last }
+            if predicate(last) {
+                // A frame can arrive in pieces: return it only once it has stopped changing.
+                Thread.sleep(forTimeInterval: 0.05)
+                let again = try screen()
+                if again == last { return last }
+                last = again
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         return last
