@@ -66,9 +66,6 @@ enum Measure {
                         }
                         previousQuery = q
                         total += previous.count
-                        if Set(previous.map(\.document)).count != previous.count {
-                            print("DUPLICATES for '\(q)' \(String(query.prefix(end))): \(previous.count) hits, \(Set(previous.map(\.document)).count) unique")
-                        }
                     }
                 }
             }

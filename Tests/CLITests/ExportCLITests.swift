@@ -130,4 +130,16 @@ import Testing
         let none = try CLITests.run(["export", "--format", "md"])
         #expect(none.stderr.contains("say what to export"))
     }
+
+    /// --film is one of the quote filters `festival quotes` and `festival export` share.
+    @Test func filmFilterIsSharedWithQuotes() throws {
+        let r = try CLITests.run(["export", "--film", "total-pixel-space", "--format", "json"])
+        #expect(r.status == 0)
+        let exported = try CLITests.load(r.stdout)
+        #expect(!exported.quotes.isEmpty && exported.quotes.allSatisfy { $0.film == "total-pixel-space" })
+        let listed = try CLITests.load(try CLITests.run(["quotes", "--film", "total-pixel-space", "--json"]).stdout)
+        #expect(exported.quotes.map(\.id) == listed.quotes.map(\.id))
+        #expect(try CLITests.run(["export", "--film", "nope", "--format", "md"]).status == 1)
+        #expect(try CLITests.run(["export", "--films", "all", "--film", "one", "--format", "md"]).status == 2)
+    }
 }

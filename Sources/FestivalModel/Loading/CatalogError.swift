@@ -17,6 +17,12 @@ public struct CatalogIssue: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line:column: path: message`, as compilers print it.
     public var description: String {
+        Self.located(file: file, line: line, column: column, path: path, message: message)
+    }
+
+    /// The one located-message format, for catalogs, config files and the like; an
+    /// unknown line or column and an empty path are left out.
+    public static func located(file: String, line: Int?, column: Int?, path: String, message: String) -> String {
         var s = file
         if let line { s += ":\(line)" ; if let column { s += ":\(column)" } }
         s += ": "

@@ -1,3 +1,5 @@
+import FestivalModel
+
 /// Why a config file cannot be used: every problem found, each located as
 /// `file:line:column: path: message`.
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -18,14 +20,7 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         }
 
         public var description: String {
-            var s = file
-            if let line {
-                s += ":\(line)"
-                if let column { s += ":\(column)" }
-            }
-            s += ": "
-            if let path { s += path + ": " }
-            return s + message
+            CatalogIssue.located(file: file, line: line, column: column, path: path ?? "", message: message)
         }
     }
 

@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
         Markdown quotes each quote exactly, with its speaker, context, date and sources as \
         links; CSV has one row per quote or film (RFC 4180, a header row); JSON is a catalog \
         holding the selection that `festival validate` accepts.
-        Quotes are chosen by --quotes, narrowed by --speaker, --topic and --search (best \
+        Quotes are chosen by --quotes, narrowed by --speaker, --topic, --film and --search (best \
         matches first); films by --films and --search.
         Examples:
           festival export --speaker cristobal-valenzuela --format md
@@ -24,20 +24,13 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Quotes to export: 'all' or ids separated by commas (the default when --speaker, --topic or --search is given without --films).", valueName: "all|ids"))
+    @Option(help: ArgumentHelp("Quotes to export: 'all' or ids separated by commas (the default when --speaker, --topic, --film or --search is given without --films).", valueName: "all|ids"))
     var quotes: String?
 
     @Option(help: ArgumentHelp("Films to export: 'all' or ids separated by commas.", valueName: "all|ids"))
     var films: String?
 
-    @Option(help: ArgumentHelp("Only quotes by this person id.", valueName: "id"))
-    var speaker: String?
-
-    @Option(help: ArgumentHelp("Only quotes on this topic id.", valueName: "id"))
-    var topic: String?
-
-    @Option(help: ArgumentHelp("Only what matches this search, best first (see `festival search --help`).", valueName: "query"))
-    var search: String?
+    @OptionGroup var filters: QuoteFilters
 
     @Option(help: ArgumentHelp("Markdown, CSV or a catalog JSON.", valueName: "format"))
     var format: ExportFormat
@@ -54,13 +47,14 @@ struct ExportCommand: ParsableCommand {
         if quotes != nil && films != nil {
             throw ValidationError("export quotes or films, not both (--quotes or --films)")
         }
-        if films != nil && (speaker != nil || topic != nil) {
-            throw ValidationError("--speaker and --topic choose quotes; they do not apply to --films")
+        if films != nil && (filters.speaker != nil || filters.topic != nil || filters.film != nil) {
+            throw ValidationError("--speaker, --topic and --film choose quotes; they do not apply to --films")
         }
-        if quotes == nil && films == nil && speaker == nil && topic == nil && search == nil {
-            throw ValidationError("say what to export: --quotes all|IDS, --films all|IDS, or --speaker, --topic or --search for quotes")
+        if quotes == nil && films == nil && filters.isEmpty {
+            throw ValidationError("say what to export: --quotes all|IDS, --films all|IDS, or --speaker, --topic, --film or --search for quotes")
         }
-        for (name, value) in [("--quotes", quotes), ("--films", films), ("--search", search), ("--speaker", speaker), ("--topic", topic)] {
+        for (name, value) in [("--quotes", quotes), ("--films", films), ("--search", filters.search), ("--speaker", filters.speaker),
+                              ("--topic", filters.topic), ("--film", filters.film)] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("\(name) needs a value")
             }
@@ -69,16 +63,20 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try options.load()
+        // With --search, the index too (from the cache when there is one).
+        let indexed = filters.search == nil ? nil : try options.loadWithIndex()
+        defer { indexed?.finish() }
+        let catalog = try indexed?.catalog ?? options.load()
+        let index = indexed?.index
         let language = options.language
         let text: String
         if let films {
-            let chosen = try selectFilms(films, in: catalog)
+            let chosen = try selectFilms(films, in: catalog, index: index)
             guard !chosen.isEmpty else { throw CLIFailure.notFound("no films match") }
             text = exportFilms(chosen, from: catalog, language: language, format: format,
                                title: title ?? defaultTitle(films: true, catalog, language))
         } else {
-            let chosen = try selectQuotes(in: catalog)
+            let chosen = try selectQuotes(in: catalog, index: index)
             guard !chosen.isEmpty else { throw CLIFailure.notFound("no quotes match") }
             text = exportQuotes(chosen, from: catalog, language: language, format: format,
                                 title: title ?? defaultTitle(films: false, catalog, language))
@@ -106,50 +104,29 @@ struct ExportCommand: ParsableCommand {
         return ids
     }
 
-    func selectQuotes(in catalog: Catalog) throws -> [Quote] {
-        if let speaker, catalog.person(speaker) == nil {
-            throw CLIFailure.notFound("no person with id '\(speaker)' (see `festival people`)")
-        }
-        if let topic, catalog.topic(topic) == nil {
-            throw CLIFailure.notFound("no topic '\(topic)' (known: \(catalog.topics.map(\.id).joined(separator: ", ")))")
-        }
-        var chosen: [Quote]
+    func selectQuotes(in catalog: Catalog, index: SearchIndex?) throws -> [Quote] {
+        var chosen = catalog.quotes
         if let quotes, let ids = try Self.ids(quotes, kind: "quote", known: { catalog.quote($0) != nil }, hint: "`festival quotes`") {
             chosen = ids.compactMap(catalog.quote)
-        } else {
-            chosen = speaker.map(catalog.quotes(by:)) ?? catalog.quotes
         }
-        chosen = chosen.filter { q in (speaker == nil || q.speaker == speaker) && (topic.map { q.topics.contains($0) } ?? true) }
-        if let search {
-            let index = SearchIndex(catalog: catalog)
-            let kept = Set(chosen.map(\.id))
-            chosen = index.search(SearchQuery(search), in: [.quote])
-                .map { catalog.quotes[index.documents[$0.document].index] }
-                .filter { kept.contains($0.id) }
-        }
-        return chosen
+        return try filters.apply(to: chosen, in: catalog, index: index)
     }
 
-    func selectFilms(_ list: String, in catalog: Catalog) throws -> [Film] {
+    func selectFilms(_ list: String, in catalog: Catalog, index: SearchIndex?) throws -> [Film] {
         var chosen = catalog.films
         if let ids = try Self.ids(list, kind: "film", known: { catalog.film($0) != nil }, hint: "`festival films`") {
             chosen = ids.compactMap(catalog.film)
         }
-        if let search {
-            let index = SearchIndex(catalog: catalog)
-            let kept = Set(chosen.map(\.id))
-            chosen = index.search(SearchQuery(search), in: [.film])
-                .map { catalog.films[index.documents[$0.document].index] }
-                .filter { kept.contains($0.id) }
-        }
-        return chosen
+        guard let search = filters.search, let index else { return chosen }
+        return rank(chosen, by: search, index: index, kind: .film) { catalog.films[$0] }
     }
 
     /// "Quotes by Cristóbal Valenzuela on copyright — AIFF 2025" and the like.
     func defaultTitle(films: Bool, _ catalog: Catalog, _ language: Language) -> String {
         let festival = catalog.festival.shortName
-        let speakerName = speaker.map { catalog.personName($0, language) }
-        let topicName = topic.map { catalog.topic($0)?.name.text(language) ?? $0 }
+        let speakerName = filters.speaker.map { catalog.personName($0, language) }
+        let topicName = filters.topic.map { catalog.topic($0)?.name.text(language) ?? $0 }
+        let search = filters.search
         if language == .en {
             var title = films ? "Films" : "Quotes"
             if let speakerName { title += " by \(speakerName)" }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import FestivalModel
+
+/// The options that choose quotes, shared by `festival quotes` and `festival export`:
+/// a speaker, a topic, a film, and a search that also ranks (best first).
+struct QuoteFilters: ParsableArguments {
+    @Option(help: ArgumentHelp("Only quotes by this person id.", valueName: "id"))
+    var speaker: String?
+
+    @Option(help: ArgumentHelp("Only quotes on this topic id.", valueName: "topic"))
+    var topic: String?
+
+    @Option(help: ArgumentHelp("Only quotes from or about this film id.", valueName: "id"))
+    var film: String?
+
+    @Option(help: ArgumentHelp("Only what matches this search, best first (see `festival search --help`).", valueName: "query"))
+    var search: String?
+
+    /// True when nothing narrows the quotes.
+    var isEmpty: Bool { speaker == nil && topic == nil && film == nil && search == nil }
+
+    /// Fails (exit 1) for an id the catalog does not have.
+    func checkIDs(in catalog: Catalog) throws {
+        if let speaker, catalog.person(speaker) == nil {
+            throw CLIFailure.notFound("no person with id '\(speaker)' (see `festival people`)")
+        }
+        if let topic, catalog.topic(topic) == nil {
+            throw CLIFailure.notFound("no topic '\(topic)' (known: \(catalog.topics.map(\.id).joined(separator: ", ")))")
+        }
+        if let film, catalog.film(film) == nil {
+            throw CLIFailure.notFound("no film with id '\(film)' (see `festival films`)")
+        }
+    }
+
+    /// Those of `quotes` that pass the filters, in their order, or ranked by the search.
+    func apply(to quotes: [Quote], in catalog: Catalog, index: SearchIndex?) throws -> [Quote] {
+        try checkIDs(in: catalog)
+        let kept = quotes.filter { q in
+            (speaker == nil || q.speaker == speaker) && (topic.map { q.topics.contains($0) } ?? true)
+                && (film == nil || q.film == film)
+        }
+        guard let search, let index else { return kept }
+        return rank(kept, by: search, index: index, kind: .quote) { catalog.quotes[$0] }
+    }
+}
+
+/// `items` in the order `query` ranks them; those it does not match are left out.
+func rank<Item: Identifiable>(_ items: [Item], by query: String, index: SearchIndex, kind: SearchIndex.Kind,
+                              item: (Int) -> Item) -> [Item] where Item.ID == String {
+    let kept = Set(items.map(\.id))
+    return index.search(SearchQuery(query), in: [kind]).map { item(index.documents[$0.document].index) }
+        .filter { kept.contains($0.id) }
+}
