@@ -41,7 +41,7 @@ enum Measure {
         var latencies: [Double] = []
         if let frames = ProcessInfo.processInfo.environment["BENCH_VIEW_ONLY"].flatMap(Int.init) {
             // Profiling aid: one search screen drawn many times.
-            state.showSearch("honest")
+            state.showSearch(ProcessInfo.processInfo.environment["BENCH_VIEW_QUERY"] ?? "honest")
             let v = Clock.now()
             for _ in 0..<frames { _ = view(state, size: size) }
             print("view=\(fmt(Clock.since(v) / Double(frames)))")

@@ -20,6 +20,13 @@ public enum Sanitize {
         return String(out)
     }
 
+    /// True when a character holds a scalar `line` replaces.
+    @inline(__always)
+    public static func needsWork(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F }
+        return character.unicodeScalars.contains { replacement(for: $0) != nil }
+    }
+
     /// The visible stand-in for a scalar that must not be written raw, or nil if it is safe.
     public static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let v = scalar.value

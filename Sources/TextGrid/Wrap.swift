@@ -56,19 +56,28 @@ public enum Wrap {
         return lines
     }
 
-    /// Cuts text to `width` columns, ending with `…` when it was cut.
+    /// Cuts text to `width` columns, ending with `…` when it was cut. Stops reading a
+    /// long text as soon as it is known not to fit.
     public static func truncate(_ text: String, width: Int) -> String {
-        let clean = Sanitize.line(text)
-        if DisplayWidth.of(clean) <= width { return clean }
         guard width > 0 else { return "" }
-        var out = "", col = 0
-        for character in clean {
-            let w = DisplayWidth.of(character)
-            if col + w > width - 1 { break }
-            out.append(character)
-            col += w
+        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // head: what fits in width - 1 columns (room for "…"); tail: what follows, while
+        // the whole still fits in width.
+        var head = "", tail = "", col = 0, headFull = false
+        func add(_ character: Character) -> Bool {
+            col += DisplayWidth.of(character)
+            if col > width { return false }
+            if !headFull && col <= width - 1 { head.append(character) } else { headFull = true; tail.append(character) }
+            return true
         }
-        return out + "…"
+        for character in text {
+            if Sanitize.needsWork(character) {
+                for piece in Sanitize.line(String(character)) where !add(piece) { return head + "…" }
+            } else if !add(character) {
+                return head + "…"
+            }
+        }
+        return head + tail
     }
 
     /// Pads text with spaces on the right to exactly `width` columns (cutting if longer).

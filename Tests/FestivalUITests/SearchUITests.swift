@@ -113,3 +113,34 @@ import TextGrid
         #expect(text == "Cristóbal")
     }
 }
+
+/// Work saved for speed must not change what is drawn.
+@Suite struct LimitedRenderingTests {
+    typealias S = UITestSupport
+
+    @Test func aPreviewBuildsOnlyTheTopOfADetailPageAndItIsTheSameTop() {
+        let c = S.builtin
+        guard let film = c.films.max(by: { c.quotes(aboutFilm: $0.id).count < c.quotes(aboutFilm: $1.id).count }) else { return }
+        let full = DetailScreens.film(film, c, .en, width: 40)
+        #expect(full.count > 12)
+        for limit in [1, 5, 12] {
+            let top = DetailScreens.film(film, c, .en, width: 40, limit: limit)
+            #expect(top.count == limit)
+            #expect((0..<limit).map { top.row($0).text } == (0..<limit).map { full.row($0).text })
+        }
+    }
+
+    @Test func aSnippetKeepsTheFirstMatchInViewAndItsHighlightOnIt() {
+        let text = String(repeating: "filler words ", count: 40) + "the 版權 question" + String(repeating: " tail", count: 100)
+        let at = Array(text).firstIndex(of: "版")!
+        let (shown, ranges) = SearchScreen.snippet(text, [at..<(at + 2)], width: 30)
+        #expect(shown.hasPrefix("…"))
+        #expect(shown.count <= 32)
+        let characters = Array(shown)
+        #expect(ranges.count == 1 && String(characters[ranges[0]]) == "版權")
+        #expect(DisplayWidth.of(String(characters[..<ranges[0].upperBound])) <= 30)
+        // A match near the start: the text from its start, cut to about the width.
+        let (start, early) = SearchScreen.snippet("版權 " + text, [0..<2], width: 30)
+        #expect(start.hasPrefix("版權") && early == [0..<2] && start.count == 31)
+    }
+}

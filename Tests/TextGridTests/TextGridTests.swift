@@ -79,4 +79,31 @@ import Testing
         #expect(Wrap.truncate("全像素空間", width: 5) == "全像…")
         #expect(Wrap.pad("全", width: 4) == "全  ")
     }
+
+    /// Truncation stops early on long text; the result is what the slow definition gives:
+    /// the sanitized text if it fits, else the longest prefix fitting width - 1, then "…".
+    @Test func truncationMatchesItsDefinition() {
+        func reference(_ text: String, _ width: Int) -> String {
+            let clean = Sanitize.line(text)
+            if DisplayWidth.of(clean) <= width { return clean }
+            var out = "", col = 0
+            for c in clean {
+                if col + DisplayWidth.of(c) > width - 1 { break }
+                out.append(c)
+                col += DisplayWidth.of(c)
+            }
+            return out + "…"
+        }
+        let texts = ["", "abc", "abcdef", "全像素空間", "a全b像c", "e\u{301}x\u{301}y", "\u{1B}[31mred",
+                     "tab\there", "crlf\r\nx", "👩‍👩‍👧 family", "x\u{200B}\u{200B}y", "全\u{7F}全",
+                     String(repeating: "long words ", count: 500)]
+        for text in texts {
+            for width in 1...12 {
+                #expect(Wrap.truncate(text, width: width) == reference(text, width), "\(text.debugDescription) at \(width)")
+                #expect(DisplayWidth.of(Wrap.truncate(text, width: width)) <= width)
+            }
+        }
+        #expect(Wrap.truncate("abc", width: 0) == "")
+        #expect(!Wrap.truncate("a\u{1B}b", width: 5).contains("\u{1B}"))
+    }
 }

@@ -6,12 +6,18 @@ import TextGrid
 struct DocumentBuilder {
     let width: Int
     let language: Language
+    /// Rows past this many are not built (a preview shows only the top of a page).
+    let limit: Int
     private(set) var rows: [Row] = []
 
-    init(width: Int, language: Language) {
+    init(width: Int, language: Language, limit: Int = .max) {
         self.width = max(1, width)
         self.language = language
+        self.limit = limit
     }
+
+    /// True once `limit` rows are built: the rest is skipped.
+    var isFull: Bool { rows.count >= limit }
 
     static let heading = Style(.heading, bold: true)
     static let muted = Style(.muted, dim: true)
@@ -19,6 +25,7 @@ struct DocumentBuilder {
     static let link = Style(.link, underline: true)
 
     mutating func blank() {
+        if isFull { return }
         if let last = rows.last, last.spans.isEmpty { return }
         if !rows.isEmpty { rows.append(.blank) }
     }
@@ -29,6 +36,7 @@ struct DocumentBuilder {
     }
 
     mutating func heading(_ label: UIString, count: Int? = nil) {
+        if isFull { return }
         blank()
         var text = label.text(language)
         if let count { text += " (\(count))" }
@@ -37,6 +45,7 @@ struct DocumentBuilder {
 
     /// Wrapped text; every line shares the style (and the target, if any).
     mutating func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, target: Target? = nil) {
+        if isFull { return }
         let pad = String(repeating: " ", count: indent)
         for line in Wrap.lines(text, width: max(1, width - indent)) {
             rows.append(Row([Span(pad), Span(line, style)], target: target))
@@ -45,6 +54,7 @@ struct DocumentBuilder {
 
     /// `Label     value`, the value wrapped under itself.
     mutating func field(_ label: UIString, _ value: String, style: Style = .plain, target: Target? = nil) {
+        if isFull { return }
         let labelWidth = min(14, max(8, width / 5))
         let labelText = Wrap.pad(label.text(language), width: labelWidth)
         let lines = Wrap.lines(value, width: max(1, width - labelWidth - 1))
@@ -56,6 +66,7 @@ struct DocumentBuilder {
 
     /// A selectable line leading somewhere: `▸ text`.
     mutating func item(_ text: String, detail: String? = nil, target: Target) {
+        if isFull { return }
         var spans = [Span("  ▸ "), Span(Wrap.truncate(text, width: max(1, width - 4)), Self.link)]
         if let detail, DisplayWidth.of(text) + DisplayWidth.of(detail) + 7 <= width {
             spans.append(Span("  " + detail, Self.muted))
@@ -90,5 +101,5 @@ struct DocumentBuilder {
         }
     }
 
-    var page: Page { Page(rows: rows) }
+    var page: Page { Page(rows: Array(rows.prefix(limit))) }
 }

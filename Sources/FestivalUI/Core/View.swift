@@ -145,7 +145,7 @@ enum Preview {
         case .quote(let id): screen = .quote(id)
         case .link: return
         }
-        let preview = Screens.page(state, screen: screen, width: layout.previewWidth)
+        let preview = Screens.page(state, screen: screen, width: layout.previewWidth, limit: layout.contentHeight + 1)
         PageView.draw(&canvas, page: preview, viewport: Viewport(), find: nil, x: layout.previewX + 1,
                       top: layout.contentTop - 1, width: layout.previewWidth, height: layout.contentHeight + 1)
     }

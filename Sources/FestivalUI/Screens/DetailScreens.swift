@@ -3,8 +3,8 @@ import TextGrid
 
 /// The detail pages: a film, a quote, a person, the festival.
 enum DetailScreens {
-    static func film(_ film: Film, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf()) -> Page {
-        var d = DocumentBuilder(width: width, language: l)
+    static func film(_ film: Film, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf(), limit: Int = .max) -> Page {
+        var d = DocumentBuilder(width: width, language: l, limit: limit)
         d.title(film.title.text(l), subtitle: film.title.subtitle(l))
         d.blank()
         for id in film.directors {
@@ -24,7 +24,7 @@ enum DetailScreens {
         let quotes = c.quotes(aboutFilm: film.id)
         if !quotes.isEmpty {
             d.heading(.quotes, count: quotes.count)
-            for q in quotes { d.item(c.personName(q.speaker, l) + ": " + Format.quoteText(q, l), target: .quote(q.id)) }
+            for q in quotes where !d.isFull { d.item(c.personName(q.speaker, l) + ": " + Format.quoteText(q, l), target: .quote(q.id)) }
         }
         if let note = film.note {
             d.heading(.note)
@@ -34,8 +34,8 @@ enum DetailScreens {
         return d.page
     }
 
-    static func quote(_ q: Quote, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf()) -> Page {
-        var d = DocumentBuilder(width: width, language: l)
+    static func quote(_ q: Quote, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf(), limit: Int = .max) -> Page {
+        var d = DocumentBuilder(width: width, language: l, limit: limit)
         if let main = q.text[l] {
             d.paragraph("“" + main + "”", style: Style(.title, bold: true))
             if let other = q.text[l.other] {
@@ -63,8 +63,8 @@ enum DetailScreens {
         return d.page
     }
 
-    static func person(_ p: Person, _ c: Catalog, _ l: Language, width: Int) -> Page {
-        var d = DocumentBuilder(width: width, language: l)
+    static func person(_ p: Person, _ c: Catalog, _ l: Language, width: Int, limit: Int = .max) -> Page {
+        var d = DocumentBuilder(width: width, language: l, limit: limit)
         d.title(p.name.text(l), subtitle: p.name.subtitle(l))
         d.blank()
         if !p.roles.isEmpty { d.field(.roles, Format.list(p.roles.map { Format.role($0, l) }, l)) }
@@ -77,12 +77,12 @@ enum DetailScreens {
         let films = c.films(directedBy: p.id)
         if !films.isEmpty {
             d.heading(.films, count: films.count)
-            for f in films { d.item(f.title.text(l), detail: Format.award(f, in: c, l), target: .film(f.id)) }
+            for f in films where !d.isFull { d.item(f.title.text(l), detail: Format.award(f, in: c, l), target: .film(f.id)) }
         }
         let quotes = c.quotes(by: p.id)
         if !quotes.isEmpty {
             d.heading(.quotes, count: quotes.count)
-            for q in quotes { d.item(Format.quoteText(q, l), target: .quote(q.id)) }
+            for q in quotes where !d.isFull { d.item(Format.quoteText(q, l), target: .quote(q.id)) }
         }
         d.sources(p.sources, in: c)
         return d.page

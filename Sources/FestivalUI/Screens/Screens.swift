@@ -3,7 +3,8 @@ import TextGrid
 
 /// Builds the page and title of whatever screen the state shows.
 public enum Screens {
-    public static func page(_ state: AppState, screen: Screen? = nil, width: Int? = nil) -> Page {
+    /// `limit`: detail pages build at most this many rows (for a preview).
+    public static func page(_ state: AppState, screen: Screen? = nil, width: Int? = nil, limit: Int = .max) -> Page {
         let screen = screen ?? state.screen
         let w = width ?? Layout(size: state.size, screen: screen).contentWidth
         var s = state
@@ -14,9 +15,9 @@ public enum Screens {
         case .quotes: return ListScreens.quotePage(s)
         case .people: return ListScreens.peoplePage(s)
         case .festival: return DetailScreens.festival(c, l, width: w)
-        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w, shelf: state.shelf) } ?? missing(id, w)
-        case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w, shelf: state.shelf) } ?? missing(id, w)
-        case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w) } ?? missing(id, w)
+        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w, shelf: state.shelf, limit: limit) } ?? missing(id, w)
+        case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w, shelf: state.shelf, limit: limit) } ?? missing(id, w)
+        case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w, limit: limit) } ?? missing(id, w)
         case .search: return SearchScreen.page(s)
         case .shelf: return ShelfScreen.page(s, width: w)
         }

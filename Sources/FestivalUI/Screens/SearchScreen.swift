@@ -23,8 +23,8 @@ enum SearchScreen {
             spans += highlighted(heading, result.headingHighlights, base: Style(.accent))
             spans.append(Span(String(repeating: " ", count: headingWidth - DisplayWidth.of(heading) + 2)))
             let room = width - spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
-            let (text, ranges) = snippet(Format.singleLine(result.text), result.textHighlights, width: room)
-            spans += highlighted(text, ranges, base: .plain)
+            let (text, ranges) = snippet(result.text, result.textHighlights, width: room)
+            spans += highlighted(Format.singleLine(text), ranges, base: .plain)
             return Row(spans, target: target(result))
         }
     }
@@ -45,18 +45,23 @@ enum SearchScreen {
         return spans
     }
 
-    /// The part of `text` that shows its first match within `width` cells: when the match
-    /// would fall off the right edge, the text starts a little before it, after "…".
+    /// The part of `text` shown in `width` cells, with the ranges moved to match: it shows
+    /// the first match; when that would fall off the right edge, the text starts a little
+    /// before it, after "…". Only about `width` characters are kept (the rest is clipped).
     static func snippet(_ text: String, _ ranges: [Range<Int>], width: Int) -> (String, [Range<Int>]) {
-        guard let first = ranges.first else { return (text, ranges) }
-        let characters = Array(text)
-        let widthToEnd = DisplayWidth.of(String(characters[..<min(first.upperBound, characters.count)]))
-        guard widthToEnd > width - 1 else { return (text, ranges) }
-        let start = max(0, first.lowerBound - max(4, width / 4))
-        let shifted = ranges.compactMap { r -> Range<Int>? in
-            r.upperBound <= start ? nil : (max(r.lowerBound, start) - start + 1)..<(r.upperBound - start + 1)
+        let characters = Array(text.prefix((ranges.first?.upperBound ?? 0) + max(0, width) + 1))
+        var start = 0
+        if let first = ranges.first,
+           DisplayWidth.of(String(characters[..<min(first.upperBound, characters.count)])) > width - 1 {
+            start = max(0, first.lowerBound - max(4, width / 4))
         }
-        return ("…" + String(characters[start...]), shifted)
+        let end = min(characters.count, start + max(0, width) + 1)
+        let shift = start > 0 ? 1 : 0
+        let shown = ranges.compactMap { r -> Range<Int>? in
+            let lo = max(r.lowerBound, start), hi = min(r.upperBound, end)
+            return lo < hi ? (lo - start + shift)..<(hi - start + shift) : nil
+        }
+        return ((start > 0 ? "…" : "") + String(characters[start..<end]), shown)
     }
 
     /// `text` cut into spans, the highlighted Character ranges in the highlight style.
