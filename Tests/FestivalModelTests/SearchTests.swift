@@ -178,3 +178,99 @@ import BuiltinCatalog
         #expect(speakers.contains("cristobal-valenzuela"))
     }
 }
+
+/// The word index and letter masks answer terms without scanning the corpus; what they
+/// answer must be what a scan of the corpus finds.
+@Suite struct WordIndexTests {
+    static let catalog = CatalogGenerator(films: 6, quotes: 250, seed: 11).catalog()
+    static let index = SearchIndex(catalog: catalog)
+
+    /// Every record containing `term`, with the best class of its occurrences, by brute force.
+    static func scanned(_ term: [UInt8], in corpus: ByteCorpus) -> [(record: Int, match: SearchIndex.MatchClass)] {
+        var out: [(record: Int, match: SearchIndex.MatchClass)] = []
+        for record in 0..<corpus.count {
+            var best: SearchIndex.MatchClass?
+            let lo = corpus.starts[record], hi = corpus.end(of: record)
+            var start = lo
+            while start + term.count <= hi {
+                if corpus.bytes[start] == term[0], corpus.bytes[start..<(start + term.count)].elementsEqual(term) {
+                    let match: SearchIndex.MatchClass = !corpus.isWordStart(start) ? .substring
+                        : corpus.isWordEnd(start + term.count) ? .wholeWord : .wordStart
+                    best = max(best ?? match, match)
+                }
+                start += 1
+            }
+            if let best { out.append((record, best)) }
+        }
+        return out
+    }
+
+    /// Terms cut from the corpus's own words (whole, prefixes, middles, ends), digits, one
+    /// letter, and words that are not there.
+    static var terms: [[UInt8]] {
+        let words = index.words.words
+        var terms: [[UInt8]] = [Array("zzqx".utf8), Array("q".utf8), Array("7".utf8), Array("a".utf8), Array("20".utf8)]
+        for w in stride(from: 0, to: words.count, by: max(1, words.count / 40)) {
+            let word = Array(words.bytes[words.starts[w]..<words.end(of: w)])
+            terms.append(word)
+            if word.count > 2 && word.allSatisfy({ $0 < 0x80 }) {
+                terms.append(Array(word.prefix(2)))
+                terms.append(Array(word.dropFirst()))
+                terms.append(Array(word.dropFirst().dropLast()))
+            }
+        }
+        // Runs of one to four characters from the corpus itself: Han, punctuation, mixed.
+        let corpus = index.corpus
+        for record in stride(from: 0, to: corpus.count, by: 17) {
+            var i = corpus.starts[record] + 7
+            while i < corpus.end(of: record) && corpus.bytes[i] & 0xC0 == 0x80 { i += 1 }   // a character's start
+            var j = i
+            for _ in 0..<(1 + record % 4) where j < corpus.end(of: record) {
+                j += corpus.bytes[j] >= 0xC0 ? CharacterIndex.scalarLength(corpus.bytes[j]) : 1
+            }
+            if j > i && j <= corpus.end(of: record) { terms.append(Array(corpus.bytes[i..<j])) }
+        }
+        terms += ["電影", "电影", "影。", "ai電", "x電", "。", "'s"].map { Fold.bytes($0) }
+        return terms
+    }
+
+    @Test func wordsAndLettersAgreeWithAScanOfTheCorpus() {
+        var checked = 0
+        for term in Self.terms {
+            let fast = Self.index.matches(term, best: .wholeWord, candidates: nil, allowed: nil)
+            let slow = Self.scanned(term, in: Self.index.corpus)
+            #expect(fast.map(\.record) == slow.map(\.record), "\(String(decoding: term, as: UTF8.self)) \(term)")
+            #expect(fast.map(\.match) == slow.map(\.match), "\(String(decoding: term, as: UTF8.self))")
+            checked += slow.count
+        }
+        #expect(checked > 3000)   // the terms do occur
+    }
+
+    @Test(arguments: ["the", "電"])
+    func candidatesAndFiltersNarrowTheWordIndex(_ text: String) {
+        let term = Fold.bytes(text)
+        let all = Self.index.matches(term, best: .wholeWord, candidates: nil, allowed: nil)
+        let someRecords = Array(stride(from: 0, to: Self.index.documents.count, by: 3))
+        let within = Self.index.matches(term, best: .wholeWord, candidates: someRecords, allowed: nil)
+        #expect(within.map(\.record) == all.map(\.record).filter { $0 % 3 == 0 })
+        let quotesOnly = Self.index.documents.map { $0.kind == .quote }
+        let allowed = Self.index.matches(term, best: .wholeWord, candidates: nil, allowed: quotesOnly)
+        #expect(allowed.map(\.record) == all.map(\.record).filter { quotesOnly[$0] })
+    }
+
+    @Test func aWholeWordRanksFirstWhateverItsLength() {
+        var catalog = SearchIndexTests.catalog
+        catalog.quotes = Array(catalog.quotes.prefix(3))
+        for (i, text) in ["said a word", "an ai model", "aim at ai"].enumerated() {
+            catalog.quotes[i].text = LocalizedText(en: text)
+            catalog.quotes[i].topics = []
+            catalog.quotes[i].film = nil
+            catalog.quotes[i].speaker = "nobody"
+        }
+        let index = SearchIndex(catalog: catalog)
+        let order = { (q: String) in index.search(SearchQuery(q), in: [.quote]).map { "\(index.documents[$0.document].index):\($0.tier)" } }
+        #expect(order("ai") == ["1:phrase", "2:phrase", "0:substring"])       // q1 "s-ai-d"
+        #expect(order("a") == ["0:phrase", "1:wordStart", "2:wordStart"])
+        #expect(order("ai mo") == ["1:wordStart"])
+    }
+}

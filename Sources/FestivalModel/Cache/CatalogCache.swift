@@ -24,7 +24,7 @@ import Darwin
 /// of all bytes before it).
 public struct CatalogCache: Sendable {
     /// Bump whenever the layout of the file, the catalog or the index encoding changes.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic = Array("FESTCACHE".utf8)
     /// Byte order and word size: the index stores integers as this machine lays them out.
     static let layout = UInt32(1.littleEndian == 1 ? 0x100 : 0x200) | UInt32(MemoryLayout<Int>.size)

@@ -12,10 +12,11 @@ struct ByteCorpus: Sendable {
     private(set) var starts: [Int] = [0]
     /// How often each byte value occurs, to anchor a scan on a needle's rarest byte.
     private(set) var frequency = [Int](repeating: 0, count: 256)
-    /// Per record, which of a–z and 0–9 occur anywhere and at a word start: a one-letter
-    /// query is answered from these without a scan.
+    /// Per record, which of a–z and 0–9 occur anywhere, at a word start and as a word of
+    /// their own: a one-letter query is answered from these without a scan.
     private(set) var letters: [UInt64] = []
     private(set) var wordStartLetters: [UInt64] = []
+    private(set) var wholeWordLetters: [UInt64] = []
 
     /// The bit of an ASCII letter or digit in `letters`, if it is one.
     static func letterBit(_ byte: UInt8) -> UInt64? {
@@ -31,9 +32,11 @@ struct ByteCorpus: Sendable {
     init() {}
 
     /// A corpus read back from a cache; its shape is checked, so scans stay in bounds.
-    init(bytes: [UInt8], starts: [Int], frequency: [Int], letters: [UInt64], wordStartLetters: [UInt64]) throws(BinaryReader.Corrupt) {
+    init(bytes: [UInt8], starts: [Int], frequency: [Int], letters: [UInt64], wordStartLetters: [UInt64],
+         wholeWordLetters: [UInt64]) throws(BinaryReader.Corrupt) {
         guard frequency.count == 256, starts.first == 0, starts.last == bytes.count,
               letters.count == starts.count - 1, wordStartLetters.count == letters.count,
+              wholeWordLetters.count == letters.count,
               zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw BinaryReader.Corrupt(description: "index: corpus offsets are inconsistent")
         }
@@ -42,6 +45,7 @@ struct ByteCorpus: Sendable {
         self.frequency = frequency
         self.letters = letters
         self.wordStartLetters = wordStartLetters
+        self.wholeWordLetters = wholeWordLetters
     }
 
     /// Appends a record made of `fields` (already folded), separated by `Fold.Separator.field`.
@@ -51,17 +55,22 @@ struct ByteCorpus: Sendable {
             if i > 0 { bytes.append(Fold.Separator.field) }
             bytes.append(contentsOf: field)
         }
-        var anywhere: UInt64 = 0, atStart: UInt64 = 0
+        var anywhere: UInt64 = 0, atStart: UInt64 = 0, alone: UInt64 = 0
         var previousIsWord = false
-        for byte in bytes[start...] {
+        for i in start..<bytes.count {
+            let byte = bytes[i]
             if let bit = Self.letterBit(byte) {
                 anywhere |= bit
-                if !previousIsWord { atStart |= bit }
+                if !previousIsWord {
+                    atStart |= bit
+                    if i + 1 == bytes.count || !Self.isWordByte(bytes[i + 1]) { alone |= bit }
+                }
             }
             previousIsWord = Self.isWordByte(byte)
         }
         letters.append(anywhere)
         wordStartLetters.append(atStart)
+        wholeWordLetters.append(alone)
         bytes.append(Fold.Separator.record)
         starts.append(bytes.count)
     }
@@ -86,71 +95,47 @@ struct ByteCorpus: Sendable {
     /// Offsets of `needle` in `range`, in order, each passed to `visit`, which returns the
     /// offset to continue from (return `range.upperBound` to stop).
     func scan(_ needle: Needle, in range: Range<Int>, _ visit: (Int) -> Int) {
-        let length = needle.bytes.count
-        guard length > 0, range.count >= length else { return }
-        if length >= 2 && range.count >= 256 { return scanPairs(needle, in: range, visit) }
-        let anchorByte = Int32(needle.bytes[needle.anchor])
-        bytes.withUnsafeBufferPointer { corpus in
-            needle.bytes.withUnsafeBufferPointer { pattern in
-                let base = corpus.baseAddress!
-                var from = range.lowerBound
-                // A match starting at s has its anchor at s + anchor; s ≤ upper - length.
-                while from <= range.upperBound - length {
-                    let searchStart = from + needle.anchor
-                    let searchEnd = range.upperBound - length + needle.anchor + 1
-                    guard let hit = memchr(base + searchStart, anchorByte, searchEnd - searchStart) else { return }
-                    let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - needle.anchor
-                    if memcmp(base + start, pattern.baseAddress!, length) == 0 {
-                        from = visit(start)
-                    } else {
-                        from = start + 1
-                    }
-                }
-            }
+        var from = range.lowerBound
+        while from < range.upperBound, let start = firstOccurrence(needle, in: from..<range.upperBound) {
+            from = max(visit(start), start + 1)
         }
     }
 
-    /// Long ranges, needles of two bytes or more: 32 positions at a time are tested for the
-    /// anchor byte and the byte after it (or before, at the end), and only those are
-    /// compared in full. Much faster than one `memchr` per anchor when the anchor is common.
-    private func scanPairs(_ needle: Needle, in range: Range<Int>, _ visit: (Int) -> Int) {
+    /// Where `needle` first occurs in `range`. Needles of two bytes or more: 32 positions at
+    /// a time are tested for the anchor byte and the byte after it (or before, at the end),
+    /// and only those are compared in full — much faster than one `memchr` per anchor when
+    /// the anchor is common.
+    func firstOccurrence(_ needle: Needle, in range: Range<Int>) -> Int? {
         let length = needle.bytes.count
-        let p = needle.anchor + 1 < length ? needle.anchor : needle.anchor - 1
-        let c0 = needle.bytes[p], c1 = needle.bytes[p + 1]
-        let v0 = SIMD32<UInt8>(repeating: c0), v1 = SIMD32<UInt8>(repeating: c1)
-        bytes.withUnsafeBufferPointer { corpus in
-            needle.bytes.withUnsafeBufferPointer { pattern in
-                let base = corpus.baseAddress!
+        guard length > 0, range.lowerBound >= 0, range.upperBound <= bytes.count, range.count >= length else { return nil }
+        return bytes.withUnsafeBufferPointer { corpus -> Int? in
+            needle.bytes.withUnsafeBufferPointer { pattern -> Int? in
+                let base = corpus.baseAddress!, pat = pattern.baseAddress!
+                if length == 1 {
+                    guard let hit = memchr(base + range.lowerBound, Int32(pat[0]), range.count) else { return nil }
+                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                let p = needle.anchor + 1 < length ? needle.anchor : needle.anchor - 1
+                let c0 = pat[p], c1 = pat[p + 1]
+                let v0 = SIMD32<UInt8>(repeating: c0), v1 = SIMD32<UInt8>(repeating: c1)
                 let raw = UnsafeRawPointer(base)
-                // i is where the pair starts; the match then starts at i - p.
+                // i is where the pair starts; a match then starts at i - p.
                 var i = range.lowerBound + p
                 let lastI = range.upperBound - length + p
-                outer: while i <= lastI {
-                    if i + 31 <= lastI && i + 33 <= corpus.count {
-                        let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
-                        let b = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD32<UInt8>.self)
-                        let hits = (a .== v0) .& (b .== v1)
-                        if any(hits) {
-                            for k in 0..<32 where hits[k] {
-                                let start = i + k - p
-                                if memcmp(base + start, pattern.baseAddress!, length) == 0 {
-                                    i = max(visit(start), start + 1) + p
-                                    continue outer
-                                }
-                            }
-                        }
-                        i += 32
-                    } else {
-                        if corpus[i] == c0 && corpus[i + 1] == c1 {
-                            let start = i - p
-                            if memcmp(base + start, pattern.baseAddress!, length) == 0 {
-                                i = max(visit(start), start + 1) + p
-                                continue
-                            }
-                        }
-                        i += 1
+                while i + 31 <= lastI {
+                    let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+                    let b = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD32<UInt8>.self)
+                    let hits = (a .== v0) .& (b .== v1)
+                    if any(hits) {
+                        for k in 0..<32 where hits[k] && memcmp(base + i + k - p, pat, length) == 0 { return i + k - p }
                     }
+                    i += 32
                 }
+                while i <= lastI {
+                    if base[i] == c0 && base[i + 1] == c1 && memcmp(base + i - p, pat, length) == 0 { return i - p }
+                    i += 1
+                }
+                return nil
             }
         }
     }
@@ -170,6 +155,13 @@ struct ByteCorpus: Sendable {
             if starts[mid] <= offset { low = mid } else { high = mid }
         }
         return low
+    }
+
+    /// How an occurrence of `length` bytes at `start` sits among words: inside one, at the
+    /// start of one, or a whole word (see `isWordStart` and `isWordEnd`).
+    func matchClass(at start: Int, length: Int) -> SearchIndex.MatchClass {
+        guard isWordStart(start) else { return .substring }
+        return isWordEnd(start + length) ? .wholeWord : .wordStart
     }
 
     /// True when the byte before `offset` does not continue an ASCII word (or `offset`

@@ -14,11 +14,16 @@ extension SearchIndex {
     public func encode(to w: inout BinaryWriter) {
         w.byteArray(documents.map { UInt8($0.kind.order) })
         w.int32Array(documents.map { Int32($0.index) })
-        w.byteArray(corpus.bytes)
-        w.intArray(corpus.starts)
-        w.intArray(corpus.frequency)
-        w.intArray(corpus.letters.map { Int(bitPattern: UInt($0)) })
-        w.intArray(corpus.wordStartLetters.map { Int(bitPattern: UInt($0)) })
+        corpus.encode(to: &w)
+        words.words.encode(to: &w)
+        w.int32Array(words.postingStarts)
+        w.int32Array(words.postings)
+        w.bool(characters != nil)
+        if let characters {
+            w.int32Array(characters.scalars.map { Int32(bitPattern: $0) })
+            w.int32Array(characters.starts)
+            w.int32Array(characters.offsets)
+        }
         for field in SearchQuery.Field.allCases {
             let entityKeys = keys[field] ?? []
             w.count(entityKeys.count)
@@ -40,10 +45,14 @@ extension SearchIndex {
             guard Int(k) < Kind.allCases.count else { throw BinaryReader.Corrupt(description: "index: bad kind \(k)") }
             documents.append(Document(kind: Kind.allCases[Int(k)], index: Int(i)))
         }
-        let corpus = try ByteCorpus(bytes: r.byteArray(), starts: r.intArray(), frequency: r.intArray(),
-                                    letters: r.intArray().map { UInt64(UInt(bitPattern: $0)) },
-                                    wordStartLetters: r.intArray().map { UInt64(UInt(bitPattern: $0)) })
+        let corpus = try ByteCorpus(decoding: &r)
         guard corpus.count == documents.count else { throw BinaryReader.Corrupt(description: "index: corpus and documents differ") }
+        let words = try WordIndex(words: ByteCorpus(decoding: &r), postingStarts: r.int32Array(), postings: r.int32Array(),
+                                  recordCount: documents.count)
+        let characters = try r.bool()
+            ? CharacterIndex(scalars: r.int32Array().map { UInt32(bitPattern: $0) }, starts: r.int32Array(),
+                             offsets: r.int32Array(), corpusSize: corpus.bytes.count)
+            : nil
         var keys: [SearchQuery.Field: [[UInt8]]] = [:]
         var references: [SearchQuery.Field: [[Int32]]] = [:]
         for field in SearchQuery.Field.allCases {
@@ -65,6 +74,22 @@ extension SearchIndex {
             keys[field] = entityKeys
             references[field] = refs
         }
-        self.init(documents: documents, corpus: corpus, keys: keys, references: references)
+        self.init(documents: documents, corpus: corpus, words: words, characters: characters, keys: keys, references: references)
+    }
+}
+
+extension ByteCorpus {
+    func encode(to w: inout BinaryWriter) {
+        w.byteArray(bytes)
+        w.intArray(starts)
+        w.intArray(frequency)
+        for masks in [letters, wordStartLetters, wholeWordLetters] { w.intArray(masks.map { Int(bitPattern: UInt($0)) }) }
+    }
+
+    init(decoding r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        try self.init(bytes: r.byteArray(), starts: r.intArray(), frequency: r.intArray(),
+                      letters: r.intArray().map { UInt64(UInt(bitPattern: $0)) },
+                      wordStartLetters: r.intArray().map { UInt64(UInt(bitPattern: $0)) },
+                      wholeWordLetters: r.intArray().map { UInt64(UInt(bitPattern: $0)) })
     }
 }

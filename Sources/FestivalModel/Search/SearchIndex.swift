@@ -29,6 +29,11 @@ public struct SearchIndex: Sendable {
 
     public let documents: [Document]
     let corpus: ByteCorpus
+    /// The corpus's words, for terms made only of letters and digits.
+    let words: WordIndex
+    /// Where each non-ASCII character is, for terms holding any (nil for a corpus too
+    /// large for its 32-bit offsets).
+    let characters: CharacterIndex?
     /// Per filter field: the folded key (id and names) of every entity, and per document
     /// the entities it refers to.
     let keys: [SearchQuery.Field: [[UInt8]]]
@@ -42,14 +47,23 @@ public struct SearchIndex: Sendable {
         documents = builder.documents
         builder.corpus.finish()
         corpus = builder.corpus
+        // The two lookup structures are independent: one per core.
+        let built = Slots<(WordIndex?, CharacterIndex?)>(count: 2, empty: (nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { [corpus] part in
+            built[part] = part == 0 ? (WordIndex(corpus: corpus), nil) : (nil, CharacterIndex(corpus: corpus))
+        }
+        words = built[0].0!
+        characters = built[1].1
         keys = builder.keys
         references = builder.references
     }
 
-    init(documents: [Document], corpus: ByteCorpus, keys: [SearchQuery.Field: [[UInt8]]],
-         references: [SearchQuery.Field: [[Int32]]]) {
+    init(documents: [Document], corpus: ByteCorpus, words: WordIndex, characters: CharacterIndex?,
+         keys: [SearchQuery.Field: [[UInt8]]], references: [SearchQuery.Field: [[Int32]]]) {
         self.documents = documents
         self.corpus = corpus
+        self.words = words
+        self.characters = characters
         self.keys = keys
         self.references = references
     }
@@ -60,7 +74,7 @@ public struct SearchIndex: Sendable {
     public func warmUp() {
         let all = search(SearchQuery("e"))
         _ = search(SearchQuery("en"), within: Self.documentsInOrder(all))
-        _ = search(SearchQuery("th"))
+        _ = search(SearchQuery("e."))   // a full parallel scan
     }
 
     /// Documents matching `query`, best first. An empty query matches nothing.
@@ -71,9 +85,9 @@ public struct SearchIndex: Sendable {
         var candidates: [Int]? = universe.map { list in allowed.map { a in list.filter { a[$0] } } ?? list }
         var allWordStart = [Bool](repeating: true, count: documents.count)
         for term in query.terms {
-            // One word alone can rank as an exact whole word; with several words the phrase
-            // does. One or two letters are not worth a whole-word hunt through every record.
-            let best: MatchClass = query.terms.count == 1 && term.count > 2 ? .wholeWord : .wordStart
+            // One word alone ranks first where it is a whole word; with several words the
+            // phrase does.
+            let best: MatchClass = query.terms.count == 1 ? .wholeWord : .wordStart
             let found = matches(term, best: best, candidates: candidates, allowed: allowed)
             var next: [Int] = []
             next.reserveCapacity(found.count)
@@ -132,12 +146,18 @@ public struct SearchIndex: Sendable {
         static func < (a: MatchClass, b: MatchClass) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// Records containing `term`, ascending, with the best class of their occurrences.
-    /// Scanning a record stops at the first occurrence of class `best`. Large scans are
-    /// split at record boundaries across the cores.
+    /// Records containing `term`, ascending, with the best class of their occurrences (a
+    /// scan of a record stops at the first occurrence of class `best`). One letter comes
+    /// from the letter masks, letters and digits from the word index, a term with non-ASCII
+    /// characters from where those are; anything else is scanned for, split at record
+    /// boundaries across the cores.
     func matches(_ term: [UInt8], best: MatchClass, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
         if term.count == 1, let bit = ByteCorpus.letterBit(term[0]) {
             return letterMatches(bit, candidates: candidates, allowed: allowed)
+        }
+        if WordIndex.covers(term) { return wordMatches(term, candidates: candidates, allowed: allowed) }
+        if let characters, let found = characters.matches(term, in: corpus) {
+            return Self.restrict(found, to: candidates, allowed: allowed)
         }
         let needle = corpus.needle(term)
         // Few candidates: look in each; many: one pass over the corpus, skipping the others.
@@ -161,17 +181,52 @@ public struct SearchIndex: Sendable {
         return slots.joined()
     }
 
+    /// The matches whose record is among `candidates` (ascending) and allowed.
+    static func restrict(_ found: [(record: Int, match: MatchClass)], to candidates: [Int]?,
+                         allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
+        var kept = found
+        if let allowed { kept.removeAll { !allowed[$0.record] } }
+        guard let candidates else { return kept }
+        var out: [(record: Int, match: MatchClass)] = []
+        var j = 0
+        for m in kept {
+            while j < candidates.count && candidates[j] < m.record { j += 1 }
+            if j == candidates.count { break }
+            if candidates[j] == m.record { out.append(m) }
+        }
+        return out
+    }
+
     /// A one-letter term, from the per-record letter masks.
     private func letterMatches(_ bit: UInt64, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
         var result: [(record: Int, match: MatchClass)] = []
         func check(_ record: Int) {
             guard corpus.letters[record] & bit != 0 else { return }
-            result.append((record, corpus.wordStartLetters[record] & bit != 0 ? .wordStart : .substring))
+            result.append((record, corpus.wholeWordLetters[record] & bit != 0 ? .wholeWord
+                                 : corpus.wordStartLetters[record] & bit != 0 ? .wordStart : .substring))
         }
         if let candidates {
             for record in candidates { check(record) }
         } else {
             for record in 0..<corpus.count where allowed?[record] ?? true { check(record) }
+        }
+        return result
+    }
+
+    /// A term of letters and digits, from the words containing it.
+    private func wordMatches(_ term: [UInt8], candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
+        let best = words.bestClasses(of: term, recordCount: corpus.count)
+        var result: [(record: Int, match: MatchClass)] = []
+        func check(_ record: Int) {
+            let rank = best[record]
+            if rank > 0 { result.append((record, MatchClass(rawValue: Int(rank) - 1)!)) }
+        }
+        if let candidates {
+            for record in candidates { check(record) }
+        } else if let allowed {
+            for record in 0..<corpus.count where allowed[record] { check(record) }
+        } else {
+            for record in 0..<corpus.count { check(record) }
         }
         return result
     }
@@ -210,10 +265,7 @@ public struct SearchIndex: Sendable {
         return result
     }
 
-    private func classify(_ start: Int, length: Int) -> MatchClass {
-        guard corpus.isWordStart(start) else { return .substring }
-        return corpus.isWordEnd(start + length) ? .wholeWord : .wordStart
-    }
+    private func classify(_ start: Int, length: Int) -> MatchClass { corpus.matchClass(at: start, length: length) }
 
     private func containsWholeWord(_ needle: ByteCorpus.Needle, in record: Int) -> Bool {
         var found = false
