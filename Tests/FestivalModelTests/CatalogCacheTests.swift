@@ -253,23 +253,25 @@ import Testing
         let file = try #require(box.cache.fileURL(for: key))
         let good = try [UInt8](Data(contentsOf: file))
 
-        var flippedLate = good
-        flippedLate[good.count - 20] ^= 0x10
         var flippedEarly = good
         flippedEarly[CatalogCache.headerSize + 3] ^= 0x01
-        var badChecksum = good
-        badChecksum[good.count - 1] ^= 0x80
+        var catalogChecksum = good
+        catalogChecksum[CatalogCache.headerSize - 17] ^= 0x80
         var otherVersion = good
         otherVersion[CatalogCache.magic.count] &+= 1
+        var flippedLate = good
+        flippedLate[good.count - 20] ^= 0x10
+        var indexChecksum = good
+        indexChecksum[CatalogCache.headerSize - 1] ^= 0x80
+        // Damage before the index: the catalog comes from its JSON.
         let damaged: [(String, [UInt8])] = [
             ("empty", []),
             ("header only", Array(good.prefix(CatalogCache.headerSize))),
             ("truncated", Array(good.prefix(good.count / 2))),
             ("one byte short", Array(good.dropLast())),
             ("one byte more", good + [0]),
-            ("bit flipped in the index", flippedLate),
             ("bit flipped in the catalog", flippedEarly),
-            ("bad checksum", badChecksum),
+            ("bad catalog checksum", catalogChecksum),
             ("another format version", otherVersion),
             ("garbage", (0..<5_000).map { UInt8(($0 * 97 + 13) % 256) }),
         ]
@@ -282,6 +284,21 @@ import Testing
             // The next store puts a good one back.
             _ = box.cache.index(for: loaded)
             #expect(try box.cache.load(path: path).source == .cache, "\(name)")
+        }
+        // Damage in the index alone: the catalog is shown from the cache, the index is
+        // found damaged when it is read, the file removed and the index built again.
+        let reference = SearchIndex(catalog: catalog).search(SearchQuery("the"))
+        for (name, bytes) in [("bit flipped in the index", flippedLate), ("bad index checksum", indexChecksum)] {
+            try Data(bytes).write(to: file)
+            let loaded = try box.cache.load(path: path)
+            #expect(loaded.source == .cache && loaded.catalog == catalog, "\(name)")
+            #expect(box.cache.cachedIndex(loaded) == nil, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: file.path), "\(name): the damaged file is removed")
+            let again = try box.cache.load(path: path)
+            #expect(again.source == .json, "\(name)")
+            #expect(box.cache.index(for: again).search(SearchQuery("the")) == reference, "\(name)")
+            let healed = try box.cache.load(path: path)
+            #expect(healed.source == .cache && box.cache.cachedIndex(healed) != nil, "\(name)")
         }
         // A directory where the file should be: ignored.
         try FileManager.default.removeItem(at: file)

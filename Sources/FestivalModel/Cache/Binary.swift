@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A little-endian binary encoding for the cache file: fixed-width integers, length-
 /// prefixed strings and byte arrays, and arrays of integers copied in one piece.
 public struct BinaryWriter {
@@ -63,19 +69,55 @@ public struct BinaryWriter {
     }
 }
 
+/// The bytes a `BinaryReader` reads: a copy of an array, or a file mapped into memory
+/// (read in place: pages are brought in as they are read, never copied). Freed or unmapped
+/// when the last reader is gone.
+public final class ByteSource: @unchecked Sendable {
+    public let buffer: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    public init(_ bytes: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
+        buffer = UnsafeRawBufferPointer(rebasing: copy[0..<bytes.count])
+        mapped = false
+    }
+
+    init(mapped buffer: UnsafeRawBufferPointer) {
+        self.buffer = buffer
+        mapped = true
+    }
+
+    public var count: Int { buffer.count }
+
+    deinit {
+        if mapped {
+            if let base = buffer.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), buffer.count) }
+        } else {
+            buffer.deallocate()
+        }
+    }
+}
+
 /// Reads what `BinaryWriter` wrote; any inconsistency throws `BinaryReader.Corrupt`.
 public struct BinaryReader {
     public struct Corrupt: Error, CustomStringConvertible {
         public var description: String
     }
 
-    let bytes: [UInt8]
+    let source: ByteSource
     public private(set) var offset: Int
 
     public init(_ bytes: [UInt8], offset: Int = 0) {
-        self.bytes = bytes
+        self.init(ByteSource(bytes), offset: offset)
+    }
+
+    public init(_ source: ByteSource, offset: Int = 0) {
+        self.source = source
         self.offset = offset
     }
+
+    var bytes: UnsafeRawBufferPointer { source.buffer }
 
     public var isAtEnd: Bool { offset == bytes.count }
 
@@ -83,7 +125,7 @@ public struct BinaryReader {
     public var remaining: Int { bytes.count - offset }
 
     private mutating func take(_ n: Int) throws(Corrupt) -> Range<Int> {
-        guard n >= 0, n <= bytes.count - offset else { throw Corrupt(description: "truncated at byte \(offset)") }
+        guard n >= 0, offset >= 0, n <= bytes.count - offset else { throw Corrupt(description: "truncated at byte \(offset)") }
         defer { offset += n }
         return offset..<(offset + n)
     }
@@ -100,12 +142,12 @@ public struct BinaryReader {
 
     public mutating func u32() throws(Corrupt) -> UInt32 {
         let r = try take(4)
-        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt32.self)) }
+        return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt32.self))
     }
 
     public mutating func u64() throws(Corrupt) -> UInt64 {
         let r = try take(8)
-        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt64.self)) }
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt64.self))
     }
 
     public mutating func int() throws(Corrupt) -> Int { Int(Int64(bitPattern: try u64())) }
@@ -127,12 +169,12 @@ public struct BinaryReader {
     /// The next `n` bytes, read in place by `body`.
     public mutating func withBytes<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Corrupt) -> R {
         let r = try take(n)
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+        return body(UnsafeRawBufferPointer(rebasing: bytes[r]).assumingMemoryBound(to: UInt8.self))
     }
 
     public mutating func string() throws(Corrupt) -> String {
         let r = try take(try count())
-        return String(decoding: bytes[r], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[r]), as: UTF8.self)
     }
 
     public mutating func optionalString() throws(Corrupt) -> String? { try bool() ? try string() : nil }
@@ -140,24 +182,16 @@ public struct BinaryReader {
 
     public mutating func byteArray() throws(Corrupt) -> [UInt8] { Array(bytes[try take(try count())]) }
 
-    public mutating func int32Array() throws(Corrupt) -> [Int32] {
-        let n = try count()
-        let r = try take(n * 4)
-        return [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-            bytes.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[r]))
-            }
-            initialized = n
-        }
-    }
+    public mutating func int32Array() throws(Corrupt) -> [Int32] { try array(of: Int32.self) }
 
-    public mutating func intArray() throws(Corrupt) -> [Int] {
+    public mutating func intArray() throws(Corrupt) -> [Int] { try array(of: Int.self) }
+
+    /// A count, then that many integers stored raw.
+    private mutating func array<T: FixedWidthInteger>(of: T.Type) throws(Corrupt) -> [T] {
         let n = try count()
-        let r = try take(n * MemoryLayout<Int>.size)
-        return [Int](unsafeUninitializedCapacity: n) { buffer, initialized in
-            bytes.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[r]))
-            }
+        let r = try take(n * MemoryLayout<T>.size)
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[r]))
             initialized = n
         }
     }

@@ -48,19 +48,19 @@ extension CatalogBinaryDecoder {
             var quotes: [Quote] = []
             quotes.reserveCapacity(total)
             if let chunk = chunks.first {
-                var d = CatalogBinaryDecoder(reader: BinaryReader(r.bytes, offset: chunk.offset), strings: table,
+                var d = CatalogBinaryDecoder(reader: BinaryReader(r.source, offset: chunk.offset), strings: table,
                                              tableOffset: tableOffset)
                 for _ in 0..<chunk.count { quotes.append(try d.quote()) }
                 guard d.r.offset == chunk.offset + chunk.length else { throw BinaryReader.Corrupt(description: "quotes: chunk length") }
             }
             return quotes
         }
-        return try Self.decodeInParallel(chunks, total: total, bytes: r.bytes, tableOffset: tableOffset)
+        return try Self.decodeInParallel(chunks, total: total, source: r.source, tableOffset: tableOffset)
     }
 
     /// Each chunk decoded on its own thread straight into its place in the result.
     private static func decodeInParallel(_ chunks: [(start: Int, count: Int, offset: Int, length: Int)], total: Int,
-                                         bytes: [UInt8], tableOffset: Int) throws(BinaryReader.Corrupt) -> [Quote] {
+                                         source: ByteSource, tableOffset: Int) throws(BinaryReader.Corrupt) -> [Quote] {
         // Per chunk: how many quotes it initialized, and its error.
         let outcomes = Mutex([(done: Int, error: BinaryReader.Corrupt?)](repeating: (0, nil), count: chunks.count))
         do {
@@ -73,9 +73,9 @@ extension CatalogBinaryDecoder {
                     var failure: BinaryReader.Corrupt?
                     do throws(BinaryReader.Corrupt) {
                         // This thread's own copy of the table: no string object is shared across threads.
-                        var tableReader = BinaryReader(bytes, offset: tableOffset)
+                        var tableReader = BinaryReader(source, offset: tableOffset)
                         let table = try StringTable.decode(&tableReader)
-                        var d = CatalogBinaryDecoder(reader: BinaryReader(bytes, offset: chunk.offset), strings: table,
+                        var d = CatalogBinaryDecoder(reader: BinaryReader(source, offset: chunk.offset), strings: table,
                                                      tableOffset: tableOffset)
                         while done < chunk.count {
                             (base.pointer + chunk.start + done).initialize(to: try d.quote())

@@ -12,23 +12,26 @@ import Darwin
 ///
 /// The file is named by a hash of the catalog file's bytes (`catalog-<16 hex>.bin`), so an
 /// edited catalog misses and gets a new file; the header repeats that hash and the JSON's
-/// length, and a trailing checksum covers everything before it. A cache file that is
-/// missing, stale, from another format version, truncated or corrupt is ignored (and
-/// deleted when it can be) and the catalog is loaded from its JSON as without a cache;
-/// a cache that cannot be written is skipped silently. Deleting the directory is always safe.
+/// length. The catalog and the index each have their own checksum, so the catalog can be
+/// shown before the index is even read. A cache file that is missing, stale, from another
+/// format version, truncated or corrupt is ignored (and deleted when it can be) and the
+/// catalog is loaded from its JSON as without a cache — or, when only the index is damaged,
+/// the index is built again; a cache that cannot be written is skipped silently. Deleting
+/// the directory is always safe. The file is mapped into memory, not read: only the pages
+/// decoded are touched.
 ///
 /// Layout: magic `FESTCACHE`, format version (UInt32), machine layout (UInt32), build
 /// fingerprint (UInt64), catalog schemaVersion (UInt32), content hash (UInt64), JSON byte
-/// count (UInt64), the catalog section's length (UInt64), the catalog (`Catalog.encode(to:)`),
-/// the search index (`SearchIndex.encode(to:)`), and the checksum (UInt64, `contentHash`
-/// of all bytes before it).
+/// count (UInt64), then for the catalog and for the index their length and checksum (UInt64
+/// each, `contentHash` of the section), then the catalog (`Catalog.encode(to:)`) and the
+/// search index (`SearchIndex.encode(to:)`).
 public struct CatalogCache: Sendable {
     /// Bump whenever the layout of the file, the catalog or the index encoding changes.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     static let magic = Array("FESTCACHE".utf8)
     /// Byte order and word size: the index stores integers as this machine lays them out.
     static let layout = UInt32(1.littleEndian == 1 ? 0x100 : 0x200) | UInt32(MemoryLayout<Int>.size)
-    static let headerSize = magic.count + 4 + 4 + 8 + 4 + 8 + 8 + 8
+    static let headerSize = magic.count + 4 + 4 + 8 + 4 + 8 + 8 + 4 * 8
     /// What this program makes of a small sample catalog: the hash of its encoded catalog
     /// and index. A change to either encoding, or to how the index folds and lays out
     /// text, changes it, so files written by another build are not used even when
@@ -146,18 +149,24 @@ public struct CatalogCache: Sendable {
         }
     }
 
-    /// A cache file's checked bytes and where its index is in them, handed out once (so
-    /// the bytes are freed as soon as the index is decoded, however long `Loaded` lives).
+    /// A cache file's mapped bytes, where its index is in them and the index's checksum,
+    /// handed out once (so the file is unmapped as soon as the index is decoded, however
+    /// long `Loaded` lives).
     final class IndexSection: Sendable {
-        private let section: Mutex<(bytes: [UInt8], range: Range<Int>)?>
+        struct Section {
+            var source: ByteSource
+            var range: Range<Int>
+            var checksum: UInt64
+        }
+        private let section: Mutex<Section?>
         let url: URL
 
-        init(bytes: [UInt8], range: Range<Int>, url: URL) {
-            section = Mutex((bytes, range))
+        init(_ section: Section, url: URL) {
+            self.section = Mutex(section)
             self.url = url
         }
 
-        func take() -> (bytes: [UInt8], range: Range<Int>)? {
+        func take() -> Section? {
             section.withLock { section in
                 defer { section = nil }
                 return section
@@ -205,11 +214,7 @@ public struct CatalogCache: Sendable {
     public func cachedIndex(_ loaded: Loaded) -> SearchIndex? {
         guard let file = loaded.cachedIndex, let section = file.take() else { return nil }
         do {
-            var r = BinaryReader(section.bytes, offset: section.range.lowerBound)
-            let index = try SearchIndex(decoding: &r)
-            guard r.offset == section.range.upperBound, index.fits(loaded.catalog) else {
-                throw BinaryReader.Corrupt(description: "cache: the index does not fit the catalog")
-            }
+            let index = try Self.decodeIndex(section, catalog: loaded.catalog)
             return index
         } catch {
             unlink(file.url.path)
@@ -230,18 +235,18 @@ public struct CatalogCache: Sendable {
     /// as recently used).
     func cached(_ key: Key, withIndex: Bool) -> (catalog: Catalog, index: IndexSection?)? {
         guard let url = fileURL(for: key) else { return nil }
-        let bytes: [UInt8]
-        switch FileIO.read(url.path) {
+        let source: ByteSource
+        switch FileIO.map(url.path) {
         case .missing: return nil
         case .unreadable:
             unlink(url.path)
             return nil
-        case .bytes(let b): bytes = b
+        case .mapped(let s): source = s
         }
         do {
-            let (catalog, indexRange) = try Self.decodeCatalog(bytes, key: key)
+            let (catalog, index) = try Self.decodeCatalog(source, key: key)
             utimensat(AT_FDCWD, url.path, nil, 0)
-            return (catalog, withIndex ? IndexSection(bytes: bytes, range: indexRange, url: url) : nil)
+            return (catalog, withIndex ? IndexSection(index, url: url) : nil)
         } catch {
             unlink(url.path)
             return nil
@@ -310,8 +315,8 @@ public struct CatalogCache: Sendable {
 
     // MARK: - The file
 
-    /// The file in pieces (header, catalog, index, checksum), written one after the other
-    /// (no copy of the whole). The catalog and the index are encoded at the same time.
+    /// The file in pieces (header, catalog, index), written one after the other (no copy of
+    /// the whole). The catalog and the index are encoded at the same time.
     static func encodeParts(catalog: Catalog, index: SearchIndex, key: Key) -> [[UInt8]] {
         let sections = Mutex<(catalog: [UInt8], index: [UInt8])>(([], []))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -333,12 +338,11 @@ public struct CatalogCache: Sendable {
         w.u32(UInt32(Catalog.schemaVersion))
         w.u64(key.hash)
         w.int(key.byteCount)
-        w.int(catalogBytes.count)
-        var checksum = ContentHash.Streaming()
-        for part in [w.bytes, catalogBytes, indexBytes] { part.withUnsafeBytes { checksum.update($0) } }
-        var tail = BinaryWriter()
-        tail.u64(checksum.finish())
-        return [w.bytes, catalogBytes, indexBytes, tail.bytes]
+        for section in [catalogBytes, indexBytes] {
+            w.int(section.count)
+            w.u64(ContentHash.hash(section))
+        }
+        return [w.bytes, catalogBytes, indexBytes]
     }
 
     /// The whole file in one array.
@@ -346,16 +350,11 @@ public struct CatalogCache: Sendable {
         Array(encodeParts(catalog: catalog, index: index, key: key).joined())
     }
 
-    /// Checks a cache file (its checksum first) and decodes its catalog; returns where the index is.
-    static func decodeCatalog(_ bytes: [UInt8], key: Key) throws(BinaryReader.Corrupt) -> (Catalog, Range<Int>) {
-        guard bytes.count >= headerSize + 8 else { throw BinaryReader.Corrupt(description: "cache: too short") }
-        let end = bytes.count - 8
-        let (computed, stored) = bytes.withUnsafeBytes { raw in
-            (ContentHash.hash(UnsafeRawBufferPointer(rebasing: raw[..<end])),
-             UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)))
-        }
-        guard computed == stored else { throw BinaryReader.Corrupt(description: "cache: checksum mismatch") }
-        var r = BinaryReader(bytes)
+    /// Checks a cache file's header and its catalog's checksum, and decodes the catalog;
+    /// returns where the index is (unchecked as yet).
+    static func decodeCatalog(_ source: ByteSource, key: Key) throws(BinaryReader.Corrupt) -> (Catalog, IndexSection.Section) {
+        guard source.count >= headerSize else { throw BinaryReader.Corrupt(description: "cache: too short") }
+        var r = BinaryReader(source)
         for b in magic {
             guard try r.u8() == b else { throw BinaryReader.Corrupt(description: "cache: not a cache file") }
         }
@@ -366,24 +365,41 @@ public struct CatalogCache: Sendable {
         guard try r.u64() == key.hash, try r.int() == key.byteCount else {
             throw BinaryReader.Corrupt(description: "cache: made for other content")
         }
-        let catalogLength = try r.int()
-        guard catalogLength >= 0, catalogLength <= end - r.offset else {
-            throw BinaryReader.Corrupt(description: "cache: bad catalog length")
+        let catalogLength = try r.int(), catalogChecksum = try r.u64()
+        let indexLength = try r.int(), indexChecksum = try r.u64()
+        guard catalogLength >= 0, indexLength >= 0, catalogLength <= source.count,
+              headerSize + catalogLength + indexLength == source.count else {
+            throw BinaryReader.Corrupt(description: "cache: section lengths do not match the file")
         }
-        let indexStart = r.offset + catalogLength
+        let catalogRange = headerSize..<(headerSize + catalogLength)
+        guard checksum(source, catalogRange) == catalogChecksum else {
+            throw BinaryReader.Corrupt(description: "cache: catalog checksum mismatch")
+        }
         let catalog = try Catalog(decoding: &r)
-        guard r.offset == indexStart else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
-        return (catalog, indexStart..<end)
+        guard r.offset == catalogRange.upperBound else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
+        return (catalog, IndexSection.Section(source: source, range: catalogRange.upperBound..<source.count, checksum: indexChecksum))
+    }
+
+    /// Checks the index section's checksum and decodes it for `catalog`.
+    static func decodeIndex(_ section: IndexSection.Section, catalog: Catalog) throws(BinaryReader.Corrupt) -> SearchIndex {
+        guard checksum(section.source, section.range) == section.checksum else {
+            throw BinaryReader.Corrupt(description: "cache: index checksum mismatch")
+        }
+        var r = BinaryReader(section.source, offset: section.range.lowerBound)
+        let index = try SearchIndex(decoding: &r)
+        guard r.offset == section.range.upperBound, index.fits(catalog) else {
+            throw BinaryReader.Corrupt(description: "cache: the index does not fit the catalog")
+        }
+        return index
+    }
+
+    static func checksum(_ source: ByteSource, _ range: Range<Int>) -> UInt64 {
+        ContentHash.hash(UnsafeRawBufferPointer(rebasing: source.buffer[range]))
     }
 
     /// The whole file: catalog and index.
     static func decode(_ bytes: [UInt8], key: Key) throws(BinaryReader.Corrupt) -> (Catalog, SearchIndex) {
-        let (catalog, range) = try decodeCatalog(bytes, key: key)
-        var r = BinaryReader(bytes, offset: range.lowerBound)
-        let index = try SearchIndex(decoding: &r)
-        guard r.offset == range.upperBound, index.fits(catalog) else {
-            throw BinaryReader.Corrupt(description: "cache: the index does not fit the catalog")
-        }
-        return (catalog, index)
+        let (catalog, section) = try decodeCatalog(ByteSource(bytes), key: key)
+        return (catalog, try decodeIndex(section, catalog: catalog))
     }
 }

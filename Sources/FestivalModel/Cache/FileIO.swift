@@ -39,6 +39,26 @@ enum FileIO {
         return failed ? .unreadable : .bytes(bytes)
     }
 
+    enum MapResult {
+        case missing, unreadable
+        case mapped(ByteSource)
+    }
+
+    /// A regular file mapped read-only into memory. Only for files this program writes
+    /// atomically (the cache): one truncated while mapped would fault when read.
+    static func map(_ path: String) -> MapResult {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return errno == ENOENT ? .missing : .unreadable }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        let size = Int(info.st_size)
+        guard size > 0 else { return .mapped(ByteSource([])) }
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+        guard let address, address != MAP_FAILED else { return .unreadable }
+        return .mapped(ByteSource(mapped: UnsafeRawBufferPointer(start: address, count: size)))
+    }
+
     /// The content key of a regular file of at most `maxBytes`, read in pieces (no copy of
     /// the file in memory); nil when it cannot be read or is larger.
     static func key(ofFile path: String, maxBytes: Int) -> CatalogCache.Key? {
