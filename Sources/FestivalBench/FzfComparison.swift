@@ -27,6 +27,7 @@ enum FzfComparison {
             print("fzf comparison skipped: build the festival binary too (swift build -c release)")
             return
         }
+        defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
         print("festival search vs fzf --filter, \(quotes) quotes (ms, one run after a warm-up):")
         print("query      festival  fzf      ratio (festival / fzf)")
         for query in ["camera", "電影", "light"] {
@@ -50,7 +51,7 @@ enum FzfComparison {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = args
         var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appending(path: "festival-bench-cache-\(getpid())").path
+        environment["XDG_CACHE_HOME"] = cacheDirectory
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -60,6 +61,9 @@ enum FzfComparison {
         process.waitUntilExit()
         return Clock.since(start)
     }
+
+    /// The festival runs' cache (removed at the end).
+    static let cacheDirectory = FileManager.default.temporaryDirectory.appending(path: "festival-bench-cache-\(getpid())").path
 
     static func which(_ name: String) -> String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {

@@ -58,32 +58,49 @@ public enum Wrap {
 
     /// Cuts text to `width` columns, ending with `…` when it was cut. Stops reading a
     /// long text as soon as it is known not to fit.
-    public static func truncate(_ text: String, width: Int) -> String {
-        guard width > 0 else { return "" }
-        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        // head: what fits in width - 1 columns (room for "…"); tail: what follows, while
-        // the whole still fits in width.
-        var head = "", tail = "", col = 0, headFull = false
+    public static func truncate(_ text: String, width: Int) -> String { measuredTruncation(text, width: width).text }
+
+    /// `truncate`, with the width of what it returns.
+    static func measuredTruncation(_ text: String, width: Int) -> (text: String, width: Int) {
+        guard width > 0 else { return ("", 0) }
+        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return (text, text.utf8.count) }
+        // head: the end of what fits in width - 1 columns (room for "…").
+        var col = 0, headEnd = text.startIndex, headWidth = 0
+        var i = text.startIndex
+        while i < text.endIndex {
+            let character = text[i]
+            if Sanitize.needsWork(character) { return sanitizedTruncation(text, width: width) }
+            let next = text.index(after: i)
+            col += DisplayWidth.of(character)
+            if col > width { return (String(text[..<headEnd]) + "…", headWidth + 1) }
+            if col <= width - 1 { headEnd = next; headWidth = col }
+            i = next
+        }
+        return (text, col)
+    }
+
+    /// `truncate` for text with characters `Sanitize` replaces (one may become several).
+    private static func sanitizedTruncation(_ text: String, width: Int) -> (text: String, width: Int) {
+        var head = "", tail = "", col = 0, headWidth = 0, headFull = false
         func add(_ character: Character) -> Bool {
             col += DisplayWidth.of(character)
             if col > width { return false }
-            if !headFull && col <= width - 1 { head.append(character) } else { headFull = true; tail.append(character) }
+            if !headFull && col <= width - 1 { head.append(character); headWidth = col } else { headFull = true; tail.append(character) }
             return true
         }
         for character in text {
             if Sanitize.needsWork(character) {
-                for piece in Sanitize.line(String(character)) where !add(piece) { return head + "…" }
+                for piece in Sanitize.line(String(character)) where !add(piece) { return (head + "…", headWidth + 1) }
             } else if !add(character) {
-                return head + "…"
+                return (head + "…", headWidth + 1)
             }
         }
-        return head + tail
+        return (head + tail, col)
     }
 
     /// Pads text with spaces on the right to exactly `width` columns (cutting if longer).
     public static func pad(_ text: String, width: Int) -> String {
-        let cut = truncate(text, width: width)
-        let w = DisplayWidth.of(cut)
+        let (cut, w) = measuredTruncation(text, width: width)
         return w >= width ? cut : cut + String(repeating: " ", count: width - w)
     }
 }

@@ -101,6 +101,8 @@ import Testing
             for width in 1...12 {
                 #expect(Wrap.truncate(text, width: width) == reference(text, width), "\(text.debugDescription) at \(width)")
                 #expect(DisplayWidth.of(Wrap.truncate(text, width: width)) <= width)
+                #expect(Wrap.measuredTruncation(text, width: width).width == DisplayWidth.of(reference(text, width)))
+                #expect(DisplayWidth.of(Wrap.pad(text, width: width)) == width)
             }
         }
         #expect(Wrap.truncate("abc", width: 0) == "")

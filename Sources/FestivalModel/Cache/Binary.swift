@@ -180,7 +180,7 @@ public struct BinaryReader {
     public mutating func optionalString() throws(Corrupt) -> String? { try bool() ? try string() : nil }
     public mutating func optionalInt() throws(Corrupt) -> Int? { try bool() ? try int() : nil }
 
-    public mutating func byteArray() throws(Corrupt) -> [UInt8] { Array(bytes[try take(try count())]) }
+    public mutating func byteArray() throws(Corrupt) -> [UInt8] { try array(of: UInt8.self) }
 
     public mutating func int32Array() throws(Corrupt) -> [Int32] { try array(of: Int32.self) }
 
@@ -191,7 +191,9 @@ public struct BinaryReader {
         let n = try count()
         let r = try take(n * MemoryLayout<T>.size)
         return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[r]))
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            if let base = raw.baseAddress { FileIO.adviseHugePages(base, raw.count) }
+            raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[r]))
             initialized = n
         }
     }
