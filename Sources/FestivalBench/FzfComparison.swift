@@ -12,7 +12,7 @@ enum FzfComparison {
             out += [quote.text.zhHant, quote.text.en, quote.speaker].compactMap { $0 }.joined(separator: " ")
             out += "\n"
         }
-        FileManager.default.createFile(atPath: path, contents: Data(out.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(out.utf8))
     }
 
     static func run(catalogPath: String, quotes: Int) {

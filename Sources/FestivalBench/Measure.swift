@@ -159,7 +159,7 @@ enum Child {
 
 /// The table the parent prints.
 enum Report {
-    static let header = "quotes     file MB  gen     load     first-screen  cached first  index    key p50  key p99  key max  peak MB"
+    static let header = "quotes     file MB  gen     load     first-screen  cached first  paint json  paint cached  index    key p50  key p99  key max  peak MB"
 
     static func row(quotes: Int, fileBytes: Int, generatedMs: Double, child: String) -> String {
         var values: [String: String] = [:]
@@ -171,7 +171,7 @@ enum Report {
         func col(_ s: String?, _ w: Int) -> String { (s ?? "?").padding(toLength: w, withPad: " ", startingAt: 0) }
         return col(String(quotes), 11) + col(String(format: "%.1f", Double(fileBytes) / 1_048_576), 9)
             + col(String(format: "%.0f", generatedMs), 8) + col(values["load"], 9) + col(values["first"], 14)
-            + col(values["cachedFirst"], 14)
+            + col(values["cachedFirst"], 14) + col(values["paintJSON"], 12) + col(values["paintCached"], 14)
             + col(values["index"], 9) + col(values["p50"], 9) + col(values["p99"], 9) + col(values["max"], 9)
             + col(values["peakMB"], 8)
     }

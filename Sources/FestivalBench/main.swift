@@ -40,14 +40,24 @@ for quotes in sizes {
     let started = Clock.now()
     let catalog = CatalogGenerator(films: films, quotes: quotes, seed: 2025).catalog()
     let bytes = CatalogEncoder.bytes(catalog)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     let generated = Clock.since(started)
     guard let line = Child.run(Bundle.main.executablePath ?? arguments[0], ["--one", path]) else {
         print("\(quotes): the measuring child failed")
         continue
     }
     let cached = Child.run(Bundle.main.executablePath ?? arguments[0], ["--cached", path]) ?? ""
-    print(Report.row(quotes: quotes, fileBytes: bytes.count, generatedMs: generated, child: line + " " + cached))
+    var paint = ""
+    if quotes <= 100_000, let festival = FirstPaint.festival {
+        // The real browser: a first start (no cache yet), then a second one (from the cache).
+        let home = directory.appending(path: "home-\(quotes)").path
+        let marker = "1/\(catalog.films.count)"   // the film list's position, in the status bar
+        let first = FirstPaint.measure(festival: festival, catalog: path, home: home, marker: marker)
+        let second = FirstPaint.measure(festival: festival, catalog: path, home: home, marker: marker)
+        paint = " paintJSON=\(first.map(Measure.fmt) ?? "?") paintCached=\(second.map(Measure.fmt) ?? "?")"
+        try? FileManager.default.removeItem(atPath: home)
+    }
+    print(Report.row(quotes: quotes, fileBytes: bytes.count, generatedMs: generated, child: line + " " + cached + paint))
     if quotes == 100_000 || (fzfCatalog == nil && quotes == sizes.last) {
         fzfCatalog = (path, quotes)
         FzfComparison.writeLines(catalog, to: path + ".lines")
@@ -57,4 +67,6 @@ print("")
 print("keys: p50/p99 over every keystroke of typing each query one character at a time (update + view).")
 print("first screen: load + the film list rendered; the index builds in the background after it.")
 print("cached first: the same from the cache (what every start after the first does).")
+print("paint: the festival binary on a 120x40 pseudo-terminal, from its start until the film list is on the terminal;")
+print("       a first start (from the JSON), then a second (from the cache). Needs `swift build -c release` for festival.")
 if let fzfCatalog { FzfComparison.run(catalogPath: fzfCatalog.path, quotes: fzfCatalog.quotes) }

@@ -15,33 +15,38 @@ final class CatalogLookup: Sendable {
 
     private let tables = Mutex(Tables())
 
-    func find<T: Identifiable>(_ id: String, in items: [T], _ table: WritableKeyPath<Tables, [String: Int]?>) -> T?
+    /// A table, built on first use. It is built outside the lock, so a reader never waits
+    /// for another thread building a table (two may build the same one; the first is kept).
+    private func table<V: Sendable>(_ path: WritableKeyPath<Tables, V?>, build: () -> V) -> V {
+        if let table = tables.withLock({ $0[keyPath: path] }) { return table }
+        let built = build()
+        return tables.withLock { tables in
+            if let existing = tables[keyPath: path] { return existing }
+            tables[keyPath: path] = built
+            return built
+        }
+    }
+
+    func find<T: Identifiable>(_ id: String, in items: [T], _ path: WritableKeyPath<Tables, [String: Int]?>) -> T?
     where T.ID == String {
         if items.count < 64 { return items.first { $0.id == id } }
-        let position = tables.withLock { tables -> Int?? in
-            if tables[keyPath: table] == nil { tables[keyPath: table] = Self.positions(items) }
-            return tables[keyPath: table]?[id]
-        }
-        if case .some(.some(let i)) = position, i < items.count, items[i].id == id { return items[i] }
+        if let i = table(path, build: { Self.positions(items) })[id], i < items.count, items[i].id == id { return items[i] }
         // Not in the table, or the table is stale: scan, and rebuild when it was stale.
         guard let i = items.firstIndex(where: { $0.id == id }) else { return nil }
-        tables.withLock { $0[keyPath: table] = Self.positions(items) }
+        let rebuilt = Self.positions(items)
+        tables.withLock { $0[keyPath: path] = rebuilt }
         return items[i]
     }
 
     /// Positions of the quotes whose speaker (or film) is `id`, in catalog order.
     func quotes(of id: String, in quotes: [Quote], byFilm: Bool) -> [Int] {
-        let table: WritableKeyPath<Tables, [String: [Int]]?> = byFilm ? \.byFilm : \.bySpeaker
-        return tables.withLock { tables in
-            if tables[keyPath: table] == nil {
-                var map: [String: [Int]] = [:]
-                for (i, quote) in quotes.enumerated() {
-                    if let key = byFilm ? quote.film : quote.speaker { map[key, default: []].append(i) }
-                }
-                tables[keyPath: table] = map
+        table(byFilm ? \.byFilm : \.bySpeaker) {
+            var map: [String: [Int]] = [:]
+            for (i, quote) in quotes.enumerated() {
+                if let key = byFilm ? quote.film : quote.speaker { map[key, default: []].append(i) }
             }
-            return tables[keyPath: table]?[id] ?? []
-        }
+            return map
+        }[id] ?? []
     }
 
     static func positions<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {

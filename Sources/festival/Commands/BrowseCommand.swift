@@ -97,7 +97,8 @@ enum CatalogLoading {
             let size = BrowserLoop.size(terminal)
             terminal.paint(loadingView(file: path ?? BuiltinCatalog.displayName, phase: progress.phase,
                                        fraction: progress.fraction, language: language, size: size))
-            if let key = terminal.readKey(timeoutMs: 100), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
+            // A short wait for keys, so the catalog is shown as soon as it is there.
+            if let key = terminal.readKey(timeoutMs: 15), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
             outcome = job.wait(milliseconds: 0)
         }
         switch outcome! {
