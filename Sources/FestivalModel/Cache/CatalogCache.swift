@@ -241,7 +241,7 @@ public struct CatalogCache: Sendable {
         case .unreadable:
             unlink(url.path)
             return nil
-        case .mapped(let s): source = s
+        case .content(let s): source = s
         }
         do {
             let (catalog, index) = try Self.decodeCatalog(source, key: key)

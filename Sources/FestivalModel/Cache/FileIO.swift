@@ -8,55 +8,54 @@ import Darwin
 /// Whole-file reads and atomic writes with plain system calls (Foundation's `Data` paths
 /// copy twice and fault in every page of a large file one by one).
 enum FileIO {
-    enum ReadResult {
+    /// A file's content, or why there is none.
+    enum Opened<Content> {
         case missing, unreadable
-        case bytes([UInt8])
+        case content(Content)
     }
 
-    /// The whole file, read into an array of its size.
-    static func read(_ path: String) -> ReadResult {
+    /// Opens a regular file and hands its descriptor and size to `body` (which returns nil
+    /// when it cannot read it).
+    private static func withRegularFile<Content>(_ path: String, _ body: (Int32, Int) -> Content?) -> Opened<Content> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return errno == ENOENT ? .missing : .unreadable }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            adviseHugePages(base, size)
-            var done = 0
-            while done < size {
-                let n = Foundation.read(fd, base + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            failed = done != size
-            initialized = done
-        }
-        return failed ? .unreadable : .bytes(bytes)
+        return body(fd, Int(info.st_size)).map { .content($0) } ?? .unreadable
     }
 
-    enum MapResult {
-        case missing, unreadable
-        case mapped(ByteSource)
+    /// The whole file, read into an array of its size.
+    static func read(_ path: String) -> Opened<[UInt8]> {
+        withRegularFile(path) { fd, size in
+            var failed = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress else { return }
+                adviseHugePages(base, size)
+                var done = 0
+                while done < size {
+                    let n = Foundation.read(fd, base + done, size - done)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    done += n
+                }
+                failed = done != size
+                initialized = done
+            }
+            return failed ? nil : bytes
+        }
     }
 
     /// A regular file mapped read-only into memory. Only for files this program writes
     /// atomically (the cache): one truncated while mapped would fault when read.
-    static func map(_ path: String) -> MapResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return errno == ENOENT ? .missing : .unreadable }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
-        let size = Int(info.st_size)
-        guard size > 0 else { return .mapped(ByteSource([])) }
-        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
-        guard let address, address != MAP_FAILED else { return .unreadable }
-        return .mapped(ByteSource(mapped: UnsafeRawBufferPointer(start: address, count: size)))
+    static func map(_ path: String) -> Opened<ByteSource> {
+        withRegularFile(path) { fd, size in
+            guard size > 0 else { return ByteSource([]) }
+            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+            guard let address, address != MAP_FAILED else { return nil }
+            return ByteSource(mapped: UnsafeRawBufferPointer(start: address, count: size))
+        }
     }
 
     /// The content key of a regular file of at most `maxBytes`, read in pieces (no copy of

@@ -21,7 +21,7 @@ public enum CatalogLoader {
             throw fail("cannot be read (permission denied)")
         }
         switch FileIO.read(path) {
-        case .bytes(let bytes): return bytes
+        case .content(let bytes): return bytes
         case .missing: throw fail("no such file")
         case .unreadable:
             // Not a regular file (a FIFO, a device) or a read error: the slow general path.

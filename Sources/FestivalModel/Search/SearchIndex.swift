@@ -136,9 +136,17 @@ public struct SearchIndex: Sendable {
 
     /// The catalog order of hits within each tier.
     private func rank(_ scored: [(Int, Tier)]) -> [Hit] {
-        var buckets: [[Hit]] = [[], [], []]
-        for (record, tier) in scored { buckets[tier.rawValue].append(Hit(document: record, tier: tier)) }
-        return buckets.flatMap { $0 }
+        // A counting sort into one array: no buckets to grow and join (a million hits).
+        var next = [0, 0, 0]
+        for (_, tier) in scored where tier.rawValue < 2 { next[tier.rawValue + 1] += 1 }
+        next[2] += next[1]
+        return [Hit](unsafeUninitializedCapacity: scored.count) { buffer, initialized in
+            for (record, tier) in scored {
+                (buffer.baseAddress! + next[tier.rawValue]).initialize(to: Hit(document: record, tier: tier))
+                next[tier.rawValue] += 1
+            }
+            initialized = scored.count
+        }
     }
 
     enum MatchClass: Int, Comparable {
@@ -200,6 +208,9 @@ public struct SearchIndex: Sendable {
     /// A one-letter term, from the per-record letter masks.
     private func letterMatches(_ bit: UInt64, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
         var result: [(record: Int, match: MatchClass)] = []
+        if candidates == nil && allowed == nil {
+            result.reserveCapacity(corpus.letters.reduce(0) { $0 + ($1 & bit != 0 ? 1 : 0) })
+        }
         func check(_ record: Int) {
             guard corpus.letters[record] & bit != 0 else { return }
             result.append((record, corpus.wholeWordLetters[record] & bit != 0 ? .wholeWord
@@ -217,6 +228,7 @@ public struct SearchIndex: Sendable {
     private func wordMatches(_ term: [UInt8], candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
         let best = words.bestClasses(of: term, recordCount: corpus.count)
         var result: [(record: Int, match: MatchClass)] = []
+        if candidates == nil { result.reserveCapacity(best.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }) }
         func check(_ record: Int) {
             let rank = best[record]
             if rank > 0 { result.append((record, MatchClass(rawValue: Int(rank) - 1)!)) }
