@@ -97,9 +97,9 @@ enum CatalogLoading {
             let size = BrowserLoop.size(terminal)
             terminal.paint(loadingView(file: path ?? BuiltinCatalog.displayName, phase: progress.phase,
                                        fraction: progress.fraction, language: language, size: size))
-            // A short wait for keys, so the catalog is shown as soon as it is there.
-            if let key = terminal.readKey(timeoutMs: 15), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
-            outcome = job.wait(milliseconds: 0)
+            if let key = terminal.readKey(timeoutMs: 0), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
+            // Wakes as soon as the catalog is there; keys are looked at every 15 ms.
+            outcome = job.wait(milliseconds: 15)
         }
         switch outcome! {
         case .success(let loaded): return loaded
