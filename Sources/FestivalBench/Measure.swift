@@ -12,13 +12,23 @@ enum Clock {
 /// The child's measurements of one catalog, printed as one line of `key=value`.
 enum Measure {
     static func one(path: String) {
+        // Loading and indexing run on threads of their own, as in the browser (which also
+        // keeps the heap the main thread draws from free of the parse's debris).
         var t = Clock.now()
+        let loaded = onThread { () -> Result<Catalog, CatalogError> in
+            Result { () throws(CatalogError) -> Catalog in
+                let catalog = try CatalogLoader.load(path: path)
+                catalog.prepareLookups()
+                return catalog
+            }
+        }
         let catalog: Catalog
-        do { catalog = try CatalogLoader.load(path: path) } catch {
+        switch loaded {
+        case .success(let c): catalog = c
+        case .failure(let error):
             print("error=\(error)")
             return
         }
-        catalog.prepareLookups()   // as the browser's loading thread does
         let load = Clock.since(t)
         t = Clock.now()
         let size = Size(width: 120, height: 40)
@@ -27,7 +37,7 @@ enum Measure {
         let firstScreen = load + Clock.since(t)
 
         t = Clock.now()
-        let index = SearchIndex(catalog: catalog)
+        let index = onThread { SearchIndex(catalog: catalog) }
         let indexMs = Clock.since(t)
 
         // The same with the cache (what the browser does from the second start on): store,
@@ -35,7 +45,7 @@ enum Measure {
         let cacheDir = URL(fileURLWithPath: path + ".cache")
         let cache = CatalogCache(directory: cacheDir)
         if let loaded = try? cache.load(path: path, withIndex: false) { _ = cache.storeIfNew(loaded, index: index) }
-        index.warmUp()   // as the browser's index thread does before handing the index over
+        onThread { index.warmUp() }   // as the browser's index thread does before handing the index over
         state.indexReady(index)
 
         var latencies: [Double] = []
@@ -98,6 +108,20 @@ enum Measure {
         let p50 = latencies[latencies.count / 2]
         let p99 = latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.99))]
         print("load=\(fmt(load)) first=\(fmt(firstScreen)) index=\(fmt(indexMs)) p50=\(fmt(p50)) p99=\(fmt(p99)) max=\(fmt(latencies.last!)) keys=\(latencies.count) peakMB=\(peakMemoryMB())")
+    }
+
+    /// `work` on a thread of its own (with a large stack, as the browser's), waited for.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T {
+        let box = ThreadResult<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = work()
+            done.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+        done.wait()
+        return box.value!
     }
 
     /// In a fresh process, with the cache `one` stored: hash, read, decode, lookups, first view.
@@ -178,4 +202,9 @@ enum Report {
             + col(values["index"], 9) + col(values["p50"], 9) + col(values["p99"], 9) + col(values["max"], 9)
             + col(values["peakMB"], 8)
     }
+}
+
+/// What a thread hands back (written before the semaphore is signalled, read after).
+final class ThreadResult<T>: @unchecked Sendable {
+    var value: T?
 }
