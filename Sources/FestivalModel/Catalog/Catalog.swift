@@ -36,11 +36,7 @@ public struct Catalog: Sendable, Equatable {
 
     /// Builds the lookup tables now (e.g. on a background thread after loading).
     public func prepareLookups() {
-        _ = lookup.find("", in: people, \.person)
-        _ = lookup.find("", in: films, \.film)
-        _ = lookup.quotes(of: "", in: quotes, byFilm: true)
-        _ = lookup.quotes(of: "", in: quotes, byFilm: false)
-        _ = lookup.find("", in: quotes, \.quote)
+        lookup.prepare(films: films, people: people, quotes: quotes)
     }
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }

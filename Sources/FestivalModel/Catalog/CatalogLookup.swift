@@ -38,6 +38,15 @@ final class CatalogLookup: Sendable {
         return items[i]
     }
 
+    /// Builds every table now (a lookup of an id that is not there would also scan).
+    func prepare(films: [Film], people: [Person], quotes: [Quote]) {
+        _ = table(\.person) { Self.positions(people) }
+        _ = table(\.film) { Self.positions(films) }
+        _ = self.quotes(of: "", in: quotes, byFilm: true)
+        _ = self.quotes(of: "", in: quotes, byFilm: false)
+        _ = table(\.quote) { Self.positions(quotes) }
+    }
+
     /// Positions of the quotes whose speaker (or film) is `id`, in catalog order.
     func quotes(of id: String, in quotes: [Quote], byFilm: Bool) -> [Int] {
         table(byFilm ? \.byFilm : \.bySpeaker) {
