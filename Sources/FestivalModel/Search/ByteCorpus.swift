@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Folded records in one contiguous buffer, scanned with `memchr` on the needle's rarest
-/// byte and verified with `memcmp` — the fast path DESIGN.md measured (fold once, scan bytes).
+/// Folded records in one contiguous buffer (fold once, compare bytes, as DESIGN.md
+/// measured). Scans test 32 positions at a time for the needle's rarest byte pair and
+/// verify with `memcmp`; the word and character indexes spare most queries a scan.
 struct ByteCorpus: Sendable {
     private(set) var bytes: [UInt8] = []
     /// `starts[r]..<starts[r + 1]` is record r (without its trailing record separator).

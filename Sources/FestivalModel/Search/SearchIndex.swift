@@ -1,6 +1,8 @@
 import Foundation
 
-/// Every film, person and quote of a catalog as folded text, searchable as you type.
+/// Every film, person and quote of a catalog as folded text, searchable as you type: the
+/// folded corpus, and beside it a word index and a character index that answer most terms
+/// without reading the corpus (see `matches`).
 ///
 /// Ranking: the exact phrase as whole words, then every word matching at a word start,
 /// then plain substrings; ties keep catalog order (films, people, quotes).
