@@ -24,30 +24,9 @@ enum ContentHash {
     }
 
     static func hash(_ data: UnsafeRawBufferPointer) -> UInt64 {
-        let count = data.count
-        guard let base = data.baseAddress else { return tail(p5, total: 0, data) }
-        @inline(__always) func load64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-        var at = 0
-        var h: UInt64
-        if count >= 32 {
-            var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
-            let limit = count - 32
-            while at <= limit {
-                v1 = round(v1, load64(at))
-                v2 = round(v2, load64(at + 8))
-                v3 = round(v3, load64(at + 16))
-                v4 = round(v4, load64(at + 24))
-                at += 32
-            }
-            h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
-            h = merge(h, v1)
-            h = merge(h, v2)
-            h = merge(h, v3)
-            h = merge(h, v4)
-        } else {
-            h = p5
-        }
-        return tail(h, total: count, UnsafeRawBufferPointer(rebasing: data[at...]))
+        var streaming = Streaming()
+        streaming.update(data)
+        return streaming.finish()
     }
 
     /// The length, then the last bytes (fewer than 32), then the avalanche.

@@ -16,8 +16,13 @@ struct CharacterIndex: Sendable {
     /// Nil for a corpus too large for 32-bit offsets (terms are then scanned for).
     init?(corpus: ByteCorpus) {
         guard corpus.bytes.count < Int(Int32.max) else { return nil }
-        var slot = [Int32](repeating: 0, count: 0x110000)
-        Self.forEachCharacter(in: corpus.bytes) { scalar, _ in slot[Int(scalar)] += 1 }
+        // Counts per scalar value, the array as long as the largest one seen (Han text needs
+        // 64k entries, not all 1.1M).
+        var slot: [Int32] = []
+        Self.forEachCharacter(in: corpus.bytes) { scalar, _ in
+            if Int(scalar) >= slot.count { slot += repeatElement(0, count: max(Int(scalar) + 1, 2 * slot.count) - slot.count) }
+            slot[Int(scalar)] += 1
+        }
         var scalars: [UInt32] = [], starts: [Int32] = [0]
         for scalar in slot.indices where slot[scalar] > 0 {
             let count = slot[scalar]

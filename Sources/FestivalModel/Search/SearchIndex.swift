@@ -209,38 +209,35 @@ public struct SearchIndex: Sendable {
 
     /// A one-letter term, from the per-record letter masks.
     private func letterMatches(_ bit: UInt64, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
-        var result: [(record: Int, match: MatchClass)] = []
-        if candidates == nil && allowed == nil {
-            result.reserveCapacity(corpus.letters.reduce(0) { $0 + ($1 & bit != 0 ? 1 : 0) })
+        collect(candidates: candidates, allowed: allowed,
+                count: { corpus.letters.reduce(0) { $0 + ($1 & bit != 0 ? 1 : 0) } }) { record in
+            guard corpus.letters[record] & bit != 0 else { return nil }
+            return corpus.wholeWordLetters[record] & bit != 0 ? .wholeWord
+                : corpus.wordStartLetters[record] & bit != 0 ? .wordStart : .substring
         }
-        func check(_ record: Int) {
-            guard corpus.letters[record] & bit != 0 else { return }
-            result.append((record, corpus.wholeWordLetters[record] & bit != 0 ? .wholeWord
-                                 : corpus.wordStartLetters[record] & bit != 0 ? .wordStart : .substring))
-        }
-        if let candidates {
-            for record in candidates { check(record) }
-        } else {
-            for record in 0..<corpus.count where allowed?[record] ?? true { check(record) }
-        }
-        return result
     }
 
     /// A term of letters and digits, from the words containing it.
     private func wordMatches(_ term: [UInt8], candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
         let best = words.bestClasses(of: term, recordCount: corpus.count)
+        return collect(candidates: candidates, allowed: allowed, count: { best.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }) {
+            best[$0] > 0 ? MatchClass(rawValue: Int(best[$0]) - 1) : nil
+        }
+    }
+
+    /// The records among `candidates` (else every allowed record), ascending, that `match`
+    /// gives a class. `count` is how many match in all (to size the result at once).
+    private func collect(candidates: [Int]?, allowed: [Bool]?, count: () -> Int,
+                         _ match: (Int) -> MatchClass?) -> [(record: Int, match: MatchClass)] {
         var result: [(record: Int, match: MatchClass)] = []
-        if candidates == nil { result.reserveCapacity(best.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }) }
+        if candidates == nil && allowed == nil { result.reserveCapacity(count()) }
         func check(_ record: Int) {
-            let rank = best[record]
-            if rank > 0 { result.append((record, MatchClass(rawValue: Int(rank) - 1)!)) }
+            if let found = match(record) { result.append((record, found)) }
         }
         if let candidates {
             for record in candidates { check(record) }
-        } else if let allowed {
-            for record in 0..<corpus.count where allowed[record] { check(record) }
         } else {
-            for record in 0..<corpus.count { check(record) }
+            for record in 0..<corpus.count where allowed?[record] ?? true { check(record) }
         }
         return result
     }
@@ -251,7 +248,7 @@ public struct SearchIndex: Sendable {
         for record in records {
             var found: MatchClass?
             corpus.scan(needle, in: corpus.starts[record]..<corpus.end(of: record)) { start in
-                let match = classify(start, length: needle.bytes.count)
+                let match = corpus.matchClass(at: start, length: needle.bytes.count)
                 if found == nil || match > found! { found = match }
                 return match >= best ? corpus.end(of: record) : start + 1
             }
@@ -268,7 +265,7 @@ public struct SearchIndex: Sendable {
         corpus.scan(needle, in: corpus.starts[first]..<corpus.starts[last]) { start in
             record = corpus.record(containing: start, from: record)
             if let member, !member[record] { return corpus.starts[record + 1] }
-            let match = classify(start, length: needle.bytes.count)
+            let match = corpus.matchClass(at: start, length: needle.bytes.count)
             if let previous = result.last, previous.record == record {
                 if match > previous.match { result[result.count - 1].match = match }
             } else {
@@ -279,12 +276,10 @@ public struct SearchIndex: Sendable {
         return result
     }
 
-    private func classify(_ start: Int, length: Int) -> MatchClass { corpus.matchClass(at: start, length: length) }
-
     private func containsWholeWord(_ needle: ByteCorpus.Needle, in record: Int) -> Bool {
         var found = false
         corpus.scan(needle, in: corpus.starts[record]..<corpus.end(of: record)) { start in
-            if classify(start, length: needle.bytes.count) == .wholeWord { found = true; return Int.max / 2 }
+            if corpus.matchClass(at: start, length: needle.bytes.count) == .wholeWord { found = true; return Int.max / 2 }
             return start + 1
         }
         return found
