@@ -24,8 +24,26 @@ let package = Package(
         .target(name: "TextGrid"),
         // The only module that talks to ncurses.
         .target(name: "Curses", dependencies: ["CNCursesw", "TextGrid"]),
-        // Catalog types, loader with located errors, validation.
-        .target(name: "FestivalModel"),
+        // Bytes in and out of files: opening regular files, mapping, the one atomic writer,
+        // the binary encoding and the content hash. Depends on nothing of ours.
+        .target(name: "FestivalIO"),
+        // Catalog types, the JSON parser and writer, loading with located errors, validation,
+        // the catalog's JSON and binary encodings.
+        .target(name: "FestivalCatalog", dependencies: ["FestivalIO"]),
+        // Folding, the search index (words, characters, corpus) and queries.
+        .target(name: "FestivalSearch", dependencies: ["FestivalCatalog", "FestivalIO"]),
+        // A catalog with its index: resolved search results and filtered lists; the shelf's
+        // values (favorites, ratings, notes).
+        .target(name: "FestivalLibrary", dependencies: ["FestivalCatalog", "FestivalSearch"]),
+        // What is kept on disk: the catalog cache and the shelf file.
+        .target(name: "FestivalStorage", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalIO"]),
+        // Every word the program shows or writes, in both languages.
+        .target(name: "FestivalText", dependencies: ["FestivalCatalog"]),
+        // Markdown, CSV and JSON exports of quotes and films.
+        .target(name: "FestivalExport", dependencies: ["FestivalCatalog", "FestivalText"]),
+        // Synthetic catalogs for benchmarks and tests (`festival generate`); nothing else
+        // in the product depends on it.
+        .target(name: "FestivalSynthetic", dependencies: ["FestivalCatalog"]),
         // The built-in AIFF 2025 catalog, embedded in the binary at build time.
         .target(
             name: "BuiltinCatalog",
@@ -38,24 +56,28 @@ let package = Package(
             dependencies: ["EmbedResource"]
         ),
         // Pure screens: state, update, view into a Canvas; the config file (TOMLKit).
-        .target(name: "FestivalUI", dependencies: ["FestivalModel", "TextGrid",
+        .target(name: "FestivalUI", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalText",
+                                                   "FestivalExport", "TextGrid",
                                                    .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "festival",
             dependencies: [
-                "FestivalModel", "FestivalUI", "BuiltinCatalog", "Curses", "TextGrid",
+                "FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage",
+                "FestivalText", "FestivalExport", "FestivalSynthetic", "FestivalUI", "BuiltinCatalog", "Curses", "TextGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Developer tool: paints a test pattern and echoes decoded keys (backend checks).
         .executableTarget(name: "curses-demo", dependencies: ["Curses", "TextGrid"], path: "Sources/CursesDemo"),
         // Benchmark: swift run -c release festival-bench (load, index, keystroke latency, memory, fzf).
-        .executableTarget(name: "festival-bench", dependencies: ["FestivalModel", "FestivalUI", "TextGrid"],
+        .executableTarget(name: "festival-bench", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary",
+                                                                  "FestivalStorage", "FestivalSynthetic", "FestivalUI", "TextGrid"],
                           path: "Sources/FestivalBench"),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
-        .testTarget(name: "FestivalModelTests", dependencies: ["FestivalModel", "BuiltinCatalog"]),
-        .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalModel", "BuiltinCatalog", "TextGrid"]),
-        .testTarget(name: "CLITests", dependencies: ["FestivalModel"]),
+        .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog"]),
+        .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalCatalog", "FestivalSearch", "FestivalLibrary",
+                                                         "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
+        .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalSynthetic"]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
     ],
     swiftLanguageModes: [.v6]

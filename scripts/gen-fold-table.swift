@@ -1,10 +1,10 @@
-// Generates Sources/FestivalModel/Search/FoldTable.swift: for every BMP scalar whose
+// Generates Sources/FestivalSearch/FoldTable.swift: for every BMP scalar whose
 // search form differs from itself, that form. Folding = case, diacritics and width
 // (Foundation), Traditional → Simplified Chinese (ICU "Hant-Hans"), a few letters
 // without a decomposition (ł ø đ æ œ …), every space → U+0020 and controls → U+0020.
 //
 //   swiftc -O scripts/gen-fold-table.swift -o /tmp/gen-fold-table
-//   /tmp/gen-fold-table > Sources/FestivalModel/Search/FoldTable.swift
+//   /tmp/gen-fold-table > Sources/FestivalSearch/FoldTable.swift
 import Foundation
 
 let extras: [Character: String] = [

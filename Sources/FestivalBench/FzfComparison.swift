@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalCatalog
 import Foundation
 
 /// `festival search Q --catalog big.json` end to end against `fzf --filter Q` over the same

@@ -1,4 +1,6 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
+import FestivalStorage
 import FestivalUI
 import Foundation
 import TextGrid

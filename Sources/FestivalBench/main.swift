@@ -4,7 +4,8 @@
 //
 // Each size is measured in a child process (`festival-bench --one PATH`) so its peak
 // memory is its own.
-import FestivalModel
+import FestivalCatalog
+import FestivalSynthetic
 import FestivalUI
 import Foundation
 import TextGrid

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalIO
 import Foundation
 
 /// A command's failure with the exit code it maps to; the message goes to stderr.
@@ -11,6 +12,11 @@ struct CLIFailure: Error {
     /// Bad usage or an unusable catalog (exit 2).
     static func usage(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 2) }
     static func catalog(_ error: CatalogError) -> CLIFailure { CLIFailure(message: error.description, exitCode: 2) }
+    /// A file or stream that could not be written (exit 2, as for a catalog that cannot be read).
+    static func cannotWrite(_ name: String, _ code: Int32) -> CLIFailure {
+        CLIFailure(message: "cannot write \(name): \(String(cString: strerror(code)))", exitCode: 2)
+    }
+    static func cannotWrite(_ failure: AtomicFile.Failure) -> CLIFailure { cannotWrite(failure.path, failure.code) }
 
     func report() {
         FileHandle.standardError.write(Data(("festival: " + message.replacingOccurrences(of: "\n", with: "\nfestival: ") + "\n").utf8))

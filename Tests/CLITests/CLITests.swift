@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 /// Runs the built `festival` binary and checks its output and exit codes.
 @Suite struct CLITests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
+@testable import FestivalExport
 
 /// `festival export`: quotes or films as Markdown, CSV or JSON, on stdout or atomically
 /// into a file; unknown ids exit 1, bad usage 2.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
+@testable import FestivalSynthetic
 
 /// `festival generate`: a synthetic catalog on stdout or in a file; bad arguments exit 2.
 @Suite struct GenerateCLITests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 /// `festival search` and `festival quotes --search` through the real binary.
 @Suite struct SearchCLITests {

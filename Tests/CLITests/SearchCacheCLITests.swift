@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalStorage
 
 /// `festival search --catalog` through the cache: the second run reads the cache file and
 /// prints the same; `FESTIVAL_NO_CACHE=1` writes nothing.

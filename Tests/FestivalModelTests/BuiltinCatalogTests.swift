@@ -1,7 +1,7 @@
 import BuiltinCatalog
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 /// The AIFF 2025 catalog that ships in the binary, checked against the source article.
 @Suite struct BuiltinCatalogTests {

@@ -1,7 +1,11 @@
 import BuiltinCatalog
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalIO
+@testable import FestivalCatalog
+@testable import FestivalSearch
+@testable import FestivalStorage
+@testable import FestivalSynthetic
 
 /// The binary catalog form and the cache file: round trips, hits and misses, corrupt and
 /// stale files, unwritable directories. Every test uses its own temporary directory (tests

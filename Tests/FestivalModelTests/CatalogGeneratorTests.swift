@@ -1,6 +1,7 @@
 import BuiltinCatalog
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
+@testable import FestivalSynthetic
 
 @Suite struct CatalogGeneratorTests {
     static func generate(films: Int = 12, quotes: Int = 600, seed: UInt64 = 42) -> Catalog {

@@ -1,5 +1,6 @@
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
+@testable import FestivalSynthetic
 
 /// The id, speaker and film tables answer exactly what a scan of the arrays does, whether
 /// built ahead (`prepareLookups`) or on first use, and after the arrays change.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
+@testable import FestivalExport
 
 /// Markdown, CSV and JSON exports of quotes and films, against golden files in
 /// Tests/Fixtures/Export (SNAPSHOT_RECORD=1 swift test --filter ExportTests rewrites them).

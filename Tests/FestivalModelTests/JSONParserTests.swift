@@ -1,5 +1,5 @@
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 @Suite struct JSONParserTests {
     func parse(_ s: String) throws(JSONParser.SyntaxError) -> JSONNode { try JSONParser.parse(Array(s.utf8)) }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 @Suite struct LoaderErrorTests {
     @Test func minimalFixtureLoads() throws {

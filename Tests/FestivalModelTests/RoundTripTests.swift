@@ -1,6 +1,6 @@
 import BuiltinCatalog
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 @Suite struct RoundTripTests {
     static func builtin() throws -> Catalog {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalIO
+@testable import FestivalCatalog
+@testable import FestivalSearch
+@testable import FestivalSynthetic
 import BuiltinCatalog
 
 /// Folding, query parsing, matching, ranking and highlights.

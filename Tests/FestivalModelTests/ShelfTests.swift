@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FestivalModel
+@testable import FestivalLibrary
+@testable import FestivalStorage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,5 @@
 import Foundation
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 /// Paths and helpers shared by the model tests.
 enum TestSupport {

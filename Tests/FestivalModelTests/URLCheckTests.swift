@@ -1,5 +1,5 @@
 import Testing
-@testable import FestivalModel
+@testable import FestivalCatalog
 
 /// Which links may be opened (`o`), linked (OSC 8, Markdown) or loaded from a catalog.
 @Suite struct URLCheckTests {

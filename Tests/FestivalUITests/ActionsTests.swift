@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalText
 import Testing
 import TextGrid
 @testable import FestivalUI

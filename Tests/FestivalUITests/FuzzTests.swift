@@ -1,4 +1,3 @@
-import FestivalModel
 import Foundation
 import Testing
 import TextGrid

@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalCatalog
 import Testing
 import TextGrid
 @testable import FestivalUI

@@ -1,5 +1,5 @@
 import BuiltinCatalog
-import FestivalModel
+import FestivalCatalog
 import Foundation
 import Testing
 import TextGrid

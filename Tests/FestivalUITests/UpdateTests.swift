@@ -1,4 +1,3 @@
-import FestivalModel
 import Testing
 import TextGrid
 @testable import FestivalUI

@@ -1,5 +1,5 @@
 import Foundation
-import FestivalModel
+import FestivalCatalog
 import TextGrid
 import TOMLKit
 

@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalCatalog
 import TextGrid
 
 /// The user's settings from `$XDG_CONFIG_HOME/festival/config.toml`: what the file sets,

@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalCatalog
 
 /// Why a config file cannot be used: every problem found, each located as
 /// `file:line:column: path: message`.

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalText
 
 /// `o` and `y`: what the selection (or the page you are on) offers to open or copy.
 enum Actions {

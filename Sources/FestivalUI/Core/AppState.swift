@@ -1,4 +1,7 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
+import FestivalLibrary
+import FestivalText
 import TextGrid
 
 /// The four sections the tab bar switches between.

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalLibrary
 import TextGrid
 
 /// Everything a key can ask for. The keymap below is the single table that both handles

@@ -1,4 +1,6 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalLibrary
+import FestivalText
 import TextGrid
 
 /// Builds the rows of a detail page for a width: headings, labelled fields, wrapped

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalText
+import FestivalExport
 import TextGrid
 
 /// What `e` exports: the list on screen (quotes, or films when there are no quotes).

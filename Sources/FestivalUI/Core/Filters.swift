@@ -1,4 +1,3 @@
-import FestivalModel
 
 /// Sorting and filtering of the film and quote lists; each key cycles through the values.
 enum Filters {

@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalText
 import TextGrid
 
 /// `/` search within the current screen: type to jump to the first match, Enter to keep

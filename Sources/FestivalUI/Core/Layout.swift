@@ -1,4 +1,3 @@
-import FestivalModel
 
 /// Where things go on a screen of a given size; shared by `update` and `view` so both
 /// agree on page heights and list widths.

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalText
 import TextGrid
 
 /// The screen while a large catalog loads: which file, which phase, a bar, and how to leave.

@@ -1,4 +1,3 @@
-import FestivalModel
 import TextGrid
 
 /// Moving around: the cursor, scrolling, opening, history, sections, the mouse.

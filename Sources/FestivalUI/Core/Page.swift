@@ -1,4 +1,3 @@
-import FestivalModel
 import TextGrid
 
 /// A run of styled text within a row.

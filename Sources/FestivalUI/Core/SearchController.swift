@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalSearch
 import TextGrid
 
 /// The global search: opening it, editing the query (with history), running it as you type.

@@ -1,4 +1,6 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
+import FestivalText
 
 /// One search hit as people read it: what it is, a heading (speaker, title or name) and
 /// the text that matched, with highlight ranges (Character offsets) in both.

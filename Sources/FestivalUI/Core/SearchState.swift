@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalSearch
 
 /// Where a search looks.
 public enum SearchScope: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalLibrary
+import FestivalText
 import TextGrid
 
 /// One change to the shelf: applied to the state at once, and saved by the shell (which

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalLibrary
+import FestivalText
 import TextGrid
 
 /// What happens to the state: a key, a mouse event or a new terminal size.

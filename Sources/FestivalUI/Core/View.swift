@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalText
 import TextGrid
 
 /// Draws the whole screen for a state at a size. Pure: the same state and size give the

@@ -1,4 +1,6 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalLibrary
+import FestivalText
 import TextGrid
 
 /// The detail pages: a film, a quote, a person, the festival.

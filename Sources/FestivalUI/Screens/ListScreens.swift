@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalText
 import TextGrid
 
 /// The three lists: films, quotes, people. Rows are built only when shown.

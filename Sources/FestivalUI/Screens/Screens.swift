@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalText
 import TextGrid
 
 /// Builds the page and title of whatever screen the state shows.

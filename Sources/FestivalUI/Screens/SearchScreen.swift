@@ -1,4 +1,6 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
+import FestivalText
 import TextGrid
 
 /// The search screen: the query as its header, one line per result with the matched

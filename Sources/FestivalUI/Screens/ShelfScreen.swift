@@ -1,4 +1,6 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalLibrary
+import FestivalText
 import TextGrid
 
 /// The Shelf section: favorite films and quotes, watched and rated films, notes.

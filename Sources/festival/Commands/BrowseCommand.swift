@@ -4,7 +4,9 @@ import Foundation
 import Synchronization
 import TextGrid
 import Curses
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
+import FestivalStorage
 import FestivalUI
 
 /// `festival` (default): the interactive browser.

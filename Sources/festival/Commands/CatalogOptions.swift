@@ -1,6 +1,8 @@
 import ArgumentParser
 import BuiltinCatalog
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
+import FestivalStorage
 import Foundation
 
 /// Options every command takes: which catalog and which language.

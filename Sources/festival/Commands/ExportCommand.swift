@@ -1,5 +1,8 @@
 import ArgumentParser
-import FestivalModel
+import FestivalIO
+import FestivalCatalog
+import FestivalSearch
+import FestivalExport
 import Foundation
 
 extension ExportFormat: ExpressibleByArgument {}
@@ -82,11 +85,13 @@ struct ExportCommand: ParsableCommand {
                                 title: title ?? defaultTitle(films: false, catalog, language))
         }
         if let output, output != "-" {
-            try AtomicFile.write(text, to: output)
+            do { try AtomicFile.write(text, to: output) } catch { throw CLIFailure.cannotWrite(error) }
         } else {
             // As written: Output.write would add "\n" after the CSV's final CRLF.
             Output.prepare()
-            try AtomicFile.writeAll(STDOUT_FILENO, Array(text.utf8), name: "standard output")
+            if let code = Array(text.utf8).withUnsafeBytes({ AtomicFile.writeAll(STDOUT_FILENO, $0) }) {
+                throw CLIFailure.cannotWrite("standard output", code)
+            }
         }
     }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FestivalModel
 
 /// `festival`: browse a film festival's lineup, people and quotes.
 struct FestivalCommand: ParsableCommand {

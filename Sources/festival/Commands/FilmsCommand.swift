@@ -1,5 +1,5 @@
 import ArgumentParser
-import FestivalModel
+import FestivalText
 import FestivalUI
 
 /// `festival films`: the lineup, optionally only one award tier.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import FestivalModel
+import FestivalIO
+import FestivalCatalog
+import FestivalSynthetic
 import Foundation
 
 /// `festival generate`: write a synthetic catalog for benchmarks and tests.
@@ -52,13 +54,19 @@ enum CatalogFileWriter {
     /// Writes all of `catalog` to `fd` in chunks (no whole-file string in memory).
     static func write(_ catalog: Catalog, toDescriptor fd: Int32, name: String) throws {
         try CatalogEncoder.write(catalog) { chunk in
-            try AtomicFile.writeAll(fd, chunk, name: name)
+            if let code = AtomicFile.writeAll(fd, UnsafeRawBufferPointer(chunk)) { throw CLIFailure.cannotWrite(name, code) }
         }
     }
 
     /// Writes to a temporary file beside `path`, then renames it over `path`, so readers
     /// see the old file or the whole new one, never a part.
     static func write(_ catalog: Catalog, atomicallyTo path: String) throws {
-        try AtomicFile.write(to: path) { fd in try write(catalog, toDescriptor: fd, name: path) }
+        do {
+            try AtomicFile.write(to: path) { writer in
+                try CatalogEncoder.write(catalog) { chunk in try writer.write(UnsafeRawBufferPointer(chunk)) }
+            }
+        } catch let failure as AtomicFile.Failure {
+            throw CLIFailure.cannotWrite(failure)
+        }
     }
 }

@@ -1,4 +1,7 @@
-import FestivalModel
+import FestivalIO
+import FestivalCatalog
+import FestivalText
+import FestivalExport
 import FestivalUI
 import Foundation
 

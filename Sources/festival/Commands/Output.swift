@@ -1,4 +1,4 @@
-import FestivalModel
+import FestivalCatalog
 import Foundation
 
 /// Writes command output; scripting mode exits quietly when the reader of a pipe goes away.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import FestivalModel
+import FestivalText
 import FestivalUI
 
 /// `festival people`: everyone the catalog names.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
 
 /// The options that choose quotes, shared by `festival quotes` and `festival export`:
 /// a speaker, a topic, a film, and a search that also ranks (best first).

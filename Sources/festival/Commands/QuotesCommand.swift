@@ -1,5 +1,5 @@
 import ArgumentParser
-import FestivalModel
+import FestivalText
 import FestivalUI
 
 /// `festival quotes`: every quote, or those of a speaker, topic or film.

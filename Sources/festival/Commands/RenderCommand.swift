@@ -1,5 +1,5 @@
 import ArgumentParser
-import FestivalModel
+import FestivalCatalog
 import FestivalUI
 
 /// `festival render`: a screen of the browser as text, without a terminal.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import FestivalModel
+import FestivalSearch
+import FestivalText
 import FestivalUI
 
 /// `festival search`: the browser's search from the command line.

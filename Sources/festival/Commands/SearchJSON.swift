@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalSearch
 import FestivalUI
 
 /// `festival search --json`: the query, the total count and the shown results, best first.

@@ -1,4 +1,5 @@
-import FestivalModel
+import FestivalCatalog
+import FestivalText
 import FestivalUI
 import Foundation
 

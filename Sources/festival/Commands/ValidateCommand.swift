@@ -1,5 +1,5 @@
 import ArgumentParser
-import FestivalModel
+import FestivalCatalog
 
 /// `festival validate PATH`: check a catalog file and report every problem.
 struct ValidateCommand: ParsableCommand {

@@ -1,0 +1,113 @@
+import Foundation
+import Synchronization
+import FestivalIO
+
+/// The quotes, most of a large catalog, in chunks that decode in parallel: a total count,
+/// the number of chunks, then per chunk its quote count, its byte length and its quotes.
+extension CatalogBinaryEncoder {
+    /// Quotes per chunk: small enough to spread over the cores, large enough to be worth a thread.
+    static let defaultQuotesPerChunk = 16_384
+
+    mutating func quotes(_ quotes: [Quote]) {
+        let chunks = stride(from: 0, to: quotes.count, by: quotesPerChunk).map {
+            $0..<min(quotes.count, $0 + quotesPerChunk)
+        }
+        w.count(quotes.count)
+        w.count(chunks.count)
+        for range in chunks {
+            let outer = w
+            w = BinaryWriter()
+            for q in quotes[range] { quote(q) }
+            let chunk = w
+            w = outer
+            w.count(range.count)
+            w.int(chunk.bytes.count)
+            w.append(chunk)
+        }
+    }
+}
+
+extension CatalogBinaryDecoder {
+    mutating func quotes() throws(BinaryReader.Corrupt) -> [Quote] {
+        let total = try r.count(minimumSize: CatalogBinaryEncoder.minimumItemSize)
+        let chunkCount = try r.count(minimumSize: 12)
+        var chunks: [(start: Int, count: Int, offset: Int, length: Int)] = []
+        chunks.reserveCapacity(chunkCount)
+        var start = 0
+        for _ in 0..<chunkCount {
+            let count = try r.count()
+            let length = try r.int()
+            guard length >= 0, count * CatalogBinaryEncoder.minimumItemSize <= length, count <= total - start else {
+                throw BinaryReader.Corrupt(description: "quotes: bad chunk at byte \(r.offset)")
+            }
+            chunks.append((start, count, r.offset, length))
+            try r.skip(length)
+            start += count
+        }
+        guard start == total else { throw BinaryReader.Corrupt(description: "quotes: chunks do not add up") }
+        if chunks.count <= 1 {
+            var quotes: [Quote] = []
+            quotes.reserveCapacity(total)
+            if let chunk = chunks.first {
+                var d = CatalogBinaryDecoder(reader: BinaryReader(r.source, offset: chunk.offset), strings: table,
+                                             tableOffset: tableOffset)
+                for _ in 0..<chunk.count { quotes.append(try d.quote()) }
+                guard d.r.offset == chunk.offset + chunk.length else { throw BinaryReader.Corrupt(description: "quotes: chunk length") }
+            }
+            return quotes
+        }
+        return try Self.decodeInParallel(chunks, total: total, source: r.source, tableOffset: tableOffset)
+    }
+
+    /// Each chunk decoded on its own thread straight into its place in the result.
+    private static func decodeInParallel(_ chunks: [(start: Int, count: Int, offset: Int, length: Int)], total: Int,
+                                         source: ByteSource, tableOffset: Int) throws(BinaryReader.Corrupt) -> [Quote] {
+        // Per chunk: how many quotes it initialized, and its error.
+        let outcomes = Mutex([(done: Int, error: BinaryReader.Corrupt?)](repeating: (0, nil), count: chunks.count))
+        do {
+            return try [Quote](unsafeUninitializedCapacity: total) { buffer, initialized in
+                FileIO.adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!), total * MemoryLayout<Quote>.stride)
+                let base = SendablePointer(pointer: buffer.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
+                    let chunk = chunks[i]
+                    var done = 0
+                    var failure: BinaryReader.Corrupt?
+                    do throws(BinaryReader.Corrupt) {
+                        // This thread's own copy of the table: no string object is shared across threads.
+                        var tableReader = BinaryReader(source, offset: tableOffset)
+                        let table = try StringTable.decode(&tableReader)
+                        var d = CatalogBinaryDecoder(reader: BinaryReader(source, offset: chunk.offset), strings: table,
+                                                     tableOffset: tableOffset)
+                        while done < chunk.count {
+                            (base.pointer + chunk.start + done).initialize(to: try d.quote())
+                            done += 1
+                        }
+                        if d.r.offset != chunk.offset + chunk.length {
+                            failure = BinaryReader.Corrupt(description: "quotes: chunk length")
+                        }
+                    } catch {
+                        failure = error
+                    }
+                    outcomes.withLock { $0[i] = (done, failure) }
+                }
+                let results = outcomes.withLock { $0 }
+                if let failure = results.lazy.compactMap(\.error).first {
+                    for (chunk, result) in zip(chunks, results) {
+                        (base.pointer + chunk.start).deinitialize(count: result.done)
+                    }
+                    throw failure
+                }
+                initialized = total
+            }
+        } catch let error as BinaryReader.Corrupt {
+            throw error
+        } catch {
+            throw BinaryReader.Corrupt(description: "\(error)")
+        }
+    }
+}
+
+/// A pointer handed to worker threads that write disjoint parts of its memory.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+}

@@ -1,0 +1,219 @@
+import FestivalIO
+/// The binary form of a whole `Catalog`, for the cache file (`CatalogCache`).
+///
+/// Layout: a string table, then the catalog's fields in declaration order. A string is a
+/// UInt32: with the top bit clear, an index into the table; with it set, the length of
+/// the UTF-8 bytes that follow; `UInt32.max` is nil. Strings that repeat (references to
+/// people, films, topics and sources, places, enum values) go in the table, so decoding
+/// makes each once and then only shares it; strings that are usually unique (ids, quote
+/// texts, synopses, names) are written in place, so decoding meets them where they are
+/// used. Enums are stored by raw value; optionals by a presence byte.
+///
+/// Decoding checks everything it reads and throws `BinaryReader.Corrupt` on any
+/// inconsistency (truncation, an index outside the table, an unknown enum value, …).
+extension Catalog {
+    /// Appends the catalog in binary form.
+    public func encode(to w: inout BinaryWriter) {
+        encode(to: &w, quotesPerChunk: CatalogBinaryEncoder.defaultQuotesPerChunk)
+    }
+
+    func encode(to w: inout BinaryWriter, quotesPerChunk: Int) {
+        var body = CatalogBinaryEncoder()
+        body.quotesPerChunk = max(1, quotesPerChunk)
+        body.catalog(self)
+        body.table.encode(to: &w)
+        w.append(body.w)
+    }
+
+    /// Reads a catalog `encode(to:)` wrote.
+    public init(decoding r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let tableOffset = r.offset
+        let strings = try StringTable.decode(&r)
+        var d = CatalogBinaryDecoder(reader: r, strings: strings, tableOffset: tableOffset)
+        let c = try d.catalog()
+        r = d.r
+        self.init(id: c.id, festival: c.festival, topics: c.topics, people: c.people, films: c.films,
+                  quotes: c.quotes, sources: c.sources)
+    }
+}
+
+/// Distinct strings in first-use order; equal means byte-for-byte equal (Swift's `==`
+/// would merge canonically equivalent spellings, and the cache must give back the exact bytes).
+struct StringTable {
+    private struct Key: Hashable {
+        var value: String
+        func hash(into hasher: inout Hasher) {
+            var s = value
+            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        static func == (a: Key, b: Key) -> Bool {
+            var x = a.value, y = b.value
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+        }
+    }
+
+    private var positions: [Key: UInt32] = [:]
+    private(set) var strings: [String] = []
+
+    /// The index of `s`, adding it when new.
+    mutating func index(_ s: String) -> UInt32 {
+        let key = Key(value: s)
+        if let i = positions[key] { return i }
+        let i = UInt32(strings.count)
+        positions[key] = i
+        strings.append(s)
+        return i
+    }
+
+    func encode(to w: inout BinaryWriter) {
+        w.int32Array(strings.map { Int32($0.utf8.count) })
+        var total = 0
+        for s in strings { total += s.utf8.count }
+        w.count(total)
+        w.reserveCapacity(w.bytes.count + total + 64)
+        for s in strings { w.rawUTF8(s) }
+    }
+
+    static func decode(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> [String] {
+        let lengths = try r.int32Array()
+        let total = try r.count()
+        var sum = 0
+        for n in lengths {
+            guard n >= 0 else { throw BinaryReader.Corrupt(description: "string table: negative length") }
+            sum += Int(n)
+        }
+        guard sum == total else { throw BinaryReader.Corrupt(description: "string table: lengths do not add up") }
+        return try r.withBytes(total) { blob in
+            var strings: [String] = []
+            strings.reserveCapacity(lengths.count)
+            var at = 0
+            for n in lengths {
+                let end = at + Int(n)
+                strings.append(String(decoding: UnsafeBufferPointer(rebasing: blob[at..<end]), as: UTF8.self))
+                at = end
+            }
+            return strings
+        }
+    }
+}
+
+/// Writes catalog values: repeated strings as table indexes, unique ones in place.
+struct CatalogBinaryEncoder {
+    var w = BinaryWriter()
+    var table = StringTable()
+    var quotesPerChunk = CatalogBinaryEncoder.defaultQuotesPerChunk
+
+    /// A string that repeats: stored once in the table.
+    mutating func string(_ s: String) { w.u32(table.index(s)) }
+
+    /// A string that is usually unique: stored in place.
+    mutating func unique(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            precondition(utf8.count < Int(CatalogBinaryDecoder.inlineMask - 1), "string too long for the cache")
+            w.u32(CatalogBinaryDecoder.inlineMask | UInt32(utf8.count))
+        }
+        w.rawUTF8(s)
+    }
+
+    mutating func optionalString(_ s: String?, unique inPlace: Bool = false) {
+        guard let s else { w.u32(CatalogBinaryDecoder.none); return }
+        if inPlace { unique(s) } else { string(s) }
+    }
+
+    mutating func strings(_ list: [String]) {
+        w.count(list.count)
+        for s in list { string(s) }
+    }
+
+    mutating func enumValue<E: RawRepresentable>(_ e: E) where E.RawValue == String { string(e.rawValue) }
+
+    mutating func text(_ t: LocalizedText, unique inPlace: Bool = false) {
+        optionalString(t.zhHant, unique: inPlace)
+        optionalString(t.en, unique: inPlace)
+    }
+
+    mutating func optionalText(_ t: LocalizedText?, unique inPlace: Bool = false) {
+        w.bool(t != nil)
+        if let t { text(t, unique: inPlace) }
+    }
+
+    mutating func list<T>(_ items: [T], _ encode: (inout CatalogBinaryEncoder, T) -> Void) {
+        w.count(items.count)
+        for item in items { encode(&self, item) }
+    }
+}
+
+/// Reads what `CatalogBinaryEncoder` wrote, checking every index and count.
+struct CatalogBinaryDecoder {
+    /// nil, as a string.
+    static let none = UInt32.max
+    /// The top bit: a string stored in place, of the length in the other bits.
+    static let inlineMask: UInt32 = 0x8000_0000
+
+    var r: BinaryReader
+    /// The string table.
+    let table: [String]
+    /// Where the table is, so other threads can make their own copy (threads sharing
+    /// string objects would contend on their reference counts).
+    let tableOffset: Int
+
+    init(reader: BinaryReader, strings: [String], tableOffset: Int) {
+        self.r = reader
+        self.table = strings
+        self.tableOffset = tableOffset
+    }
+
+    mutating func string() throws(BinaryReader.Corrupt) -> String {
+        let raw = try r.u32()
+        guard raw != Self.none else { throw BinaryReader.Corrupt(description: "missing string at byte \(r.offset - 4)") }
+        return try string(raw)
+    }
+
+    mutating func optionalString() throws(BinaryReader.Corrupt) -> String? {
+        let raw = try r.u32()
+        return raw == Self.none ? nil : try string(raw)
+    }
+
+    @inline(__always)
+    private mutating func string(_ raw: UInt32) throws(BinaryReader.Corrupt) -> String {
+        if raw & Self.inlineMask != 0 {
+            return try r.withBytes(Int(raw & ~Self.inlineMask)) { String(decoding: $0, as: UTF8.self) }
+        }
+        let i = Int(raw)
+        guard i < table.count else { throw BinaryReader.Corrupt(description: "bad string index \(i) at byte \(r.offset - 4)") }
+        return table[i]
+    }
+
+    mutating func strings() throws(BinaryReader.Corrupt) -> [String] {
+        let n = try r.count(minimumSize: 4)
+        var list: [String] = []
+        list.reserveCapacity(n)
+        for _ in 0..<n { list.append(try string()) }
+        return list
+    }
+
+    mutating func enumValue<E: RawRepresentable>(_ type: E.Type) throws(BinaryReader.Corrupt) -> E where E.RawValue == String {
+        let raw = try string()
+        guard let e = E(rawValue: raw) else { throw BinaryReader.Corrupt(description: "bad \(E.self) value '\(raw)'") }
+        return e
+    }
+
+    mutating func text() throws(BinaryReader.Corrupt) -> LocalizedText {
+        let zh = try optionalString()
+        return LocalizedText(zhHant: zh, en: try optionalString())
+    }
+
+    mutating func optionalText() throws(BinaryReader.Corrupt) -> LocalizedText? {
+        try r.bool() ? try text() : nil
+    }
+
+    /// A list of items each taking at least `minimumSize` bytes.
+    mutating func list<T>(minimumSize: Int, _ decode: (inout CatalogBinaryDecoder) throws(BinaryReader.Corrupt) -> T) throws(BinaryReader.Corrupt) -> [T] {
+        let n = try r.count(minimumSize: minimumSize)
+        var items: [T] = []
+        items.reserveCapacity(n)
+        for _ in 0..<n { items.append(try decode(&self)) }
+        return items
+    }
+}

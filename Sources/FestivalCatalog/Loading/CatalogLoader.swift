@@ -1,0 +1,86 @@
+import Foundation
+import FestivalIO
+
+/// Loads and validates catalogs from files or bytes.
+public enum CatalogLoader {
+    /// Loads a catalog file. Every problem is reported together in the thrown error.
+    public static func load(path: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
+        progress?.start(.reading)
+        let bytes = try read(path: path)
+        return try load(bytes: bytes, file: path, progress: progress)
+    }
+
+    /// Reads a file's bytes, turning file-system failures into a located error.
+    public static func read(path: String) throws(CatalogError) -> [UInt8] {
+        func fail(_ message: String) -> CatalogError {
+            CatalogError([CatalogIssue(file: path, path: "", line: nil, column: nil, message: message)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
+        if isDirectory.boolValue { throw fail("is a directory, not a catalog file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw fail("cannot be read (permission denied)")
+        }
+        switch FileIO.read(path) {
+        case .content(let bytes): return bytes
+        case .missing: throw fail("no such file")
+        case .unreadable:
+            // Not a regular file (a FIFO, a device) or a read error: the slow general path.
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot be read (permission denied)") }
+            defer { try? handle.close() }
+            do {
+                return [UInt8](try handle.readToEnd() ?? Data())
+            } catch {
+                throw fail("cannot be read: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Parses and validates catalog bytes; `file` names them in errors.
+    public static func load(bytes: [UInt8], file: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
+        func fail(_ line: Int?, _ column: Int?, _ message: String) -> CatalogError {
+            CatalogError([CatalogIssue(file: file, path: "", line: line, column: column, message: message)])
+        }
+        progress?.start(.checking)
+        if let bad = JSONParser.firstInvalidUTF8(bytes) {
+            throw fail(bad.line, bad.column, "not valid UTF-8 (byte offset \(bad.offset)); save the catalog as UTF-8")
+        }
+        let root: JSONNode
+        do {
+            progress?.start(.parsing, total: bytes.count)
+            root = try JSONParser.parse(bytes, progress: progress)
+        } catch {
+            throw fail(error.line, error.column, "invalid JSON: \(error.message)")
+        }
+        progress?.start(.validating)
+        return try load(root: root, file: file)
+    }
+
+    /// Validates an already parsed tree.
+    public static func load(root: JSONNode, file: String) throws(CatalogError) -> Catalog {
+        let log = IssueLog(file: file)
+        // A catalog of another version is not read further: its other errors would be noise.
+        if case .object(let members) = root.value {
+            let version = members.first { $0.key == "schemaVersion" }?.value
+            switch version?.value {
+            case .int(Catalog.schemaVersion)?:
+                break
+            case nil:
+                log.add(root, "", "missing \"schemaVersion\" (this program reads version \(Catalog.schemaVersion))")
+                throw CatalogError(log.issues)
+            default:
+                log.add(version, "schemaVersion", "unsupported schemaVersion \(JSONWriter.string(version!).trimmingCharacters(in: .whitespacesAndNewlines)) (this program reads version \(Catalog.schemaVersion))")
+                throw CatalogError(log.issues)
+            }
+        }
+        let decoder = CatalogDecoder(log: log)
+        let catalog = decoder.decode(root)
+        if !log.issues.isEmpty || catalog == nil {
+            let sorted = log.issues.enumerated().sorted {
+                ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+            }.map(\.element)
+            throw CatalogError(sorted.isEmpty ? [CatalogIssue(file: file, path: "", line: nil, column: nil, message: "not a catalog")] : sorted)
+        }
+        return catalog!
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one way festival replaces a file (CLI output files, cache files, the shelf): readers
+/// see the old file or the whole new one, never a part.
+///
+/// The bytes go to a new temporary file beside the target (`.<name>.tmp-<pid>-<random>`,
+/// created exclusively), every byte is written, the file is fsynced and renamed over the
+/// target, and the directory is fsynced. A target that exists keeps its mode; a new one gets
+/// `mode` less the umask. A target that exists but is not a regular file (a directory, a
+/// device, a pipe) is never replaced. On any failure the temporary file is removed and the
+/// target is as it was.
+public enum AtomicFile {
+    /// The steps that can fail, in order.
+    public enum Step: Sendable, Hashable {
+        case createTemporary, write, sync, rename
+    }
+
+    /// Test hook: asked before each step; an errno makes the step fail with it (for
+    /// `.write`, after half the bytes of that write went out, like a full disk).
+    public struct Faults: Sendable {
+        public let errno: @Sendable (Step) -> Int32?
+
+        public init(errno: @escaping @Sendable (Step) -> Int32?) { self.errno = errno }
+
+        public static let none = Faults { _ in nil }
+    }
+
+    /// What failed: the step, what it was doing (`writing /dir/.x.tmp-1-2`) and the errno.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var step: Step
+        public var what: String
+        public var code: Int32
+
+        /// The system's words for `code`.
+        public var reason: String { String(cString: strerror(code)) }
+
+        /// `cannot write PATH: REASON`
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes into the temporary file.
+    public struct Writer {
+        let fd: Int32
+        let temporary: String
+        let path: String
+        let faults: Faults
+
+        public func write(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
+            if let code = faults.errno(.write) {
+                _ = AtomicFile.writeAll(fd, UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count / 2)]))
+                throw Failure(path: path, step: .write, what: "writing \(temporary)", code: code)
+            }
+            if let code = AtomicFile.writeAll(fd, bytes) {
+                throw Failure(path: path, step: .write, what: "writing \(temporary)", code: code)
+            }
+        }
+
+        public func write(_ bytes: [UInt8]) throws(Failure) {
+            try bytes.withUnsafeBytes { raw in Result { () throws(Failure) in try write(raw) } }.get()
+        }
+
+        public func write(_ text: String) throws(Failure) {
+            var text = text
+            try text.withUTF8 { utf8 in Result { () throws(Failure) in try write(UnsafeRawBufferPointer(utf8)) } }.get()
+        }
+    }
+
+    /// Calls `body` with a writer into the temporary file, then puts the file in place. An
+    /// error `body` throws is passed on (nothing is put in place).
+    public static func write<E: Error>(to path: String, mode: mode_t = 0o666, faults: Faults = .none,
+                                       _ body: (Writer) throws(E) -> Void) throws -> Void {
+        var target = stat()
+        let exists = stat(path, &target) == 0
+        if exists && (target.st_mode & S_IFMT) != S_IFREG {
+            let code = (target.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL
+            throw Failure(path: path, step: .createTemporary, what: "replacing \(path), which is not a regular file", code: code)
+        }
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var temporary = ""
+        var fd: Int32 = -1
+        for _ in 0..<16 {
+            temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
+            if let code = faults.errno(.createTemporary) {
+                throw Failure(path: path, step: .createTemporary, what: "creating \(temporary)", code: code)
+            }
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw Failure(path: path, step: .createTemporary, what: "creating \(temporary)", code: errno) }
+        var placed = false
+        defer { if !placed { unlink(temporary) } }
+        do {
+            if exists {
+                fchmod(fd, target.st_mode & 0o7777)
+            } else {
+                let mask = umask(0)
+                umask(mask)
+                fchmod(fd, mode & ~mask)
+            }
+            try body(Writer(fd: fd, temporary: temporary, path: path, faults: faults))
+            if let code = faults.errno(.sync) ?? (fsync(fd) == 0 ? nil : errno) {
+                throw Failure(path: path, step: .sync, what: "syncing \(temporary)", code: code)
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw Failure(path: path, step: .sync, what: "closing \(temporary)", code: errno) }
+        if let code = faults.errno(.rename) ?? (rename(temporary, path) == 0 ? nil : errno) {
+            throw Failure(path: path, step: .rename, what: "renaming \(temporary) to \(path)", code: code)
+        }
+        placed = true
+        syncDirectory(directory)
+    }
+
+    /// Writes `parts`, one after the other (no copy of the whole), as the file at `path`.
+    public static func write(_ parts: [[UInt8]], to path: String, mode: mode_t = 0o666,
+                             faults: Faults = .none) throws(Failure) {
+        do {
+            try write(to: path, mode: mode, faults: faults) { (writer) throws(Failure) in
+                for part in parts { try writer.write(part) }
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            fatalError("unreachable: only Failure is thrown")
+        }
+    }
+
+    /// Writes `text` as the file at `path`.
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o666) throws(Failure) {
+        try write([Array(text.utf8)], to: path, mode: mode)
+    }
+
+    /// Writes every byte to `fd`, retrying short writes and interruptions; the errno on
+    /// failure (EIO when the system wrote nothing), nil when all went out.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard var base = bytes.baseAddress else { return nil }
+        var left = bytes.count
+        while left > 0 {
+            let n = Foundation.write(fd, base, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if n == 0 { return EIO }
+            base += n
+            left -= n
+        }
+        return nil
+    }
+
+    /// Flushes a directory's entries (a rename in it) to disk; best effort, as some file
+    /// systems cannot sync a directory.
+    public static func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}

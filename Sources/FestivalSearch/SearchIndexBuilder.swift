@@ -1,0 +1,111 @@
+import FestivalCatalog
+/// Folds a catalog into a `SearchIndex`'s corpus, filter keys and references.
+struct SearchIndexBuilder {
+    let catalog: Catalog
+    var documents: [SearchIndex.Document] = []
+    var corpus = ByteCorpus()
+    var keys: [SearchQuery.Field: [[UInt8]]] = [:]
+    var references: [SearchQuery.Field: [[Int32]]] = [.speaker: [], .topic: [], .film: []]
+
+    private let personIndex: [String: Int32]
+    private let filmIndex: [String: Int32]
+    private let topicIndex: [String: Int32]
+    /// Folded names, computed once per entity and reused in every quote that names it.
+    private let personNames: [[UInt8]]
+    private let filmTitles: [[UInt8]]
+    private let topicNames: [[UInt8]]
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+        personIndex = Self.positions(catalog.people.map(\.id))
+        filmIndex = Self.positions(catalog.films.map(\.id))
+        topicIndex = Self.positions(catalog.topics.map(\.id))
+        personNames = catalog.people.map { Self.fold([$0.name.zhHant, $0.name.en]) }
+        filmTitles = catalog.films.map { Self.fold([$0.title.zhHant, $0.title.en]) }
+        topicNames = catalog.topics.map { Self.fold([$0.name.zhHant, $0.name.en]) }
+        keys[.speaker] = zip(catalog.people, personNames).map { Self.fold([$0.id]) + [0x20] + $1 }
+        keys[.film] = zip(catalog.films, filmTitles).map { Self.fold([$0.id]) + [0x20] + $1 }
+        keys[.topic] = zip(catalog.topics, topicNames).map { Self.fold([$0.id]) + [0x20] + $1 }
+    }
+
+    mutating func addFilms() {
+        var quoteTopics = [[Int32]](repeating: [], count: catalog.films.count)
+        for quote in catalog.quotes {
+            guard let f = quote.film.flatMap({ filmIndex[$0] }) else { continue }
+            for t in quote.topics.compactMap({ topicIndex[$0] }) where !quoteTopics[Int(f)].contains(t) {
+                quoteTopics[Int(f)].append(t)
+            }
+        }
+        for (i, film) in catalog.films.enumerated() {
+            let directors = film.directors.compactMap { personIndex[$0] }
+            add(.film, i, fields: [
+                filmTitles[i],
+                Self.fold([film.synopsis.zhHant, film.synopsis.en]),
+                Self.join(directors.map { personNames[Int($0)] }),
+                Self.fold(film.styles.flatMap { [$0.zhHant, $0.en] } + [film.country?.zhHant, film.country?.en]),
+            ], speaker: directors, topic: quoteTopics[i], film: [Int32(i)])
+        }
+    }
+
+    mutating func addPeople() {
+        var films = [[Int32]](repeating: [], count: catalog.people.count)
+        var topics = [[Int32]](repeating: [], count: catalog.people.count)
+        for (f, film) in catalog.films.enumerated() {
+            for d in film.directors { if let p = personIndex[d] { films[Int(p)].append(Int32(f)) } }
+        }
+        for quote in catalog.quotes {
+            guard let p = personIndex[quote.speaker] else { continue }
+            if let film = quote.film.flatMap({ filmIndex[$0] }), !films[Int(p)].contains(film) { films[Int(p)].append(film) }
+            for t in quote.topics.compactMap({ topicIndex[$0] }) where !topics[Int(p)].contains(t) { topics[Int(p)].append(t) }
+        }
+        for (i, person) in catalog.people.enumerated() {
+            add(.person, i, fields: [
+                personNames[i],
+                Self.fold([person.title?.zhHant, person.title?.en, person.affiliation?.zhHant, person.affiliation?.en]),
+                Self.fold(person.roles.map(\.rawValue)),
+            ], speaker: [Int32(i)], topic: topics[i], film: films[i])
+        }
+    }
+
+    mutating func addQuotes() {
+        for (i, quote) in catalog.quotes.enumerated() {
+            let speaker = personIndex[quote.speaker].map { [$0] } ?? []
+            let film = quote.film.flatMap { filmIndex[$0] }.map { [$0] } ?? []
+            let topics = quote.topics.compactMap { topicIndex[$0] }
+            add(.quote, i, fields: [
+                Self.fold([quote.text.zhHant, quote.text.en]),
+                Self.join(speaker.map { personNames[Int($0)] }),
+                Self.join(film.map { filmTitles[Int($0)] }),
+                Self.join(topics.map { topicNames[Int($0)] }),
+            ], speaker: speaker, topic: topics, film: film)
+        }
+    }
+
+    private mutating func add(_ kind: SearchIndex.Kind, _ index: Int, fields: [[UInt8]],
+                              speaker: [Int32], topic: [Int32], film: [Int32]) {
+        documents.append(SearchIndex.Document(kind: kind, index: index))
+        corpus.append(fields: fields)
+        references[.speaker]!.append(speaker)
+        references[.topic]!.append(topic)
+        references[.film]!.append(film)
+    }
+
+    /// The folded texts, one space between them (missing ones skipped).
+    static func fold(_ texts: [String?]) -> [UInt8] {
+        var out: [UInt8] = []
+        for text in texts {
+            guard let text, !text.isEmpty else { continue }
+            if !out.isEmpty { out.append(0x20) }
+            Fold.append(text, to: &out)
+        }
+        return out
+    }
+
+    static func join(_ parts: [[UInt8]]) -> [UInt8] { Array(parts.joined(separator: [0x20])) }
+
+    static func positions(_ ids: [String]) -> [String: Int32] {
+        var map: [String: Int32] = [:]
+        for (i, id) in ids.enumerated() where map[id] == nil { map[id] = Int32(i) }
+        return map
+    }
+}

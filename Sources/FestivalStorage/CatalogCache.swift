@@ -1,0 +1,375 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FestivalIO
+import FestivalCatalog
+import FestivalSearch
+
+/// A catalog file's parsed catalog and search index, kept in the user's cache directory
+/// (one file per catalog content), so a large catalog opens without parsing its JSON or
+/// building its index again.
+///
+/// The file is named by a hash of the catalog file's bytes (`catalog-<16 hex>.bin`), so an
+/// edited catalog misses and gets a new file; the header repeats that hash and the JSON's
+/// length. The catalog and the index each have their own checksum, so the catalog can be
+/// shown before the index is even read. A cache file that is missing, stale, from another
+/// format version, truncated or corrupt is ignored (and deleted when it can be) and the
+/// catalog is loaded from its JSON as without a cache — or, when only the index is damaged,
+/// the index is built again; a cache that cannot be written is skipped silently. Deleting
+/// the directory is always safe. The file is mapped into memory, not read: only the pages
+/// decoded are touched.
+///
+/// Layout: magic `FESTCACHE`, format version (UInt32), machine layout (UInt32), catalog
+/// schemaVersion (UInt32), content hash (UInt64), JSON byte
+/// count (UInt64), then for the catalog and for the index their length and checksum (UInt64
+/// each, `contentHash` of the section), then the catalog (`Catalog.encode(to:)`) and the
+/// search index (`SearchIndex.encode(to:)`).
+public struct CatalogCache: Sendable {
+    /// Bump whenever the layout of the file, the catalog or the index encoding changes (or
+    /// how the index folds text): files of another version are not used. A test holds the
+    /// hash of a sample's encoding and fails when the encoding changes without a bump.
+    public static let formatVersion: UInt32 = 4
+    static let magic = Array("FESTCACHE".utf8)
+    /// Byte order and word size: the index stores integers as this machine lays them out.
+    static let layout = UInt32(1.littleEndian == 1 ? 0x100 : 0x200) | UInt32(MemoryLayout<Int>.size)
+    static let headerSize = magic.count + 4 + 4 + 4 + 8 + 8 + 4 * 8
+    /// Other cache files are kept while younger than this and among the newest `maxFiles`.
+    public static let maxFiles = 8
+    public static let maxAge: TimeInterval = 30 * 24 * 60 * 60
+    /// Larger catalog files are not cached (the format's lengths are 32-bit).
+    public static let maxCatalogBytes = 1 << 30
+
+    /// Where cache files live; nil when caching is off.
+    public let directory: URL?
+
+    public init(directory: URL?) {
+        self.directory = directory
+    }
+
+    /// No reading, no writing.
+    public static let disabled = CatalogCache(directory: nil)
+
+    /// `$XDG_CACHE_HOME/festival`, else `$HOME/.cache/festival`; off when `FESTIVAL_NO_CACHE`
+    /// is set (to anything but `0` or nothing) or no home is known.
+    public static var standard: CatalogCache { standard(environment: ProcessInfo.processInfo.environment) }
+
+    public static func standard(environment env: [String: String]) -> CatalogCache {
+        if let off = env["FESTIVAL_NO_CACHE"], !off.isEmpty, off != "0" { return .disabled }
+        // The XDG spec says to ignore a relative XDG_CACHE_HOME.
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return CatalogCache(directory: URL(fileURLWithPath: xdg, isDirectory: true).appending(path: "festival", directoryHint: .isDirectory))
+        }
+        if let home = env["HOME"], home.hasPrefix("/") {
+            return CatalogCache(directory: URL(fileURLWithPath: home, isDirectory: true)
+                .appending(path: ".cache/festival", directoryHint: .isDirectory))
+        }
+        return .disabled
+    }
+
+    /// A catalog file's identity: the hash of its bytes and their number.
+    public struct Key: Sendable, Hashable {
+        public var hash: UInt64
+        public var byteCount: Int
+
+        public init(hash: UInt64, byteCount: Int) {
+            self.hash = hash
+            self.byteCount = byteCount
+        }
+
+        public init(bytes: [UInt8]) {
+            self.init(hash: CatalogCache.contentHash(bytes), byteCount: bytes.count)
+        }
+
+        /// `catalog-<16 hex digits>.bin`
+        public var fileName: String {
+            let hex = String(hash, radix: 16)
+            return "catalog-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
+        }
+    }
+
+    /// Where a load came from.
+    public enum Source: Sendable, Equatable {
+        case cache, json
+    }
+
+    /// A loaded catalog, where it came from, and (on a hit) its cached index to decode.
+    public struct Loaded: Sendable {
+        public var catalog: Catalog
+        public var source: Source
+        /// The catalog file's key, to `store` under; nil when caching is off or the
+        /// catalog did not come from a file.
+        public var key: Key?
+        /// On a hit: the cache file, whose index `cachedIndex(_:)` or `index(for:)` decode
+        /// when asked (so the catalog can be shown first).
+        var cachedIndex: IndexSection?
+
+        /// A catalog that did not come from a file (nothing to cache).
+        public init(catalog: Catalog) {
+            self.init(catalog: catalog, source: .json, key: nil, cachedIndex: nil)
+        }
+
+        init(catalog: Catalog, source: Source, key: Key?, cachedIndex: IndexSection?) {
+            self.catalog = catalog
+            self.source = source
+            self.key = key
+            self.cachedIndex = cachedIndex
+        }
+    }
+
+    /// A cache file's mapped bytes, where its index is in them and the index's checksum,
+    /// handed out once (so the file is unmapped as soon as the index is decoded, however
+    /// long `Loaded` lives).
+    final class IndexSection: Sendable {
+        struct Section {
+            var source: ByteSource
+            var range: Range<Int>
+            var checksum: UInt64
+        }
+        private let section: Mutex<Section?>
+        let url: URL
+
+        init(_ section: Section, url: URL) {
+            self.section = Mutex(section)
+            self.url = url
+        }
+
+        func take() -> Section? {
+            section.withLock { section in
+                defer { section = nil }
+                return section
+            }
+        }
+    }
+
+    /// A fast 64-bit hash of the whole content (XXH64; several GB/s), deterministic across
+    /// runs and machines.
+    public static func contentHash(_ bytes: [UInt8]) -> UInt64 { ContentHash.hash(bytes) }
+
+    public func fileURL(for key: Key) -> URL? {
+        directory?.appending(path: key.fileName, directoryHint: .notDirectory)
+    }
+
+    // MARK: - Loading
+
+    /// Loads the catalog file at `path`: from its cache file when there is a valid one (no
+    /// JSON parsing), else from the JSON exactly as `CatalogLoader.load(path:)` does, with
+    /// the same located errors. On a hit the index is decoded later, by `index(for:)`,
+    /// unless `withIndex` is false (the file's bytes are then not kept).
+    public func load(path: String, withIndex: Bool = true, progress: LoadProgress? = nil) throws(CatalogError) -> Loaded {
+        progress?.start(.reading)
+        // A hit only needs the file's hash: read it in pieces, never whole.
+        if directory != nil, let file = FileIO.hash(ofFile: path, maxBytes: Self.maxCatalogBytes),
+           case let key = Key(hash: file.hash, byteCount: file.byteCount),
+           let hit = cached(key, withIndex: withIndex) {
+            return Loaded(catalog: hit.catalog, source: .cache, key: key, cachedIndex: hit.index)
+        }
+        // The key of the bytes actually parsed (the file may have changed since).
+        let bytes = try CatalogLoader.read(path: path)
+        let key = directory == nil || bytes.count > Self.maxCatalogBytes ? nil : Key(bytes: bytes)
+        return Loaded(catalog: try CatalogLoader.load(bytes: bytes, file: path, progress: progress),
+                      source: .json, key: key, cachedIndex: nil)
+    }
+
+    /// `standard.load(path:progress:)`.
+    public static func load(path: String, progress: LoadProgress? = nil) throws(CatalogError) -> Loaded {
+        try standard.load(path: path, progress: progress)
+    }
+
+    /// The index from the cache file, or nil when the load did not hit (or the index does
+    /// not decode or fit the catalog: the file is then deleted). Decoded once: a second
+    /// call gives nil.
+    public func cachedIndex(_ loaded: Loaded) -> SearchIndex? {
+        guard let file = loaded.cachedIndex, let section = file.take() else { return nil }
+        do {
+            let index = try Self.decodeIndex(section, catalog: loaded.catalog)
+            return index
+        } catch {
+            unlink(file.url.path)
+            return nil
+        }
+    }
+
+    /// The cached index, or one built now and stored for next time.
+    public func index(for loaded: Loaded) -> SearchIndex {
+        if let index = cachedIndex(loaded) { return index }
+        let index = SearchIndex(catalog: loaded.catalog)
+        storeIfNew(loaded, index: index)
+        return index
+    }
+
+    /// The cached catalog for `key` and where its index is, or nil. A file that is there
+    /// but unusable is deleted; a usable one has its modification time renewed (it counts
+    /// as recently used).
+    func cached(_ key: Key, withIndex: Bool) -> (catalog: Catalog, index: IndexSection?)? {
+        guard let url = fileURL(for: key) else { return nil }
+        let source: ByteSource
+        switch FileIO.map(url.path) {
+        case .missing: return nil
+        case .unreadable:
+            unlink(url.path)
+            return nil
+        case .content(let s): source = s
+        }
+        do {
+            let (catalog, index) = try Self.decodeCatalog(source, key: key)
+            utimensat(AT_FDCWD, url.path, nil, 0)
+            return (catalog, withIndex ? IndexSection(index, url: url) : nil)
+        } catch {
+            unlink(url.path)
+            return nil
+        }
+    }
+
+    // MARK: - Storing
+
+    /// Writes the cache file for `key` atomically (temporary file, fsync, rename), then
+    /// trims the directory. Any failure leaves no file behind and is not reported beyond
+    /// the result.
+    @discardableResult
+    public func store(catalog: Catalog, index: SearchIndex, key: Key) -> Bool {
+        guard let directory, let url = fileURL(for: key), key.byteCount <= Self.maxCatalogBytes else { return false }
+        do {
+            // 0700, as the XDG spec asks for directories it creates.
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            return false
+        }
+        let parts = Self.encodeParts(catalog: catalog, index: index, key: key)
+        guard (try? AtomicFile.write(parts, to: url.path, mode: 0o600)) != nil else { return false }
+        prune(keeping: key.fileName)
+        return true
+    }
+
+    /// Stores a catalog loaded from its JSON with the index built for it, under its key;
+    /// does nothing after a cache hit or without a key.
+    @discardableResult
+    public func storeIfNew(_ loaded: Loaded, index: SearchIndex) -> Bool {
+        guard loaded.source == .json, let key = loaded.key else { return false }
+        return store(catalog: loaded.catalog, index: index, key: key)
+    }
+
+    /// `standard.store(…)`.
+    @discardableResult
+    public static func store(catalog: Catalog, index: SearchIndex, key: Key) -> Bool {
+        standard.store(catalog: catalog, index: index, key: key)
+    }
+
+    /// Deletes other cache files older than `maxAge` or beyond the `maxFiles` newest, and
+    /// temporary files left by an interrupted write.
+    func prune(keeping current: String, now: Date = Date()) {
+        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        var kept: [(name: String, modified: Double)] = []
+        for name in names {
+            let path = directory.appending(path: name).path
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            #if canImport(Darwin)
+            let modified = Double(info.st_mtimespec.tv_sec)
+            #else
+            let modified = Double(info.st_mtim.tv_sec)
+            #endif
+            let age = now.timeIntervalSince1970 - modified
+            if name.hasPrefix(".catalog-") && name.contains(".tmp-") {
+                if age > 60 * 60 { unlink(path) }
+            } else if name.hasPrefix("catalog-") && name.hasSuffix(".bin") && name != current {
+                if age > Self.maxAge { unlink(path) } else { kept.append((name, modified)) }
+            }
+        }
+        kept.sort { $0.modified > $1.modified }
+        for old in kept.dropFirst(Self.maxFiles - 1) { unlink(directory.appending(path: old.name).path) }
+    }
+
+    // MARK: - The file
+
+    /// The file in pieces (header, catalog, index), written one after the other (no copy of
+    /// the whole). The catalog and the index are encoded at the same time.
+    static func encodeParts(catalog: Catalog, index: SearchIndex, key: Key) -> [[UInt8]] {
+        let sections = Mutex<(catalog: [UInt8], index: [UInt8])>(([], []))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            var w = BinaryWriter()
+            if part == 0 {
+                catalog.encode(to: &w)
+                sections.withLock { $0.catalog = w.bytes }
+            } else {
+                index.encode(to: &w)
+                sections.withLock { $0.index = w.bytes }
+            }
+        }
+        let (catalogBytes, indexBytes) = sections.withLock { ($0.catalog, $0.index) }
+        var w = BinaryWriter(capacity: headerSize)
+        for b in magic { w.u8(b) }
+        w.u32(formatVersion)
+        w.u32(layout)
+        w.u32(UInt32(Catalog.schemaVersion))
+        w.u64(key.hash)
+        w.int(key.byteCount)
+        for section in [catalogBytes, indexBytes] {
+            w.int(section.count)
+            w.u64(ContentHash.hash(section))
+        }
+        return [w.bytes, catalogBytes, indexBytes]
+    }
+
+    /// The whole file in one array.
+    static func encode(catalog: Catalog, index: SearchIndex, key: Key) -> [UInt8] {
+        Array(encodeParts(catalog: catalog, index: index, key: key).joined())
+    }
+
+    /// Checks a cache file's header and its catalog's checksum, and decodes the catalog;
+    /// returns where the index is (unchecked as yet).
+    static func decodeCatalog(_ source: ByteSource, key: Key) throws(BinaryReader.Corrupt) -> (Catalog, IndexSection.Section) {
+        guard source.count >= headerSize else { throw BinaryReader.Corrupt(description: "cache: too short") }
+        var r = BinaryReader(source)
+        for b in magic {
+            guard try r.u8() == b else { throw BinaryReader.Corrupt(description: "cache: not a cache file") }
+        }
+        guard try r.u32() == formatVersion, try r.u32() == layout,
+              try r.u32() == UInt32(Catalog.schemaVersion) else {
+            throw BinaryReader.Corrupt(description: "cache: written by another version")
+        }
+        guard try r.u64() == key.hash, try r.int() == key.byteCount else {
+            throw BinaryReader.Corrupt(description: "cache: made for other content")
+        }
+        let catalogLength = try r.int(), catalogChecksum = try r.u64()
+        let indexLength = try r.int(), indexChecksum = try r.u64()
+        guard catalogLength >= 0, indexLength >= 0, catalogLength <= source.count,
+              headerSize + catalogLength + indexLength == source.count else {
+            throw BinaryReader.Corrupt(description: "cache: section lengths do not match the file")
+        }
+        let catalogRange = headerSize..<(headerSize + catalogLength)
+        guard checksum(source, catalogRange) == catalogChecksum else {
+            throw BinaryReader.Corrupt(description: "cache: catalog checksum mismatch")
+        }
+        let catalog = try Catalog(decoding: &r)
+        guard r.offset == catalogRange.upperBound else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
+        return (catalog, IndexSection.Section(source: source, range: catalogRange.upperBound..<source.count, checksum: indexChecksum))
+    }
+
+    /// Checks the index section's checksum and decodes it for `catalog`.
+    static func decodeIndex(_ section: IndexSection.Section, catalog: Catalog) throws(BinaryReader.Corrupt) -> SearchIndex {
+        guard checksum(section.source, section.range) == section.checksum else {
+            throw BinaryReader.Corrupt(description: "cache: index checksum mismatch")
+        }
+        var r = BinaryReader(section.source, offset: section.range.lowerBound)
+        let index = try SearchIndex(decoding: &r)
+        guard r.offset == section.range.upperBound, index.fits(catalog) else {
+            throw BinaryReader.Corrupt(description: "cache: the index does not fit the catalog")
+        }
+        return index
+    }
+
+    static func checksum(_ source: ByteSource, _ range: Range<Int>) -> UInt64 {
+        ContentHash.hash(UnsafeRawBufferPointer(rebasing: source.buffer[range]))
+    }
+
+    /// The whole file: catalog and index.
+    static func decode(_ bytes: [UInt8], key: Key) throws(BinaryReader.Corrupt) -> (Catalog, SearchIndex) {
+        let (catalog, section) = try decodeCatalog(ByteSource(bytes), key: key)
+        return (catalog, try decodeIndex(section, catalog: catalog))
+    }
+}

@@ -1,0 +1,216 @@
+import FestivalCatalog
+
+/// Interface strings in both languages. `L` toggles the whole interface, these included.
+public enum UIString: CaseIterable, Sendable {
+    case unknown, films, quotes, people, festival, title, director, directors, award, runtime, country, styles
+    case synopsis, links, sources, speaker, context, topics, film, roles, affiliation, jury, prizeTiers
+    case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
+    case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
+    case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
+    case shelf, favoriteFilms, favoriteQuotes, watchedFilms, ratedFilms, notes, emptyShelf, onYourShelf
+    case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
+    case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
+    case nothingToExport, exportPrompt, exported
+    case noLink, nothingToCopy, copied, opened, noBrowser
+    case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
+
+    public func text(_ language: Language) -> String {
+        let (en, zh) = pair
+        return language == .en ? en : zh
+    }
+
+    private var pair: (String, String) {
+        switch self {
+        case .unknown: return ("unknown", "不詳")
+        case .films: return ("Films", "影片")
+        case .quotes: return ("Quotes", "語錄")
+        case .people: return ("People", "人物")
+        case .festival: return ("Festival", "影展")
+        case .title: return ("Title", "片名")
+        case .director: return ("Director", "導演")
+        case .directors: return ("Directors", "導演")
+        case .award: return ("Award", "獎項")
+        case .runtime: return ("Runtime", "片長")
+        case .country: return ("Country", "國家／地區")
+        case .styles: return ("Styles", "風格")
+        case .synopsis: return ("Synopsis", "簡介")
+        case .links: return ("Links", "連結")
+        case .sources: return ("Sources", "來源")
+        case .speaker: return ("Speaker", "發言者")
+        case .context: return ("Context", "場合")
+        case .topics: return ("Topics", "主題")
+        case .film: return ("Film", "影片")
+        case .roles: return ("Roles", "身分")
+        case .affiliation: return ("Affiliation", "所屬機構")
+        case .jury: return ("Jury", "評審團")
+        case .prizeTiers: return ("Prizes", "獎項級別")
+        case .events: return ("Dates and venues", "日期與場地")
+        case .submissions: return ("Submissions", "投稿數")
+        case .finalists: return ("Finalists", "入圍影片")
+        case .organizer: return ("Organizer", "主辦")
+        case .edition: return ("Edition", "屆別")
+        case .website: return ("Website", "網站")
+        case .note: return ("Note", "附註")
+        case .noQuotes: return ("No quotes.", "沒有語錄。")
+        case .noFilms: return ("No films.", "沒有影片。")
+        case .help: return ("help", "說明")
+        case .back: return ("back", "返回")
+        case .search: return ("Search", "搜尋")
+        case .matches: return ("matches", "個相符")
+        case .noMatches: return ("no matches", "沒有相符")
+        case .tooSmall: return ("terminal too small", "終端機太小")
+        case .keysHere: return ("Keys on this screen", "本畫面按鍵")
+        case .quit: return ("quit", "離開")
+        case .language: return ("language", "語言")
+        case .sortBy: return ("sort", "排序")
+        case .filter: return ("filter", "篩選")
+        case .all: return ("all", "全部")
+        case .open: return ("open", "開啟")
+        case .name: return ("Name", "名稱")
+        case .date: return ("Date", "日期")
+        case .venue: return ("Venue", "場地")
+        case .city: return ("City", "城市")
+        case .quote: return ("Quote", "語錄")
+        case .about: return ("About", "簡介")
+        case .position: return ("Position", "職銜")
+        case .kind: return ("Kind", "類型")
+        case .fromFilm: return ("Film", "相關影片")
+        case .translationNote: return ("Text note", "文字附註")
+        case .byPerson: return ("Quotes", "語錄")
+        case .person: return ("Person", "人物")
+        case .shelf: return ("Shelf", "收藏")
+        case .favoriteFilms: return ("Favorite films", "最愛影片")
+        case .favoriteQuotes: return ("Favorite quotes", "最愛語錄")
+        case .watchedFilms: return ("Watched", "已看")
+        case .ratedFilms: return ("Rated", "已評分")
+        case .notes: return ("Your notes", "我的筆記")
+        case .emptyShelf: return ("Nothing here yet: f marks a favorite, w a watched film, r rates, m writes a note.",
+                                  "這裡還沒有東西：f 加入最愛、w 標記已看、r 評分、m 寫筆記。")
+        case .onYourShelf: return ("Shelf", "收藏")
+        case .addedFavorite: return ("Added to favorites ★", "已加入最愛 ★")
+        case .removedFavorite: return ("Removed from favorites", "已從最愛移除")
+        case .markedWatched: return ("Marked watched ✓", "已標記為已看 ✓")
+        case .unmarkedWatched: return ("Marked not watched", "已標記為未看")
+        case .rated: return ("Rated ", "評分 ")
+        case .ratingCleared: return ("Rating cleared", "已清除評分")
+        case .noteSaved: return ("Note saved", "筆記已儲存")
+        case .selectAFilm: return ("Select a film first.", "請先選擇一部影片。")
+        case .selectFilmOrQuote: return ("Select a film or a quote first.", "請先選擇影片或語錄。")
+        case .ratePrompt: return ("Rate: 1–5, 0 clears, Esc cancels", "評分：1–5，0 清除，Esc 取消")
+        case .notePrompt: return ("Note: ", "筆記：")
+        case .favorite: return ("favorite", "最愛")
+        case .watched: return ("watched", "已看")
+        case .rating: return ("rated", "評分")
+        case .nothingToExport: return ("No list to export here.", "這裡沒有可匯出的清單。")
+        case .exportPrompt: return ("Export as: m Markdown, c CSV, j JSON (Esc cancels)", "匯出格式：m Markdown、c CSV、j JSON（Esc 取消）")
+        case .exported: return ("Exported to ", "已匯出至 ")
+        case .noLink: return ("No link here.", "這裡沒有連結。")
+        case .nothingToCopy: return ("Nothing to copy here.", "這裡沒有可複製的內容。")
+        case .copied: return ("Copied to the clipboard: ", "已複製到剪貼簿：")
+        case .opened: return ("Opened ", "已開啟 ")
+        case .noBrowser: return ("No browser found (set $BROWSER or install xdg-utils). The link: ",
+                                 "找不到瀏覽器（請設定 $BROWSER 或安裝 xdg-utils）。連結：")
+        case .results: return ("results", "筆結果")
+        case .searchPrompt: return ("Search", "搜尋")
+        case .searchHint: return ("Type to search quotes, films and people: words, \"a phrase\", speaker:, topic:, film:",
+                                  "輸入即搜尋語錄、影片與人物：字詞、\"整句\"、speaker:、topic:、film:")
+        case .searchEverything: return ("everything", "全部")
+        case .searchQuotes: return ("quotes", "語錄")
+        case .loading: return ("Loading", "載入中")
+        case .indexing: return ("Indexing", "建立索引")
+        }
+    }
+}
+
+/// How catalog values read in a language.
+public enum Format {
+    public static func unknown(_ l: Language) -> String { UIString.unknown.text(l) }
+
+    /// "Grand Prix", "Merit (6th)", or "unknown".
+    public static func award(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
+        guard let award = film.award else { return unknown(l) }
+        let name = catalog.prizeTier(award.tier)?.name.text(l) ?? award.tier
+        // The place only adds something when the tier spans several places.
+        guard let place = award.place, place != catalog.prizeTier(award.tier)?.rank else { return name }
+        return l == .en ? "\(name) (\(ordinal(place)))" : "\(name)（第\(place)名）"
+    }
+
+    public static func runtime(_ film: Film, _ l: Language) -> String {
+        film.runtimeText ?? unknown(l)
+    }
+
+    public static func directors(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
+        film.directors.map { catalog.personName($0, l) }.joined(separator: l == .en ? ", " : "、")
+    }
+
+    public static func list(_ items: [String], _ l: Language) -> String {
+        items.joined(separator: l == .en ? ", " : "、")
+    }
+
+    public static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 10, n % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+
+    public static func role(_ role: Person.Role, _ l: Language) -> String {
+        let names: [Person.Role: (String, String)] = [
+            .director: ("director", "導演"), .juror: ("juror", "評審"), .speaker: ("speaker", "受訪者"),
+            .author: ("author", "作者"), .executive: ("executive", "企業主管"), .guest: ("guest", "嘉賓"),
+            .narrator: ("narrator", "旁白"), .producer: ("producer", "製片"), .writer: ("writer", "編劇"),
+            .editor: ("editor", "剪輯師"), .vfx: ("visual effects", "視覺特效"),
+        ]
+        let pair = names[role] ?? (role.rawValue, role.rawValue)
+        return l == .en ? pair.0 : pair.1
+    }
+
+    public static func contextKind(_ kind: QuoteContext.Kind, _ l: Language) -> String {
+        let names: [QuoteContext.Kind: (String, String)] = [
+            .interview: ("interview", "訪談"), .press: ("press event", "媒體活動"), .stage: ("on stage", "台上致詞"),
+            .statement: ("statement", "聲明"), .film: ("film narration", "影片旁白"), .article: ("article", "文章"),
+            .other: ("other", "其他"),
+        ]
+        let pair = names[kind] ?? (kind.rawValue, kind.rawValue)
+        return l == .en ? pair.0 : pair.1
+    }
+
+    /// "interview · 2025-06" style.
+    public static func context(_ quote: Quote, _ l: Language) -> String {
+        var parts = [contextKind(quote.context.kind, l)]
+        if let d = quote.context.date { parts.append(d.description) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// A quote's text in a language, falling back to the other language.
+    /// Text on one line: line breaks and tabs become spaces.
+    public static func singleLine(_ text: String) -> String {
+        // Most text has no break at all: a byte scan decides (U+0085 is C2 85, U+2028/9 E2 80 A8/9).
+        guard hasBreak(text) else { return text }
+        return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    static func hasBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            for i in b.indices {
+                switch b[i] {
+                case 0x09...0x0D: return true
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return true
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
+                default: continue
+                }
+            }
+            return false
+        }
+    }
+
+    public static func quoteText(_ quote: Quote, _ l: Language) -> String {
+        quote.text.text(l)
+    }
+}
