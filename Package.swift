@@ -59,11 +59,17 @@ let package = Package(
         .target(name: "FestivalUI", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalText",
                                                    "FestivalExport", "TextGrid",
                                                    .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The browser's loop: keys → update → effects → results back into update, over a
+        // terminal protocol (ncurses in the program, in memory in tests); runs the effects
+        // (shelf file, browser, editor, export files).
+        .target(name: "FestivalApp", dependencies: ["FestivalCatalog", "FestivalLibrary", "FestivalStorage",
+                                                    "FestivalExport", "FestivalText", "FestivalUI", "TextGrid"]),
         .executableTarget(
             name: "festival",
             dependencies: [
                 "FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage",
-                "FestivalText", "FestivalExport", "FestivalSynthetic", "FestivalUI", "BuiltinCatalog", "Curses", "TextGrid",
+                "FestivalText", "FestivalExport", "FestivalSynthetic", "FestivalUI", "FestivalApp", "BuiltinCatalog", "Curses",
+                "TextGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +83,8 @@ let package = Package(
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog"]),
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalCatalog", "FestivalSearch", "FestivalLibrary",
                                                          "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
+        .testTarget(name: "FestivalAppTests", dependencies: ["FestivalApp", "FestivalUI", "FestivalCatalog", "FestivalLibrary",
+                                                          "FestivalStorage", "FestivalText", "BuiltinCatalog", "TextGrid"]),
         .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalSynthetic"]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
     ],

@@ -1,5 +1,6 @@
 import FestivalCatalog
 import FestivalSearch
+import FestivalLibrary
 import FestivalStorage
 import FestivalUI
 import Foundation
@@ -48,12 +49,12 @@ enum Measure {
         let cache = CatalogCache(directory: cacheDir)
         if let loaded = try? cache.load(path: path, withIndex: false) { _ = cache.storeIfNew(loaded, index: index) }
         onThread { index.warmUp() }   // as the browser's index thread does before handing the index over
-        state.indexReady(index)
+        _ = update(&state, .libraryReady(Library(catalog: catalog, index: index)), now: Date())
 
         var latencies: [Double] = []
         if let frames = ProcessInfo.processInfo.environment["BENCH_VIEW_ONLY"].flatMap(Int.init) {
             // Profiling aid: one search screen drawn many times.
-            state.showSearch(ProcessInfo.processInfo.environment["BENCH_VIEW_QUERY"] ?? "honest")
+            _ = update(&state, .showSearch(ProcessInfo.processInfo.environment["BENCH_VIEW_QUERY"] ?? "honest", .everything), now: Date())
             var v = Clock.now()
             _ = view(state, size: size)
             let first = Clock.since(v)
@@ -88,11 +89,11 @@ enum Measure {
             return
         }
         for query in queries(catalog) {
-            _ = update(&state, .key(.char("s")))
-            _ = update(&state, .key(.ctrl("u")))
+            _ = update(&state, .key(.char("s")), now: Date())
+            _ = update(&state, .key(.ctrl("u")), now: Date())
             for character in query {
                 let k = Clock.now()
-                _ = update(&state, .key(.char(character)))
+                _ = update(&state, .key(.char(character)), now: Date())
                 let u = Clock.since(k)
                 _ = view(state, size: size)
                 latencies.append(Clock.since(k))
@@ -104,7 +105,7 @@ enum Measure {
                 let last = latencies.suffix(query.count).map { fmt($0) }.joined(separator: " ")
                 FileHandle.standardError.write(Data("\(query): \(last)  hits=\(state.search.hits.count)\n".utf8))
             }
-            _ = update(&state, .key(.escape))
+            _ = update(&state, .key(.escape), now: Date())
         }
         latencies.sort()
         let p50 = latencies[latencies.count / 2]

@@ -12,6 +12,7 @@ public enum UIString: CaseIterable, Sendable {
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case nothingToExport, exportPrompt, exported
     case noLink, nothingToCopy, copied, opened, noBrowser
+    case move, history, section, searchKey, findKey, otherLanguage, toResults
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
 
     public func text(_ language: Language) -> String {
@@ -118,6 +119,13 @@ public enum UIString: CaseIterable, Sendable {
         case .searchQuotes: return ("quotes", "語錄")
         case .loading: return ("Loading", "載入中")
         case .indexing: return ("Indexing", "建立索引")
+        case .move: return ("move", "移動")
+        case .toResults: return ("results", "結果")
+        case .history: return ("history", "歷史")
+        case .section: return ("section", "分頁")
+        case .searchKey: return ("search", "搜尋")
+        case .findKey: return ("find", "尋找")
+        case .otherLanguage: return ("中文", "English")
         }
     }
 }

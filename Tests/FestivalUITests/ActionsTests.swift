@@ -61,7 +61,7 @@ import TextGrid
         var state = S.state()
         S.press(&state, .char("2"), .char("p"))                     // filtered by a speaker
         S.press(&state, .char("e"))
-        #expect(state.exportPending)
+        #expect((state.mode == .exportFormat))
         #expect(view(state, size: state.size).text.contains("Export as: m Markdown"))
         let effects = S.press(&state, .char("m"))
         guard case .export(let request)? = effects.first else { Issue.record("no export: \(effects)"); return }
@@ -77,7 +77,7 @@ import TextGrid
         guard case .export(let request)? = S.press(&state, .char("c")).first else { Issue.record("no export"); return }
         #expect(request.quoteIDs.count == 11 && request.format == .csv)
         S.press(&state, .char("e"), .escape)
-        #expect(!state.exportPending)
+        #expect(!(state.mode == .exportFormat))
         state.open(.festival)
         #expect(S.press(&state, .char("e")).isEmpty)
         #expect(state.message == "No list to export here.")

@@ -112,10 +112,10 @@ import TextGrid
     @Test func helpOverlayShowsTheRemappedKeys() throws {
         let keymap = try Self.parse("[keys]\nquit = [\"Q\", \"ctrl-x\"]\nhelp = [\"f2\"]\n").keymap
         var state = UITestSupport.state(UITestSupport.minimal, .en, width: 100, height: 40)
-        #expect(update(&state, .key(.char("?")), keymap: keymap).isEmpty)
-        #expect(!state.showHelp)
-        _ = update(&state, .key(.function(2)), keymap: keymap)
-        #expect(state.showHelp)
+        #expect(update(&state, .key(.char("?")), now: UITestSupport.now, keymap: keymap).isEmpty)
+        #expect(!(state.mode == .help))
+        _ = update(&state, .key(.function(2)), now: UITestSupport.now, keymap: keymap)
+        #expect((state.mode == .help))
         let screen = view(state, size: Size(width: 100, height: 40), keymap: keymap).text
         #expect(screen.contains("Q Ctrl-x"))
         #expect(screen.contains("F2"))

@@ -47,8 +47,18 @@ import TextGrid
         var failures = 0
         for step in 0..<steps {
             let action = Self.randomKey(&r)
-            let effects = update(&state, action)
+            let effects = update(&state, action, now: UITestSupport.now)
             if effects.contains(.quit) { state.quitting = false }      // keep going
+            // Answer effects as the shell would, so their results and modes are fuzzed too.
+            for effect in effects {
+                switch effect {
+                case .editNote(let item, let text): _ = update(&state, .noEditor(item, text), now: UITestSupport.now)
+                case .saveShelf: _ = update(&state, .shelfSaved(state.shelf), now: UITestSupport.now)
+                case .export: _ = update(&state, .exported(paths: ["/tmp/x"], count: 1), now: UITestSupport.now)
+                case .openURL(let url): _ = update(&state, .notOpened(url), now: UITestSupport.now)
+                default: break
+                }
+            }
             // Draw one step in eight (and every resize): the canvas is always the size asked.
             let draw = step % 8 == 0
             if draw || { if case .resize = action { return true } else { return false } }() {
@@ -74,9 +84,9 @@ import TextGrid
     @Test func oneByOneAndZeroSizedScreens() {
         var state = UITestSupport.state()
         for size in [Size(width: 1, height: 1), Size(width: 0, height: 0), Size(width: 2, height: 1), Size(width: 300, height: 1)] {
-            _ = update(&state, .resize(size))
-            _ = update(&state, .key(.char("s")))
-            _ = update(&state, .key(.char("電")))
+            _ = update(&state, .resize(size), now: UITestSupport.now)
+            _ = update(&state, .key(.char("s")), now: UITestSupport.now)
+            _ = update(&state, .key(.char("電")), now: UITestSupport.now)
             let canvas = view(state, size: size)
             #expect(canvas.width == size.width && canvas.height == size.height)
         }

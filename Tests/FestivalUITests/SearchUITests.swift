@@ -15,7 +15,7 @@ import TextGrid
         var state = S.state()
         S.press(&state, .down, .down)                  // the film list, third row selected
         S.press(&state, .char("s"))
-        #expect(state.screen == .search && state.search.editing)
+        #expect(state.screen == .search && (state.mode == .search))
         Self.type(&state, "valenzuela")
         #expect(state.search.hits.count == 12)       // his person page and 11 quotes
         S.press(&state, .backspace, .backspace)
@@ -41,9 +41,9 @@ import TextGrid
         #expect(state.catalog.quote(id)?.speaker == "cristobal-valenzuela")
         S.press(&state, .escape)
         #expect(state.screen == .search)
-        #expect(!state.search.editing)                  // back in the results: j/k move
+        #expect(!(state.mode == .search))                  // back in the results: j/k move
         S.press(&state, .char("s"))                     // s (or /) edits the query again
-        #expect(state.search.editing && state.search.input == "电影制作人")
+        #expect((state.mode == .search) && state.search.input == "电影制作人")
     }
 
     @Test func upAndDownRecallEarlierQueries() {

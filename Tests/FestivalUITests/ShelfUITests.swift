@@ -10,17 +10,17 @@ import TextGrid
     @Test func favoriteWatchedAndRatingOnAFilm() {
         var state = S.state()
         S.press(&state, .down)                                   // JAILBIRD
-        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.film("jailbird")))])
+        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.film("jailbird")), at: UITestSupport.now)])
         #expect(state.shelf.isFavorite(.film("jailbird")))
         #expect(state.message == "Added to favorites ★")
-        #expect(S.press(&state, .char("w")) == [.saveShelf(.toggleWatched(film: "jailbird"))])
+        #expect(S.press(&state, .char("w")) == [.saveShelf(.toggleWatched(film: "jailbird"), at: UITestSupport.now)])
         S.press(&state, .char("r"))
-        #expect(state.ratingPending)
-        #expect(S.press(&state, .char("4")) == [.saveShelf(.rate(film: "jailbird", 4))])
+        #expect((state.mode == .rating))
+        #expect(S.press(&state, .char("4")) == [.saveShelf(.rate(film: "jailbird", 4), at: UITestSupport.now)])
         #expect(state.shelf.rating(film: "jailbird") == 4)
         #expect(state.section == .films)                        // 4 rated; it did not switch sections
         S.press(&state, .char("r"), .char("x"))                  // anything else cancels
-        #expect(!state.ratingPending && state.shelf.rating(film: "jailbird") == 4)
+        #expect(!(state.mode == .rating) && state.shelf.rating(film: "jailbird") == 4)
         S.press(&state, .char("r"), .char("0"))
         #expect(state.shelf.rating(film: "jailbird") == nil)
         // The list marks it.
@@ -32,23 +32,23 @@ import TextGrid
         S.press(&state, .char("2"))
         #expect(S.press(&state, .char("w")).isEmpty)
         #expect(state.message == "Select a film first.")
-        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.quote(state.catalog.quotes[0].id)))])
+        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.quote(state.catalog.quotes[0].id)), at: UITestSupport.now)])
     }
 
     @Test func notesInlineWhenThereIsNoEditor() {
         var state = S.state()
         let effects = S.press(&state, .char("m"))
         #expect(effects == [.editNote(.film("total-pixel-space"), "")])
-        state.editNoteInline(.film("total-pixel-space"), text: "")  // what the shell does without $EDITOR
+        UITestSupport.send(&state, .noEditor(.film("total-pixel-space"), ""))  // what the shell does without $EDITOR
         for c in "Borges 電影!" { S.press(&state, .char(c)) }
         #expect(view(state, size: state.size).text.contains("Note: Borges 電影!▏"))
         let saved = S.press(&state, .enter)
-        #expect(saved == [.saveShelf(.note(.film("total-pixel-space"), "Borges 電影!"))])
+        #expect(saved == [.saveShelf(.note(.film("total-pixel-space"), "Borges 電影!"), at: UITestSupport.now)])
         #expect(state.shelf.note(.film("total-pixel-space")) == "Borges 電影!")
         S.press(&state, .char("m"))
-        state.editNoteInline(.film("total-pixel-space"), text: "draft")
+        UITestSupport.send(&state, .noEditor(.film("total-pixel-space"), "draft"))
         S.press(&state, .escape)                                  // Esc drops the edit
-        #expect(state.noteEditor == nil && state.shelf.note(.film("total-pixel-space")) == "Borges 電影!")
+        #expect(state.mode == .browse && state.shelf.note(.film("total-pixel-space")) == "Borges 電影!")
     }
 
     @Test(arguments: Language.allCases)
@@ -60,7 +60,7 @@ import TextGrid
         S.assertSnapshot(view(state, size: state.size).text, named: "shelf-empty-\(tag)")
         for change: ShelfChange in [.toggleFavorite(.film("jailbird")), .toggleWatched(film: "one"), .rate(film: "one", 5),
                                     .toggleFavorite(.quote("q04")), .note(.quote("q04"), "版權：輸出端 vs 訓練資料")] {
-            change.apply(to: &state.shelf)
+            change.apply(to: &state.shelf, at: UITestSupport.now)
         }
         S.assertSnapshot(view(state, size: state.size).text, named: "shelf-\(tag)-80x24")
         S.assertSnapshot(view(state, size: Size(width: 40, height: 12)).text, named: "shelf-\(tag)-40x12")

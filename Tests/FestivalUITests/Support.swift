@@ -1,5 +1,6 @@
 import BuiltinCatalog
 import FestivalCatalog
+import FestivalLibrary
 import Foundation
 import Testing
 import TextGrid
@@ -13,14 +14,29 @@ enum UITestSupport {
     static let builtin: Catalog = try! CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
     static let minimal: Catalog = try! CatalogLoader.load(path: testsDir.deletingLastPathComponent().appending(path: "Fixtures/minimal.json").path)
 
+    /// The libraries of the two fixtures, indexed once.
+    static let builtinLibrary = Library(indexing: builtin)
+    static let minimalLibrary = Library(indexing: minimal)
+
+    /// The test clock: every `update` here runs at this instant.
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// A state as the browser has it once its index is ready.
     static func state(_ catalog: Catalog = builtin, _ language: Language = .en, width: Int = 80, height: Int = 24) -> AppState {
-        AppState(catalog: catalog, language: language, size: Size(width: width, height: height))
+        let library = catalog == builtin ? builtinLibrary : catalog == minimal ? minimalLibrary : Library(indexing: catalog)
+        return AppState(catalog: catalog, language: language, size: Size(width: width, height: height), library: library)
     }
 
     /// Applies keys in order and returns all effects.
     @discardableResult
     static func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { update(&state, .key($0)) }
+        keys.flatMap { update(&state, .key($0), now: now) }
+    }
+
+    /// Sends an action at the test clock's time.
+    @discardableResult
+    static func send(_ state: inout AppState, _ action: Action, keymap: Keymap = .standard) -> [Effect] {
+        update(&state, action, now: now, keymap: keymap)
     }
 
     /// The canvas as text with each run of highlighted cells between ⟦ and ⟧, so snapshots
@@ -64,4 +80,17 @@ enum UITestSupport {
             Issue.record("snapshot \(name) differs (\(where_)); SNAPSHOT_RECORD=1 swift test rewrites it", sourceLocation: sourceLocation)
         }
     }
+}
+
+extension AppState {
+    /// Jumps to a screen through `update`, as `festival render` does.
+    mutating func open(_ screen: Screen) {
+        UITestSupport.send(&self, .show(screen))
+    }
+
+    /// Opens the search with `text` typed, through `update`.
+    mutating func showSearch(_ text: String, scope: SearchScope = .everything) {
+        UITestSupport.send(&self, .showSearch(text, scope))
+    }
+
 }

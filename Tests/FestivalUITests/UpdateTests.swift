@@ -81,11 +81,11 @@ import TextGrid
         var state = S.state(width: 80, height: 24)
         S.press(&state, .char("2"), .char("G"))
         #expect(state.viewport.selected == state.catalog.quotes.count - 1)
-        _ = update(&state, .resize(Size(width: 30, height: 7)))
+        _ = update(&state, .resize(Size(width: 30, height: 7)), now: UITestSupport.now)
         let h = Layout(size: state.size, screen: state.screen).contentHeight
         let vp = state.viewport
         #expect(vp.selected! >= vp.scroll && vp.selected! < vp.scroll + h)
-        _ = update(&state, .resize(Size(width: 200, height: 60)))
+        _ = update(&state, .resize(Size(width: 200, height: 60)), now: UITestSupport.now)
         #expect(state.viewport.scroll == 0)
     }
 
@@ -100,10 +100,10 @@ import TextGrid
         S.press(&state, .char("S"))
         #expect(state.filmSort == .title)
         S.press(&state, .char("2"), .char("p"))
-        #expect(state.speakerFilter == "cristobal-valenzuela")
+        #expect(state.quoteFilter.speaker == "cristobal-valenzuela")
         #expect(ListScreens.quotes(state).allSatisfy { $0.speaker == "cristobal-valenzuela" })
         S.press(&state, .char("t"))
-        #expect(state.topicFilter != nil)
+        #expect(state.quoteFilter.topic != nil)
         S.press(&state, .char("x"))
         #expect(ListScreens.quotes(state).count == state.catalog.quotes.count)
     }
@@ -116,7 +116,7 @@ import TextGrid
         #expect(jurors.count >= 3)
         #expect(state.find?.matches == jurors)
         S.press(&state, .enter)
-        #expect(state.find?.editing == false)
+        #expect(state.mode != .find)
         #expect(state.viewport.selected == jurors[0])
         S.press(&state, .char("n"))
         #expect(state.viewport.selected == jurors[1])
@@ -142,10 +142,10 @@ import TextGrid
         #expect(state.language == .zhHant)
         #expect(view(state, size: state.size).line(0).contains("影片"))
         S.press(&state, .char("?"))
-        #expect(state.showHelp)
+        #expect((state.mode == .help))
         #expect(view(state, size: state.size).text.contains("本畫面按鍵"))
         S.press(&state, .char("?"))
-        #expect(!state.showHelp)
+        #expect(!(state.mode == .help))
     }
 
     @Test func effects() {

@@ -1,10 +1,9 @@
 import FestivalCatalog
-import FestivalSearch
 import FestivalLibrary
 import FestivalText
 import TextGrid
 
-/// The four sections the tab bar switches between.
+/// The five sections the tab bar switches between.
 public enum Section: Int, CaseIterable, Sendable {
     case films, quotes, people, festival, shelf
 
@@ -64,52 +63,65 @@ public enum FilmSort: CaseIterable, Sendable {
     case lineup, award, title, runtime
 }
 
-/// Search within the current screen (`/`, then `n`/`N`).
+/// Search within the current screen (`/`, then `n`/`N`); typed while the mode is `.find`.
 public struct FindState: Equatable, Sendable {
     public var query: String = ""
-    public var editing = true
     /// Rows that match, in order.
     public var matches: [Int] = []
     public var current: Int?
 }
 
-/// Everything the browser shows, as one value. Change it only through `update`.
-public struct AppState: Sendable {
-    public var catalog: Catalog
-    public var language: Language
-    public var section: Section = .films
-    /// Each section's navigation history; the last screen is the one shown.
-    public var stacks: [Section: [Screen]]
-    public var viewports: [Screen: Viewport] = [:]
-    public var size: Size
-    public var filmSort: FilmSort = .lineup
-    public var awardFilter: String?          // prize tier id, or "" for unknown
-    public var styleFilter: String?          // a style's text in English (or Chinese when no English)
-    public var speakerFilter: String?
-    public var topicFilter: String?
-    public var find: FindState?
-    public var search = SearchState()
-    /// Built on the first search, or handed over by the shell that built it in the background.
-    public var searchIndex: SearchIndex?
-    /// True while the shell builds the index in the background; searches wait for it.
-    public var indexPending = false
-    /// Favorites, watched films, ratings and notes (the shell loads and saves it).
-    public var shelf = Shelf()
+/// What the next key means beyond the keymap. One value, so no two can be on at once.
+public enum Mode: Equatable, Sendable {
+    /// Keys are commands from the keymap.
+    case browse
+    /// The `?` overlay is shown; the next key closes it.
+    case help
     /// `r` was pressed: the next key is a rating (1–5, 0 clears).
-    public var ratingPending = false
+    case rating
     /// `e` was pressed: the next key picks the export format.
-    public var exportPending = false
-    /// The one-line note editor, when open (used when $EDITOR is unset).
-    public var noteEditor: NoteEditor?
-    public var showHelp = false
-    public var message: String?
-    public var quitting = false
+    case exportFormat
+    /// The one-line note editor is open (when there is no $VISUAL or $EDITOR).
+    case note(NoteEditor)
+    /// Keys edit the find query (`state.find`).
+    case find
+    /// Keys edit the search query (on the search screen).
+    case search
+}
+
+/// Everything the browser shows, as one value. Only `update` changes it: outside this
+/// module every property is read-only.
+public struct AppState: Sendable {
+    public internal(set) var catalog: Catalog
+    public internal(set) var language: Language
+    public internal(set) var section: Section = .films
+    /// Each section's navigation history; the last screen is the one shown.
+    public internal(set) var stacks: [Section: [Screen]]
+    public internal(set) var viewports: [Screen: Viewport] = [:]
+    public internal(set) var size: Size
+    public internal(set) var mode: Mode = .browse
+    public internal(set) var filmSort: FilmSort = .lineup
+    public internal(set) var awardFilter: String?          // prize tier id, or "" for unknown
+    public internal(set) var styleFilter: String?          // a style's text in English (or Chinese when no English)
+    /// The quote list's speaker and topic filters.
+    public internal(set) var quoteFilter = QuoteFilter()
+    public internal(set) var find: FindState?
+    public internal(set) var search = SearchState()
+    /// The catalog with its search index, once the shell has it (`Action.libraryReady`);
+    /// searches typed before then run when it arrives.
+    public internal(set) var library: Library?
+    /// Favorites, watched films, ratings and notes (the shell loads and saves it).
+    public internal(set) var shelf = Shelf()
+    public internal(set) var message: String?
+    public internal(set) var quitting = false
 
     /// The deepest history a section keeps.
     public static let maxHistory = 64
 
-    public init(catalog: Catalog, language: Language, size: Size) {
+    /// A state for `catalog`; `library` when its index is already there.
+    public init(catalog: Catalog, language: Language, size: Size, library: Library? = nil) {
         self.catalog = catalog
+        self.library = library
         self.language = language
         self.size = size
         var stacks: [Section: [Screen]] = [:]
@@ -120,7 +132,7 @@ public struct AppState: Sendable {
 
     public var screen: Screen { stacks[section]?.last ?? section.root }
     public var history: [Screen] { stacks[section] ?? [section.root] }
-    public var viewport: Viewport {
+    public internal(set) var viewport: Viewport {
         get { viewports[screen] ?? Viewport() }
         set { viewports[screen] = newValue }
     }

@@ -1,8 +1,9 @@
+import FestivalLibrary
 import FestivalText
 import FestivalExport
 import TextGrid
 
-/// What `e` exports: the list on screen (quotes, or films when there are no quotes).
+/// What `e` exports: every quote and film of the list on screen, in its order.
 public struct ExportRequest: Equatable, Sendable {
     public var quoteIDs: [String]
     public var filmIDs: [String]
@@ -21,13 +22,12 @@ enum ExportList {
         case .quotes: return (ListScreens.quotes(state).map(\.id), [], title, "quotes")
         case .films: return ([], ListScreens.films(state).map(\.id), title, "films")
         case .search:
-            guard let index = state.searchIndex else { return ([], [], title, "search") }
+            guard let library = state.library else { return ([], [], title, "search") }
             var quotes: [String] = [], films: [String] = []
             for hit in state.search.hits {
-                let d = index.documents[hit.document]
-                switch d.kind {
-                case .quote: quotes.append(c.quotes[d.index].id)
-                case .film: films.append(c.films[d.index].id)
+                switch library.item(hit) {
+                case .quote(let q): quotes.append(q.id)
+                case .film(let f): films.append(f.id)
                 case .person: break
                 }
             }
@@ -46,13 +46,13 @@ enum ExportList {
             state.message = UIString.nothingToExport.text(state.language)
             return []
         }
-        state.exportPending = true
+        state.mode = .exportFormat
         return []
     }
 
     /// The key after `e`: m, c or j picks the format; anything else cancels.
     static func finish(_ state: inout AppState, _ key: Key) -> [Effect] {
-        state.exportPending = false
+        state.mode = .browse
         let format: ExportFormat
         switch key {
         case .char("m"): format = .md
@@ -61,7 +61,7 @@ enum ExportList {
         default: return []
         }
         let list = current(state)
-        return [.export(ExportRequest(quoteIDs: list.quotes, filmIDs: list.quotes.isEmpty ? list.films : [],
+        return [.export(ExportRequest(quoteIDs: list.quotes, filmIDs: list.films,
                                       title: list.title, slug: list.slug, format: format))]
     }
 }

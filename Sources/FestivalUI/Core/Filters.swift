@@ -1,3 +1,4 @@
+import FestivalLibrary
 
 /// Sorting and filtering of the film and quote lists; each key cycles through the values.
 enum Filters {
@@ -32,21 +33,20 @@ enum Filters {
     static func cycleSpeaker(_ state: inout AppState) {
         var speakers: [String] = []
         for q in state.catalog.quotes where !speakers.contains(q.speaker) { speakers.append(q.speaker) }
-        state.speakerFilter = next(state.speakerFilter, in: speakers)
+        state.quoteFilter.speaker = next(state.quoteFilter.speaker, in: speakers)
         reset(&state)
     }
 
     static func cycleTopic(_ state: inout AppState) {
         let used = Set(state.catalog.quotes.flatMap(\.topics))
-        state.topicFilter = next(state.topicFilter, in: state.catalog.topics.map(\.id).filter { used.contains($0) })
+        state.quoteFilter.topic = next(state.quoteFilter.topic, in: state.catalog.topics.map(\.id).filter { used.contains($0) })
         reset(&state)
     }
 
     static func clear(_ state: inout AppState) {
         state.awardFilter = nil
         state.styleFilter = nil
-        state.speakerFilter = nil
-        state.topicFilter = nil
+        state.quoteFilter = QuoteFilter()
         state.filmSort = .lineup
         reset(&state)
     }

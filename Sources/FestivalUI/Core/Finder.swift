@@ -11,7 +11,7 @@ enum Finder {
             state.find = nil
             return []
         case .enter:
-            find.editing = false
+            state.mode = .browse
             state.find = find.query.isEmpty ? nil : find
             return []
         case .backspace:

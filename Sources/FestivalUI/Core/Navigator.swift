@@ -160,18 +160,18 @@ enum Navigator {
     }
 }
 
-extension AppState {
-    /// Shows a screen directly: its section, with the screen on top of the section's list.
-    public mutating func open(_ screen: Screen) {
+extension Navigator {
+    /// Shows `screen` in the section it belongs to (the search on top of the current one).
+    static func show(_ state: inout AppState, _ screen: Screen) {
         switch screen {
-        case .films, .film: section = .films
-        case .quotes, .quote: section = .quotes
-        case .people, .person: section = .people
-        case .festival: section = .festival
-        case .shelf: section = .shelf
+        case .films, .film: state.section = .films
+        case .quotes, .quote: state.section = .quotes
+        case .people, .person: state.section = .people
+        case .festival: state.section = .festival
+        case .shelf: state.section = .shelf
         case .search: break
         }
-        if screen != section.root { Navigator.push(&self, screen) }
-        Navigator.clamp(&self)
+        if screen != state.section.root { push(&state, screen) }
+        clamp(&state)
     }
 }

@@ -5,11 +5,10 @@ import TextGrid
 enum SearchController {
     /// Shows the search screen on top of the current section, the query ready for typing.
     static func open(_ state: inout AppState, scope: SearchScope) {
-        if state.searchIndex == nil && !state.indexPending { state.searchIndex = SearchIndex(catalog: state.catalog) }
         if state.screen != .search { Navigator.push(&state, .search) }
         let rescope = state.search.scope != scope
         state.search.scope = scope
-        state.search.editing = true
+        state.mode = .search
         state.search.historyCursor = nil
         if rescope || state.search.hits.isEmpty { run(&state, narrowing: false) }
     }
@@ -41,14 +40,14 @@ enum SearchController {
         case .enter:
             remember(&state)
             guard !state.search.hits.isEmpty else { return [] }
-            state.search.editing = false
+            state.mode = .browse
             return Navigator.open(&state)
         case .tab:
-            state.search.editing = false
+            state.mode = .browse
             return []
         case .escape:
             remember(&state)
-            state.search.editing = false
+            state.mode = .browse
             Navigator.back(&state)
             return []
         case .mouse(let event):
@@ -65,13 +64,13 @@ enum SearchController {
         return []
     }
 
-    /// Runs the query; a query that only narrows the last one scans just its hits.
+    /// Runs the query (once the library is there); a query that only narrows the last one
+    /// scans just its hits.
     static func run(_ state: inout AppState, narrowing: Bool) {
-        guard let index = state.searchIndex else { return }
+        guard let library = state.library else { return }
         let query = SearchQuery(state.search.input)
-        let universe = narrowing && query.narrows(state.search.query)
-            ? SearchIndex.documentsInOrder(state.search.hits) : nil
-        state.search.hits = index.search(query, in: state.search.scope.kinds, within: universe)
+        let earlier = narrowing && query.narrows(state.search.query) ? state.search.hits : nil
+        state.search.hits = library.hits(query, in: state.search.scope.kinds, within: earlier)
         state.search.query = query
         state.viewports[.search] = Viewport(selected: 0)
     }
@@ -100,21 +99,5 @@ enum SearchController {
         state.search.history.append(query)
         if state.search.history.count > SearchState.maxHistory { state.search.history.removeFirst() }
         state.search.historyCursor = nil
-    }
-}
-
-extension AppState {
-    /// The index the shell built in the background has arrived: a waiting search runs now.
-    public mutating func indexReady(_ index: SearchIndex) {
-        searchIndex = index
-        indexPending = false
-        if screen == .search { SearchController.run(&self, narrowing: false) }
-    }
-
-    /// Opens the search screen with `text` already typed (for `festival render` and tests).
-    public mutating func showSearch(_ text: String, scope: SearchScope = .everything) {
-        SearchController.open(&self, scope: scope)
-        search.input = text
-        SearchController.run(&self, narrowing: false)
     }
 }

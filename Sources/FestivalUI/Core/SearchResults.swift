@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalLibrary
 import FestivalSearch
 import FestivalText
 
@@ -16,32 +17,24 @@ public struct SearchResult: Equatable, Sendable {
 
 /// Turns hits into `SearchResult`s for one language.
 public struct SearchPresenter: Sendable {
-    public let catalog: Catalog
-    public let index: SearchIndex
+    public let library: Library
 
-    public init(catalog: Catalog, index: SearchIndex) {
-        self.catalog = catalog
-        self.index = index
+    public init(library: Library) {
+        self.library = library
     }
 
     /// The hit as shown; `highlights: false` skips the highlight ranges (plain text output).
     public func result(_ hit: SearchIndex.Hit, query: SearchQuery, language: Language, highlights wanted: Bool = true) -> SearchResult {
-        let document = index.documents[hit.document]
-        let heading: String, texts: [String?], id: String
-        switch document.kind {
-        case .quote:
-            let quote = catalog.quotes[document.index]
-            id = quote.id
-            heading = catalog.personName(quote.speaker, language)
+        let item = library.item(hit)
+        let heading: String, texts: [String?], id = item.id
+        switch item {
+        case .quote(let quote):
+            heading = library.catalog.personName(quote.speaker, language)
             texts = [quote.text[language], quote.text[language.other]]
-        case .film:
-            let film = catalog.films[document.index]
-            id = film.id
+        case .film(let film):
             heading = film.title.text(language)
             texts = [film.synopsis[language], film.synopsis[language.other]]
-        case .person:
-            let person = catalog.people[document.index]
-            id = person.id
+        case .person(let person):
             heading = person.name.text(language)
             let roles = Format.list(person.roles.map { Format.role($0, language) }, language)
             texts = [[roles, person.title?.text(language), person.affiliation?.text(language)]
@@ -52,7 +45,7 @@ public struct SearchPresenter: Sendable {
         var text = available.first ?? ""
         guard wanted else {
             if available.count > 1, !query.matches(text), query.matches(available[1]) { text = available[1] }
-            return SearchResult(kind: document.kind, id: id, tier: hit.tier, heading: heading,
+            return SearchResult(kind: item.kind, id: id, tier: hit.tier, heading: heading,
                                 headingHighlights: [], text: text, textHighlights: [])
         }
         var highlights = query.highlights(in: text)
@@ -60,7 +53,7 @@ public struct SearchPresenter: Sendable {
             let other = query.highlights(in: available[1])
             if !other.isEmpty { text = available[1]; highlights = other }
         }
-        return SearchResult(kind: document.kind, id: id, tier: hit.tier, heading: heading,
+        return SearchResult(kind: item.kind, id: id, tier: hit.tier, heading: heading,
                             headingHighlights: query.highlights(in: heading), text: text, textHighlights: highlights)
     }
 }

@@ -9,16 +9,14 @@ public enum SearchScope: Sendable, Equatable {
 
 /// The global search: the query being typed, its results, and earlier queries.
 public struct SearchState: Sendable {
-    public var input = ""
-    public var scope = SearchScope.everything
-    /// True while keys edit the query; false when they move through the results.
-    public var editing = true
-    public var hits: [SearchIndex.Hit] = []
+    public internal(set) var input = ""
+    public internal(set) var scope = SearchScope.everything
+    public internal(set) var hits: [SearchIndex.Hit] = []
     /// The parsed query the hits belong to, to narrow the next keystroke's scan.
     var query = SearchQuery("")
     /// Earlier queries, oldest first, and the one Up/Down shows (nil: the current input).
-    public var history: [String] = []
-    public var historyCursor: Int?
+    public internal(set) var history: [String] = []
+    public internal(set) var historyCursor: Int?
     var draft = ""
 
     public static let maxHistory = 50

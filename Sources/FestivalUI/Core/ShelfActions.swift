@@ -1,4 +1,5 @@
 import FestivalLibrary
+import Foundation
 import FestivalText
 import TextGrid
 
@@ -10,12 +11,13 @@ public enum ShelfChange: Equatable, Sendable {
     case rate(film: String, Int?)
     case note(ShelfItem, String?)
 
-    public func apply(to shelf: inout Shelf) {
+    /// Applies the change, stamped `now`.
+    public func apply(to shelf: inout Shelf, at now: Date) {
         switch self {
-        case .toggleFavorite(let item): shelf.toggleFavorite(item)
-        case .toggleWatched(let id): shelf.toggleWatched(film: id)
-        case .rate(let id, let rating): _ = shelf.setRating(film: id, rating)
-        case .note(let item, let text): shelf.setNote(item, text)
+        case .toggleFavorite(let item): shelf.toggleFavorite(item, at: now)
+        case .toggleWatched(let id): shelf.toggleWatched(film: id, at: now)
+        case .rate(let id, let rating): _ = shelf.setRating(film: id, rating, at: now)
+        case .note(let item, let text): shelf.setNote(item, text, at: now)
         }
     }
 }
@@ -37,44 +39,44 @@ enum ShelfActions {
         }
     }
 
-    static func change(_ state: inout AppState, _ change: ShelfChange) -> [Effect] {
-        change.apply(to: &state.shelf)
-        return [.saveShelf(change)]
+    /// Applies `change` at once (and says `message`); the shell saves it.
+    static func change(_ state: inout AppState, _ change: ShelfChange, now: Date, message: UIString? = nil) -> [Effect] {
+        change.apply(to: &state.shelf, at: now)
+        if let message { state.message = message.text(state.language) }
+        return [.saveShelf(change, at: now)]
     }
 
-    static func favorite(_ state: inout AppState) -> [Effect] {
+    static func favorite(_ state: inout AppState, now: Date) -> [Effect] {
         guard let item = item(state) else { return notHere(&state) }
-        let effects = change(&state, .toggleFavorite(item))
+        let effects = change(&state, .toggleFavorite(item), now: now)
         state.message = state.shelf.isFavorite(item) ? UIString.addedFavorite.text(state.language) : UIString.removedFavorite.text(state.language)
         return effects
     }
 
-    static func watched(_ state: inout AppState) -> [Effect] {
+    static func watched(_ state: inout AppState, now: Date) -> [Effect] {
         guard case .film(let id)? = item(state) else { return notHere(&state, films: true) }
-        let effects = change(&state, .toggleWatched(film: id))
+        let effects = change(&state, .toggleWatched(film: id), now: now)
         state.message = state.shelf.isWatched(film: id) ? UIString.markedWatched.text(state.language) : UIString.unmarkedWatched.text(state.language)
         return effects
     }
 
     static func startRating(_ state: inout AppState) -> [Effect] {
         guard case .film? = item(state) else { return notHere(&state, films: true) }
-        state.ratingPending = true
+        state.mode = .rating
         return []
     }
 
     /// The key after `r`: 1–5 rates, 0 or Backspace clears, anything else cancels.
-    static func finishRating(_ state: inout AppState, _ key: Key) -> [Effect] {
-        state.ratingPending = false
+    static func finishRating(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
+        state.mode = .browse
         guard case .film(let id)? = item(state) else { return [] }
         switch key {
         case .char(let c) where ("1"..."5").contains(c):
-            let effects = change(&state, .rate(film: id, Int(String(c))))
+            let effects = change(&state, .rate(film: id, Int(String(c))), now: now)
             state.message = UIString.rated.text(state.language) + String(repeating: "★", count: Int(String(c))!)
             return effects
         case .char("0"), .backspace:
-            let effects = change(&state, .rate(film: id, nil))
-            state.message = UIString.ratingCleared.text(state.language)
-            return effects
+            return change(&state, .rate(film: id, nil), now: now, message: .ratingCleared)
         default:
             return []
         }
@@ -87,43 +89,26 @@ enum ShelfActions {
     }
 
     /// Keys while the one-line note editor is open.
-    static func editNote(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard var editor = state.noteEditor else { return [] }
+    static func editNote(_ state: inout AppState, _ editor: NoteEditor, _ key: Key, now: Date) -> [Effect] {
+        var editor = editor
         switch key {
         case .char(let c): editor.text.append(c)
         case .backspace: if !editor.text.isEmpty { editor.text.removeLast() }
         case .ctrl("u"): editor.text = ""
         case .escape:
-            state.noteEditor = nil
+            state.mode = .browse
             return []
         case .enter:
-            state.noteEditor = nil
-            let effects = change(&state, .note(editor.item, editor.text))
-            state.message = UIString.noteSaved.text(state.language)
-            return effects
+            state.mode = .browse
+            return change(&state, .note(editor.item, editor.text), now: now, message: .noteSaved)
         default: break
         }
-        state.noteEditor = editor
+        state.mode = .note(editor)
         return []
     }
 
     static func notHere(_ state: inout AppState, films: Bool = false) -> [Effect] {
         state.message = (films ? UIString.selectAFilm : UIString.selectFilmOrQuote).text(state.language)
         return []
-    }
-}
-
-extension AppState {
-    /// Opens the one-line note editor (when there is no $EDITOR).
-    public mutating func editNoteInline(_ item: ShelfItem, text: String) {
-        noteEditor = NoteEditor(item: item, text: text)
-    }
-
-    /// A note came back from $EDITOR.
-    public mutating func noteEdited(_ item: ShelfItem, text: String) -> ShelfChange {
-        let change = ShelfChange.note(item, text)
-        change.apply(to: &shelf)
-        message = UIString.noteSaved.text(language)
-        return change
     }
 }

@@ -1,14 +1,39 @@
 import FestivalLibrary
+import Foundation
 import FestivalText
 import TextGrid
 
-/// What happens to the state: a key, a mouse event or a new terminal size.
-public enum Action: Equatable, Sendable {
+/// What happens to the state: input from the user and the terminal, and the results of
+/// the effects the shell ran (Bubble Tea's messages). Nothing else changes `AppState`.
+public enum Action: Sendable {
     case key(Key)
     case resize(Size)
+    /// The search index is ready (built or read from the cache by the shell).
+    case libraryReady(Library)
+    /// The shelf as the shell loaded it at start, with a message when the file was unusable.
+    case shelfLoaded(Shelf, message: String?)
+    /// A `saveShelf` ran: the shelf as the file now holds it (another instance's changes
+    /// included), or why it could not be saved.
+    case shelfSaved(Shelf)
+    case shelfSaveFailed(String)
+    /// `editNote` ran in $VISUAL/$EDITOR: the text it came back with (nil: the editor failed
+    /// and the note stays as it was).
+    case noteEdited(ShelfItem, String?)
+    /// `editNote` found no editor: edit on the bottom line instead.
+    case noEditor(ShelfItem, String)
+    /// An `export` ran: where it went and how many items it holds, or why it failed.
+    case exported(paths: [String], count: Int)
+    case exportFailed(String)
+    /// An `openURL` ran: handed to the browser, or no browser could be started.
+    case opened(String)
+    case notOpened(String)
+    /// Jumps (for `festival render`, tests and deep links): show a screen; open the search
+    /// with a query typed.
+    case show(Screen)
+    case showSearch(String, SearchScope)
 }
 
-/// Work for the shell around the pure core.
+/// Work for the shell around the pure core; each one's result comes back as an `Action`.
 public enum Effect: Equatable, Sendable {
     case quit
     case suspend
@@ -16,16 +41,25 @@ public enum Effect: Equatable, Sendable {
     case openURL(String)
     /// Put text on the clipboard (the terminal's, via OSC 52).
     case copy(String)
-    /// Write the list to a file (the shell picks the path and says where).
+    /// Write the list to files (the shell picks the paths and says where).
     case export(ExportRequest)
-    /// Save this change to the shelf file.
-    case saveShelf(ShelfChange)
-    /// Edit a note: in $EDITOR, or (the shell calls `editNoteInline`) on the bottom line.
+    /// Apply this change to the shelf file, stamped `at`.
+    case saveShelf(ShelfChange, at: Date)
+    /// Edit a note in $VISUAL/$EDITOR (`noteEdited`), or say there is none (`noEditor`).
     case editNote(ShelfItem, String)
 }
 
-/// The one way state changes: `update(&state, action)` returns the effects to run.
-public func update(_ state: inout AppState, _ action: Action, keymap: Keymap = .standard) -> [Effect] {
+/// The one way state changes: `update(&state, action, now:)` returns the effects to run.
+/// `now` is the wall clock's time, read by the shell (shelf changes are stamped with it).
+public func update(_ state: inout AppState, _ action: Action, now: Date, keymap: Keymap = .standard) -> [Effect] {
+    let effects = apply(&state, action, now: now, keymap: keymap)
+    // A typing mode ends when what it types into is gone.
+    if state.mode == .find && state.find == nil { state.mode = .browse }
+    if state.mode == .search && state.screen != .search { state.mode = .browse }
+    return effects
+}
+
+private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap: Keymap) -> [Effect] {
     switch action {
     case .resize(let size):
         state.size = size
@@ -35,23 +69,55 @@ public func update(_ state: inout AppState, _ action: Action, keymap: Keymap = .
         return []
     case .key(let key):
         state.message = nil
-        if state.showHelp {
-            state.showHelp = false
+        switch state.mode {
+        case .help:
+            state.mode = .browse
             if key == .char("q") || key == .escape || key == .char("?") || key == .function(1) { return [] }
+        case .find: return Finder.edit(&state, key)
+        case .note(let editor): return ShelfActions.editNote(&state, editor, key, now: now)
+        case .rating: return ShelfActions.finishRating(&state, key, now: now)
+        case .exportFormat: return ExportList.finish(&state, key)
+        case .search: return SearchController.edit(&state, key)
+        case .browse: break
         }
-        if state.find?.editing == true { return Finder.edit(&state, key) }
-        if state.noteEditor != nil { return ShelfActions.editNote(&state, key) }
-        if state.ratingPending { return ShelfActions.finishRating(&state, key) }
-        if state.exportPending { return ExportList.finish(&state, key) }
-        if state.screen == .search && state.search.editing { return SearchController.edit(&state, key) }
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
         guard let command = keymap.command(for: key, on: state.screen.kind) else { return [] }
-        return perform(&state, command)
+        return perform(&state, command, now: now)
+    case .libraryReady(let library):
+        state.library = library
+        if state.screen == .search { SearchController.run(&state, narrowing: false) }
+    case .shelfLoaded(let shelf, let message):
+        state.shelf = shelf
+        state.message = message
+    case .shelfSaved(let shelf):
+        state.shelf = shelf
+    case .shelfSaveFailed(let message):
+        state.message = message
+    case .noteEdited(let item, let text):
+        guard let text else { return [] }
+        return ShelfActions.change(&state, .note(item, text), now: now, message: .noteSaved)
+    case .noEditor(let item, let text):
+        state.mode = .note(NoteEditor(item: item, text: text))
+    case .exported(let paths, let count):
+        state.message = UIString.exported.text(state.language) + paths.joined(separator: ", ") + " (\(count))"
+    case .exportFailed(let reason):
+        state.message = reason
+    case .opened(let url):
+        state.message = UIString.opened.text(state.language) + url
+    case .notOpened(let url):
+        state.message = UIString.noBrowser.text(state.language) + url
+    case .show(let screen):
+        Navigator.show(&state, screen)
+    case .showSearch(let text, let scope):
+        SearchController.open(&state, scope: scope)
+        state.search.input = text
+        SearchController.run(&state, narrowing: false)
     }
+    return []
 }
 
 /// Runs one command from the keymap.
-func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
     let height = Layout(size: state.size, screen: state.screen).contentHeight
     switch command {
     case .down: Navigator.move(&state, by: 1)
@@ -70,7 +136,9 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .sectionQuotes: Navigator.switchSection(&state, to: .quotes)
     case .sectionPeople: Navigator.switchSection(&state, to: .people)
     case .sectionFestival: Navigator.switchSection(&state, to: .festival)
-    case .find: state.find = FindState()
+    case .find:
+        state.find = FindState()
+        state.mode = .find
     case .search: SearchController.open(&state, scope: state.screen == .search ? state.search.scope : .everything)
     case .searchQuotes: SearchController.open(&state, scope: .quotes)
     case .findNext: Finder.step(&state, forward: true)
@@ -86,8 +154,8 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         Navigator.clamp(&state)
         Finder.refresh(&state)
     case .export: return ExportList.start(&state)
-    case .favorite: return ShelfActions.favorite(&state)
-    case .watched: return ShelfActions.watched(&state)
+    case .favorite: return ShelfActions.favorite(&state, now: now)
+    case .watched: return ShelfActions.watched(&state, now: now)
     case .rate: return ShelfActions.startRating(&state)
     case .note: return ShelfActions.note(&state)
     case .sectionShelf: Navigator.switchSection(&state, to: .shelf)
@@ -104,7 +172,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         }
         state.message = UIString.copied.text(state.language) + clip.what
         return [.copy(clip.text)]
-    case .help: state.showHelp = true
+    case .help: state.mode = .help
     case .quit:
         state.quitting = true
         return [.quit]

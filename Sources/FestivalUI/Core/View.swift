@@ -23,7 +23,7 @@ public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> C
     }
     StatusBar.draw(&canvas, state, page: page, layout: layout)
     HintLine.draw(&canvas, state, keymap: keymap)
-    if state.showHelp { HelpOverlay.draw(&canvas, state, keymap: keymap) }
+    if state.mode == .help { HelpOverlay.draw(&canvas, state, keymap: keymap) }
     return canvas
 }
 
@@ -184,20 +184,20 @@ enum HintLine {
             if find.query.isEmpty { count = "" }
             else if let c = find.current { count = "  \(c + 1)/\(find.matches.count)" }
             else { count = "  " + UIString.noMatches.text(l) }
-            let prompt = "/" + find.query + (find.editing ? "▏" : "")
+            let prompt = "/" + find.query + (state.mode == .find ? "▏" : "")
             let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
             canvas.put(count, x: x, y: y, style: Style(.muted, dim: true))
             return
         }
-        if state.exportPending {
+        if state.mode == .exportFormat {
             canvas.put(UIString.exportPrompt.text(l), x: 0, y: y, style: Style(.accent, bold: true))
             return
         }
-        if state.ratingPending {
+        if state.mode == .rating {
             canvas.put(UIString.ratePrompt.text(l), x: 0, y: y, style: Style(.accent, bold: true))
             return
         }
-        if let editor = state.noteEditor {
+        if case .note(let editor) = state.mode {
             let prompt = UIString.notePrompt.text(l)
             let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
             // The end of a long note stays in view.
@@ -210,22 +210,39 @@ enum HintLine {
             canvas.put(message, x: 0, y: y, style: Style(.accent, bold: true))
             return
         }
-        let hints: [(String, String)] = state.screen == .search && state.search.editing ? [
-            ("Enter", UIString.open.text(l)), ("^N ^P", l == .en ? "move" : "移動"), ("↑↓", l == .en ? "history" : "歷史"),
-            ("Tab", l == .en ? "results" : "結果"), ("Esc", UIString.back.text(l)),
-        ] : [
-            ("↑↓", l == .en ? "move" : "移動"), ("Enter", UIString.open.text(l)), ("Esc", UIString.back.text(l)),
-            ("Tab", l == .en ? "section" : "分頁"), ("s", UIString.search.text(l).lowercased()),
-            ("/", state.screen.kind == .quoteList || state.screen.kind == .searchResults
-                ? UIString.search.text(l).lowercased() : (l == .en ? "find" : "尋找")),
-            ("?", UIString.help.text(l)), ("q", UIString.quit.text(l)), ("L", l == .en ? "中文" : "English"),
-        ]
+        // The search field's own keys are fixed; elsewhere each hint shows the key the
+        // keymap binds to its command here (none bound: no hint).
+        let hints: [(String, String)] = state.mode == .search ? [
+            ("Enter", UIString.open.text(l)), ("^N ^P", UIString.move.text(l)), ("↑↓", UIString.history.text(l)),
+            ("Tab", UIString.toResults.text(l)), ("Esc", UIString.back.text(l)),
+        ] : browseHints(state.screen.kind, l, keymap: keymap)
         var x = 0
         for (key, text) in hints {
             let w = DisplayWidth.of(key) + 1 + DisplayWidth.of(text)
             if x + w > canvas.width { break }
             x += canvas.put(key, x: x, y: y, style: Style(.accent, bold: true))
             x += canvas.put(" " + text + "  ", x: x, y: y, style: Style(.muted))
+        }
+    }
+}
+
+extension HintLine {
+    /// The most useful commands on a kind of screen, each with its first key here.
+    static func browseHints(_ kind: ScreenKind, _ l: Language, keymap: Keymap) -> [(String, String)] {
+        let slash: Command = kind == .quoteList ? .searchQuotes : kind == .searchResults ? .search : .find
+        let entries: [([Command], UIString)] = [
+            ([.up, .down], .move), ([.open], .open), ([.back], .back), ([.nextSection], .section),
+            ([.search], .searchKey), ([slash], slash == .find ? .findKey : .searchKey), ([.help], .help),
+            ([.quit], .quit), ([.toggleLanguage], .otherLanguage),
+        ]
+        var shown = Set<Key>()
+        return entries.compactMap { commands, text in
+            let keys = commands.compactMap { command in
+                keymap.keys(for: command).first { !shown.contains($0) && keymap.command(for: $0, on: kind) == command }
+            }
+            guard keys.count == commands.count else { return nil }
+            shown.formUnion(keys)
+            return (keys.map(\.label).joined(), text.text(l))
         }
     }
 }

@@ -1,3 +1,4 @@
+import FestivalLibrary
 import FestivalCatalog
 import FestivalText
 import TextGrid
@@ -34,10 +35,7 @@ enum ListScreens {
     }
 
     static func quotes(_ state: AppState) -> [Quote] {
-        guard state.speakerFilter != nil || state.topicFilter != nil else { return state.catalog.quotes }
-        return state.catalog.quotes.filter { q in
-            (state.speakerFilter.map { q.speaker == $0 } ?? true) && (state.topicFilter.map { q.topics.contains($0) } ?? true)
-        }
+        state.quoteFilter.apply(to: state.catalog.quotes)
     }
 
     /// Column widths for a list: the first column takes what the others leave.

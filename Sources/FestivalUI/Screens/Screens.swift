@@ -42,8 +42,8 @@ public enum Screens {
             return parts.joined(separator: " · ")
         case .quotes:
             var parts = [UIString.quotes.text(l)]
-            if let p = state.speakerFilter { parts.append(c.personName(p, l)) }
-            if let t = state.topicFilter { parts.append(c.topic(t)?.name.text(l) ?? t) }
+            if let p = state.quoteFilter.speaker { parts.append(c.personName(p, l)) }
+            if let t = state.quoteFilter.topic { parts.append(c.topic(t)?.name.text(l) ?? t) }
             return parts.joined(separator: " · ")
         case .people: return UIString.people.text(l)
         case .festival: return c.festival.name.text(l)

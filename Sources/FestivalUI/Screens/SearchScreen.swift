@@ -1,3 +1,4 @@
+import FestivalLibrary
 import FestivalCatalog
 import FestivalSearch
 import FestivalText
@@ -9,9 +10,9 @@ enum SearchScreen {
     static func page(_ state: AppState) -> Page {
         let l = state.language, width = state.size.width
         let search = state.search
-        let header = Row(prompt(search, l, indexing: state.searchIndex == nil))
-        guard let index = state.searchIndex else { return Page(count: 0, isList: true, header: header) { _ in .blank } }
-        let presenter = SearchPresenter(catalog: state.catalog, index: index)
+        let header = Row(prompt(search, l, typing: state.mode == .search, indexing: state.library == nil))
+        guard let library = state.library else { return Page(count: 0, isList: true, header: header) { _ in .blank } }
+        let presenter = SearchPresenter(library: library)
         let hits = search.hits, query = search.query
         let labelWidth = SearchIndex.Kind.allCases.map { DisplayWidth.of($0.label(l)) }.max() ?? 0
         let headingWidth = min(22, max(8, width / 4))
@@ -32,10 +33,10 @@ enum SearchScreen {
     }
 
     /// "Search: query▏  12 results", the hint while nothing is typed, or "Indexing…".
-    static func prompt(_ search: SearchState, _ l: Language, indexing: Bool) -> [Span] {
+    static func prompt(_ search: SearchState, _ l: Language, typing: Bool, indexing: Bool) -> [Span] {
         let scope = search.scope == .quotes ? " (" + UIString.searchQuotes.text(l) + ")" : ""
         var spans = [Span(UIString.searchPrompt.text(l) + scope + ": ", Style(.heading, bold: true)),
-                     Span(search.input + (search.editing ? "▏" : ""), Style(.title, bold: true))]
+                     Span(search.input + (typing ? "▏" : ""), Style(.title, bold: true))]
         if indexing {
             spans.append(Span("  " + UIString.indexing.text(l) + "…", Style(.muted)))
         } else if search.input.isEmpty {

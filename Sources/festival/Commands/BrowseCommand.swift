@@ -8,6 +8,8 @@ import FestivalCatalog
 import FestivalSearch
 import FestivalStorage
 import FestivalUI
+import FestivalApp
+import FestivalLibrary
 
 /// `festival` (default): the interactive browser.
 struct BrowseCommand: ParsableCommand {
@@ -33,7 +35,7 @@ struct BrowseCommand: ParsableCommand {
 
     func run() throws {
         // Runs last, after the terminal is restored: a cache file being written is finished.
-        var indexJob: Background<SearchIndex>?
+        var indexJob: Background<Library>?
         defer { indexJob?.waitForThen(milliseconds: 10_000) }
         // The config file first (a bad one stops here, before the terminal changes), then
         // the command line, which wins.
@@ -65,13 +67,36 @@ struct BrowseCommand: ParsableCommand {
             catalog.prepareLookups()
             let index = cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog)
             index.warmUp()
-            return index
+            return Library(catalog: catalog, index: index)
         },
-                               then: { cache.storeIfNew(loaded, index: $0) })
+                               then: { cache.storeIfNew(loaded, index: $0.index) })
         indexJob = index
-        var loop = BrowserLoop(terminal: terminal, catalog: catalog, language: language, keymap: config.keymap)
-        loop.run(index: index)
+        let environment = ProcessInfo.processInfo.environment
+        let shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: catalog.id)
+        let screen = CursesScreen(terminal)
+        var loop = BrowserLoop(terminal: screen,
+                               state: AppState(catalog: catalog, language: language, size: screen.cellSize),
+                               effects: SystemEffects(shelfStore: shelfStore, environment: environment),
+                               keymap: config.keymap)
+        let shelf = shelfStore.load()
+        loop.send(.shelfLoaded(shelf.shelf, message: shelf.message))
+        loop.run { index.wait(milliseconds: 0) }
     }
+}
+
+/// The ncurses terminal as the browser loop sees it.
+final class CursesScreen: BrowserTerminal {
+    let terminal: Terminal
+
+    init(_ terminal: Terminal) { self.terminal = terminal }
+
+    var cellSize: Size { Size(width: terminal.size.width, height: terminal.size.height) }
+    func paint(_ canvas: Canvas) { terminal.paint(canvas) }
+    func readKey(timeoutMs: Int?) -> Key? { terminal.readKey(timeoutMs: timeoutMs) }
+    func suspend() { terminal.suspend() }
+    func invalidate() { terminal.invalidate() }
+    func copyToClipboard(_ text: String) { terminal.copyToClipboard(text) }
+    func runOutside(_ body: () -> Void) { terminal.runOutside(body) }
 }
 
 /// Loads the catalog on another thread while the terminal shows progress and answers `q`.
@@ -96,7 +121,7 @@ enum CatalogLoading {
         // A quick load shows no loading screen at all.
         var outcome = job.wait(milliseconds: 80)
         while outcome == nil {
-            let size = BrowserLoop.size(terminal)
+            let size = CursesScreen(terminal).cellSize
             terminal.paint(loadingView(file: path ?? BuiltinCatalog.displayName, phase: progress.phase,
                                        fraction: progress.fraction, language: language, size: size))
             if let key = terminal.readKey(timeoutMs: 0), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
@@ -110,125 +135,3 @@ enum CatalogLoading {
     }
 }
 
-/// Work on its own thread; `wait` polls for the result. `then` runs on that thread after
-/// the result is out (e.g. storing it in the cache).
-final class Background<Value: Sendable>: Sendable {
-    private let result = Mutex<Value?>(nil)
-    private let finished = DispatchSemaphore(value: 0)
-    private let thenFinished = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> Value, then: (@Sendable (Value) -> Void)? = nil) {
-        let thread = Thread { [self] in
-            let value = work()
-            result.withLock { $0 = value }
-            finished.signal()
-            then?(value)
-            thenFinished.signal()
-        }
-        thread.stackSize = 16 << 20   // deep JSON recursion stays far from the limit
-        thread.start()
-    }
-
-    /// The value, waiting at most `milliseconds` for it.
-    func wait(milliseconds: Int) -> Value? {
-        if let value = result.withLock({ $0 }) { return value }
-        guard finished.wait(timeout: .now() + .milliseconds(milliseconds)) == .success else { return nil }
-        finished.signal()   // later waits return at once
-        return result.withLock { $0 }
-    }
-
-    /// When the result is out, waits at most `milliseconds` for `then` to finish; when it is
-    /// not (the work is abandoned), returns at once.
-    func waitForThen(milliseconds: Int) {
-        guard result.withLock({ $0 != nil }) else { return }
-        if thenFinished.wait(timeout: .now() + .milliseconds(milliseconds)) == .success { thenFinished.signal() }
-    }
-}
-
-/// Reads keys, updates the state, runs effects and paints, until quit or end of input.
-struct BrowserLoop {
-    let terminal: Terminal
-    var state: AppState
-    let shelfStore: ShelfStore
-    let keymap: Keymap
-    let environment = ProcessInfo.processInfo.environment
-
-    init(terminal: Terminal, catalog: Catalog, language: Language, keymap: Keymap = .standard) {
-        self.terminal = terminal
-        self.keymap = keymap
-        state = AppState(catalog: catalog, language: language, size: Self.size(terminal))
-        shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: catalog.id)
-        let loaded = shelfStore.load()
-        state.shelf = loaded.shelf
-        state.message = loaded.message
-    }
-
-    static func size(_ terminal: Terminal) -> Size {
-        Size(width: terminal.size.width, height: terminal.size.height)
-    }
-
-    /// Runs until quit; `index` is the search index being built in the background.
-    mutating func run(index: Background<SearchIndex>) {
-        state.indexPending = true
-        terminal.paint(view(state, size: state.size, keymap: keymap))
-        while !state.quitting {
-            if state.indexPending, let built = index.wait(milliseconds: 0) {
-                state.indexReady(built)
-                terminal.paint(view(state, size: state.size, keymap: keymap))
-            }
-            let key = terminal.readKey(timeoutMs: state.indexPending ? 100 : nil)
-            guard let key else {
-                if state.indexPending { continue }   // a timeout: look at the index again
-                return                               // input closed
-            }
-            guard handle(key) else { return }
-            // Keys and resizes already waiting are handled before one paint: a resize storm
-            // or a held-down key costs one frame, not one each.
-            var budget = 512
-            while budget > 0, let next = terminal.readKey(timeoutMs: 0) {
-                guard handle(next) else { return }
-                budget -= 1
-            }
-            terminal.paint(view(state, size: state.size, keymap: keymap))
-        }
-    }
-
-    /// Writes a shelf change (the store re-reads the file under its lock, so changes
-    /// another instance made meanwhile are kept and shown).
-    mutating func save(_ change: ShelfChange) {
-        do {
-            state.shelf = try shelfStore.update { change.apply(to: &$0) }
-        } catch {
-            state.message = "\(error)"
-        }
-    }
-
-    /// Updates the state with one key and runs the effects; false means quit.
-    mutating func handle(_ key: Key) -> Bool {
-        var effects = key == .resize ? update(&state, .resize(Self.size(terminal)), keymap: keymap) : update(&state, .key(key), keymap: keymap)
-        var i = 0
-        while i < effects.count {
-            switch effects[i] {
-            case .quit: return false
-            case .suspend:
-                terminal.suspend()
-                effects += update(&state, .resize(Self.size(terminal)))
-            case .redraw: terminal.invalidate()
-            case .openURL(let url): state.message = URLOpener.open(url, language: state.language)
-            case .copy(let text): terminal.copyToClipboard(text)
-            case .saveShelf(let change): save(change)
-            case .export(let request): state.message = ListExporter.write(request, catalog: state.catalog, language: state.language)
-            case .editNote(let item, let text):
-                guard let editor = ExternalEditor.command(environment) else {
-                    state.editNoteInline(item, text: text)
-                    break
-                }
-                var edited: String?
-                terminal.runOutside { edited = ExternalEditor.edit(text, argv: editor) }
-                if let edited { save(state.noteEdited(item, text: edited)) }
-            }
-            i += 1
-        }
-        return true
-    }
-}

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BuiltinCatalog
 import FestivalCatalog
-import FestivalSearch
+import FestivalLibrary
 import FestivalStorage
 import Foundation
 
@@ -38,11 +38,10 @@ struct CatalogOptions: ParsableArguments {
 
     /// The catalog and its search index: from the cache file on a hit; else parsed and
     /// built, and stored in the cache for next time, on another thread while the command
-    /// goes on (`IndexedCatalog.finish()` waits for it). The built-in catalog is not cached.
-    func loadWithIndex() throws -> IndexedCatalog {
+    /// goes on (`OpenedLibrary.finish()` waits for it). The built-in catalog is not cached.
+    func loadWithIndex() throws -> OpenedLibrary {
         guard let catalog else {
-            let builtin = try load()
-            return IndexedCatalog(catalog: builtin, index: SearchIndex(catalog: builtin), storing: nil)
+            return OpenedLibrary(library: Library(indexing: try load()), storing: nil)
         }
         let cache = CatalogCache.standard
         let loaded: CatalogCache.Loaded
@@ -52,20 +51,21 @@ struct CatalogOptions: ParsableArguments {
             throw CLIFailure.catalog(error)
         }
         if let index = cache.cachedIndex(loaded) {
-            return IndexedCatalog(catalog: loaded.catalog, index: index, storing: nil)
+            return OpenedLibrary(library: Library(catalog: loaded.catalog, index: index), storing: nil)
         }
-        let index = SearchIndex(catalog: loaded.catalog)
+        let library = Library(indexing: loaded.catalog)
         let storing = DispatchGroup()
-        DispatchQueue.global().async(group: storing) { cache.storeIfNew(loaded, index: index) }
-        return IndexedCatalog(catalog: loaded.catalog, index: index, storing: storing)
+        DispatchQueue.global().async(group: storing) { cache.storeIfNew(loaded, index: library.index) }
+        return OpenedLibrary(library: library, storing: storing)
     }
 }
 
-/// A catalog with its search index, perhaps still being written to the cache.
-struct IndexedCatalog {
-    var catalog: Catalog
-    var index: SearchIndex
+/// A library, perhaps still being written to the cache.
+struct OpenedLibrary {
+    var library: Library
     fileprivate var storing: DispatchGroup?
+
+    var catalog: Catalog { library.catalog }
 
     /// Waits until the cache file is written (call before the process exits).
     func finish() {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FestivalIO
 import FestivalCatalog
-import FestivalSearch
+import FestivalLibrary
 import FestivalExport
 import Foundation
 
@@ -70,16 +70,16 @@ struct ExportCommand: ParsableCommand {
         let indexed = filters.search == nil ? nil : try options.loadWithIndex()
         defer { indexed?.finish() }
         let catalog = try indexed?.catalog ?? options.load()
-        let index = indexed?.index
+        let library = indexed?.library
         let language = options.language
         let text: String
         if let films {
-            let chosen = try selectFilms(films, in: catalog, index: index)
+            let chosen = try selectFilms(films, in: catalog, library: library)
             guard !chosen.isEmpty else { throw CLIFailure.notFound("no films match") }
             text = exportFilms(chosen, from: catalog, language: language, format: format,
                                title: title ?? defaultTitle(films: true, catalog, language))
         } else {
-            let chosen = try selectQuotes(in: catalog, index: index)
+            let chosen = try selectQuotes(in: catalog, library: library)
             guard !chosen.isEmpty else { throw CLIFailure.notFound("no quotes match") }
             text = exportQuotes(chosen, from: catalog, language: language, format: format,
                                 title: title ?? defaultTitle(films: false, catalog, language))
@@ -109,21 +109,21 @@ struct ExportCommand: ParsableCommand {
         return ids
     }
 
-    func selectQuotes(in catalog: Catalog, index: SearchIndex?) throws -> [Quote] {
+    func selectQuotes(in catalog: Catalog, library: Library?) throws -> [Quote] {
         var chosen = catalog.quotes
         if let quotes, let ids = try Self.ids(quotes, kind: "quote", known: { catalog.quote($0) != nil }, hint: "`festival quotes`") {
             chosen = ids.compactMap(catalog.quote)
         }
-        return try filters.apply(to: chosen, in: catalog, index: index)
+        return try filters.apply(to: chosen, in: catalog, library: library)
     }
 
-    func selectFilms(_ list: String, in catalog: Catalog, index: SearchIndex?) throws -> [Film] {
+    func selectFilms(_ list: String, in catalog: Catalog, library: Library?) throws -> [Film] {
         var chosen = catalog.films
         if let ids = try Self.ids(list, kind: "film", known: { catalog.film($0) != nil }, hint: "`festival films`") {
             chosen = ids.compactMap(catalog.film)
         }
-        guard let search = filters.search, let index else { return chosen }
-        return rank(chosen, by: search, index: index, kind: .film) { catalog.films[$0] }
+        guard let search = filters.search, let library else { return chosen }
+        return library.films(chosen, rankedBy: search)
     }
 
     /// "Quotes by Cristóbal Valenzuela on copyright — AIFF 2025" and the like.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FestivalCatalog
-import FestivalSearch
+import FestivalLibrary
 
 /// The options that choose quotes, shared by `festival quotes` and `festival export`:
 /// a speaker, a topic, a film, and a search that also ranks (best first).
@@ -33,22 +33,14 @@ struct QuoteFilters: ParsableArguments {
         }
     }
 
-    /// Those of `quotes` that pass the filters, in their order, or ranked by the search.
-    func apply(to quotes: [Quote], in catalog: Catalog, index: SearchIndex?) throws -> [Quote] {
-        try checkIDs(in: catalog)
-        let kept = quotes.filter { q in
-            (speaker == nil || q.speaker == speaker) && (topic.map { q.topics.contains($0) } ?? true)
-                && (film == nil || q.film == film)
-        }
-        guard let search, let index else { return kept }
-        return rank(kept, by: search, index: index, kind: .quote) { catalog.quotes[$0] }
-    }
-}
+    /// The filter these options describe.
+    var filter: QuoteFilter { QuoteFilter(speaker: speaker, topic: topic, film: film, search: search) }
 
-/// `items` in the order `query` ranks them; those it does not match are left out.
-func rank<Item: Identifiable>(_ items: [Item], by query: String, index: SearchIndex, kind: SearchIndex.Kind,
-                              item: (Int) -> Item) -> [Item] where Item.ID == String {
-    let kept = Set(items.map(\.id))
-    return index.search(SearchQuery(query), in: [kind]).map { item(index.documents[$0.document].index) }
-        .filter { kept.contains($0.id) }
+    /// Those of `quotes` that pass the filters, in their order, or ranked by the search
+    /// (`library` is needed only with a search).
+    func apply(to quotes: [Quote], in catalog: Catalog, library: Library?) throws -> [Quote] {
+        try checkIDs(in: catalog)
+        guard search != nil, let library else { return filter.apply(to: quotes) }
+        return library.quotes(filter, among: quotes)
+    }
 }

@@ -19,9 +19,8 @@ struct QuotesCommand: ParsableCommand {
         let indexed = filters.search == nil ? nil : try options.loadWithIndex()
         defer { indexed?.finish() }
         let catalog = try indexed?.catalog ?? options.load()
-        let searchIndex = indexed?.index
         let lang = options.language
-        let quotes = try filters.apply(to: catalog.quotes, in: catalog, index: searchIndex)
+        let quotes = try filters.apply(to: catalog.quotes, in: catalog, library: indexed?.library)
         if output.json {
             Output.json(catalog.subset(quotes: quotes.map(\.id)))
             return

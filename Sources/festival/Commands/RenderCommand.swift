@@ -1,6 +1,8 @@
 import ArgumentParser
 import FestivalCatalog
+import FestivalLibrary
 import FestivalUI
+import Foundation
 
 /// `festival render`: a screen of the browser as text, without a terminal.
 struct RenderCommand: ParsableCommand {
@@ -25,12 +27,12 @@ struct RenderCommand: ParsableCommand {
         }
         let catalog = try options.load()
         let size = Size(width: parts[0], height: parts[1])
-        var state = AppState(catalog: catalog, language: options.language, size: size)
-        if screen.hasPrefix("search:") {
-            state.showSearch(String(screen.dropFirst("search:".count)))
-        } else {
-            state.open(try Self.parseScreen(screen, catalog))
-        }
+        let jump: Action = screen.hasPrefix("search:")
+            ? .showSearch(String(screen.dropFirst("search:".count)), .everything)
+            : .show(try Self.parseScreen(screen, catalog))
+        var state = AppState(catalog: catalog, language: options.language, size: size,
+                             library: screen.hasPrefix("search:") ? Library(indexing: catalog) : nil)
+        _ = update(&state, jump, now: Date())
         Output.write(view(state, size: size).text)
     }
 

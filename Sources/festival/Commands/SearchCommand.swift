@@ -48,12 +48,11 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let indexed = try options.loadWithIndex()
         defer { indexed.finish() }
-        let (catalog, index) = (indexed.catalog, indexed.index)
         let parsed = SearchQuery(query)
         guard !parsed.isEmpty else { throw CLIFailure.usage("the query is empty") }
-        let hits = index.search(parsed, in: scope.kinds)
+        let hits = indexed.library.hits(parsed, in: scope.kinds)
         let shown = hits.prefix(limit ?? hits.count)
-        let presenter = SearchPresenter(catalog: catalog, index: index)
+        let presenter = SearchPresenter(library: indexed.library)
         let language = options.language   // once: it reads the environment
         let results = shown.map { presenter.result($0, query: parsed, language: language, highlights: json) }
         if json {

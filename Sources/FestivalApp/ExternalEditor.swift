@@ -34,22 +34,8 @@ enum ExternalEditor {
             sigaction(SIGINT, &oldInt, nil)
             sigaction(SIGQUIT, &oldQuit, nil)
         }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGQUIT)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-        let args = (argv + [path]).map { strdup($0) } + [nil]
-        defer { args.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, argv[0], nil, &attributes, args, environ) == 0 else { return nil }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { return nil }
+        guard let pid = Spawn.start(argv + [path], Spawn.Options(defaultSignals: [SIGINT, SIGQUIT])),
+              Spawn.succeeded(pid) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

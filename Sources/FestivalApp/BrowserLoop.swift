@@ -1,0 +1,95 @@
+import FestivalCatalog
+import FestivalLibrary
+import FestivalUI
+import Foundation
+import TextGrid
+
+/// Reads keys, updates the state, runs effects and paints, until quit or end of input.
+/// Every effect's result goes back through `update` as an action; this loop never changes
+/// the state itself.
+public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
+    public let terminal: Terminal
+    public let effects: Effects
+    public let keymap: Keymap
+    /// The wall clock (a test passes a fixed one).
+    public let clock: () -> Date
+    public private(set) var state: AppState
+
+    public init(terminal: Terminal, state: AppState, effects: Effects, keymap: Keymap = .standard,
+                clock: @escaping () -> Date = Date.init) {
+        self.terminal = terminal
+        self.effects = effects
+        self.keymap = keymap
+        self.clock = clock
+        self.state = state
+    }
+
+    /// Runs until quit or the end of input. `library` is asked (without waiting) for the
+    /// search index being built in the background until it gives one.
+    public mutating func run(library: () -> Library?) {
+        var pending = state.library == nil
+        paint()
+        while !state.quitting {
+            if pending, let built = library() {
+                pending = false
+                send(.libraryReady(built))
+                paint()
+            }
+            let key = terminal.readKey(timeoutMs: pending ? 100 : nil)
+            guard let key else {
+                if pending { continue }   // a timeout: look at the index again
+                return                    // input closed
+            }
+            guard handle(key) else { return }
+            // Keys and resizes already waiting are handled before one paint: a resize storm
+            // or a held-down key costs one frame, not one each.
+            var budget = 512
+            while budget > 0, let next = terminal.readKey(timeoutMs: 0) {
+                guard handle(next) else { return }
+                budget -= 1
+            }
+            paint()
+        }
+    }
+
+    func paint() {
+        terminal.paint(view(state, size: state.size, keymap: keymap))
+    }
+
+    /// One key through `update` and its effects; false means quit.
+    mutating func handle(_ key: Key) -> Bool {
+        send(key == .resize ? .resize(terminal.cellSize) : .key(key))
+    }
+
+    /// Updates the state with `action`, runs the effects and feeds each result back in
+    /// (its own effects run too); false means quit.
+    @discardableResult
+    public mutating func send(_ action: Action) -> Bool {
+        var queue = update(&state, action, now: clock(), keymap: keymap)
+        var i = 0
+        while i < queue.count {
+            let result: Action?
+            switch queue[i] {
+            case .quit: return false
+            case .suspend:
+                terminal.suspend()
+                result = .resize(terminal.cellSize)
+            case .redraw:
+                terminal.invalidate()
+                result = nil
+            case .openURL(let url): result = effects.open(url)
+            case .copy(let text):
+                terminal.copyToClipboard(text)
+                result = nil
+            case .saveShelf(let change, let at): result = effects.save(change, at: at)
+            case .export(let request):
+                result = effects.export(request, catalog: state.catalog, language: state.language, now: clock())
+            case .editNote(let item, let text):
+                result = effects.editNote(item, text) { body in terminal.runOutside(body) }
+            }
+            if let result { queue += update(&state, result, now: clock(), keymap: keymap) }
+            i += 1
+        }
+        return true
+    }
+}

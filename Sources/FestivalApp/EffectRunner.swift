@@ -1,0 +1,55 @@
+import FestivalCatalog
+import FestivalLibrary
+import FestivalStorage
+import FestivalUI
+import Foundation
+
+/// Runs the effects that reach outside the program; each returns the action that reports
+/// its result to `update`. `SystemEffects` is the real one; tests substitute their own.
+public protocol EffectRunner {
+    func save(_ change: ShelfChange, at now: Date) -> Action
+    func open(_ url: String) -> Action
+    func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action
+    /// `outside` runs its body with the terminal given back (for an editor).
+    func editNote(_ item: ShelfItem, _ text: String, outside: (() -> Void) -> Void) -> Action
+}
+
+/// The shelf file, the user's browser and editor, export files in the current directory.
+public struct SystemEffects: EffectRunner {
+    public let shelfStore: ShelfStore
+    public let environment: [String: String]
+    /// Where `e` writes (the current directory).
+    public let exportDirectory: String
+
+    public init(shelfStore: ShelfStore, environment: [String: String],
+                exportDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.shelfStore = shelfStore
+        self.environment = environment
+        self.exportDirectory = exportDirectory
+    }
+
+    /// The store re-reads the file under its lock, so changes another instance made
+    /// meanwhile are kept and come back in the saved shelf.
+    public func save(_ change: ShelfChange, at now: Date) -> Action {
+        do {
+            return .shelfSaved(try shelfStore.update { change.apply(to: &$0, at: now) })
+        } catch {
+            return .shelfSaveFailed("\(error)")
+        }
+    }
+
+    public func open(_ url: String) -> Action {
+        URLOpener.open(url, environment: environment) ? .opened(url) : .notOpened(url)
+    }
+
+    public func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action {
+        ListExporter.write(request, catalog: catalog, language: language, now: now, directory: exportDirectory)
+    }
+
+    public func editNote(_ item: ShelfItem, _ text: String, outside: (() -> Void) -> Void) -> Action {
+        guard let editor = ExternalEditor.command(environment) else { return .noEditor(item, text) }
+        var edited: String?
+        outside { edited = ExternalEditor.edit(text, argv: editor) }
+        return .noteEdited(item, edited)
+    }
+}

@@ -1,0 +1,187 @@
+import BuiltinCatalog
+import Foundation
+import Testing
+import TextGrid
+@testable import FestivalApp
+@testable import FestivalCatalog
+@testable import FestivalLibrary
+@testable import FestivalStorage
+import FestivalText
+@testable import FestivalUI
+
+/// A terminal in memory: keys from a script, every painted frame kept.
+final class MemoryTerminal: BrowserTerminal {
+    var keys: [Key]
+    var cellSize: Size
+    private(set) var frames: [Canvas] = []
+    private(set) var clipboard: [String] = []
+    private(set) var invalidations = 0
+
+    init(keys: [Key], size: Size = Size(width: 80, height: 24)) {
+        self.keys = keys
+        cellSize = size
+    }
+
+    func paint(_ canvas: Canvas) { frames.append(canvas) }
+    func readKey(timeoutMs: Int?) -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
+    func suspend() {}
+    func invalidate() { invalidations += 1 }
+    func copyToClipboard(_ text: String) { clipboard.append(text) }
+    func runOutside(_ body: () -> Void) { body() }
+}
+
+/// Effects recorded instead of run; each answers as `answer` says.
+final class RecordingEffects: EffectRunner {
+    var saved: [(ShelfChange, Date)] = []
+    var opened: [String] = []
+    var exports: [ExportRequest] = []
+    var shelfOnDisk = Shelf()
+
+    func save(_ change: ShelfChange, at now: Date) -> Action {
+        saved.append((change, now))
+        change.apply(to: &shelfOnDisk, at: now)
+        return .shelfSaved(shelfOnDisk)
+    }
+    func open(_ url: String) -> Action {
+        opened.append(url)
+        return .notOpened(url)
+    }
+    func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action {
+        exports.append(request)
+        return .exported(paths: ["/x/festival.md"], count: request.quoteIDs.count + request.filmIDs.count)
+    }
+    func editNote(_ item: ShelfItem, _ text: String, outside: (() -> Void) -> Void) -> Action {
+        .noEditor(item, text)
+    }
+}
+
+/// The whole browser loop driven with scripted keys, as tig's tests drive tig: keys in,
+/// effects out, their results back through `update`, frames painted.
+@Suite struct BrowserLoopTests {
+    static let catalog = try! CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
+    static let library = Library(indexing: catalog)
+    static let clock = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func loop(_ keys: [Key], effects: RecordingEffects = RecordingEffects(), library: Library? = nil)
+        -> BrowserLoop<MemoryTerminal, RecordingEffects> {
+        let terminal = MemoryTerminal(keys: keys)
+        return BrowserLoop(terminal: terminal,
+                           state: AppState(catalog: catalog, language: .en, size: terminal.cellSize, library: library),
+                           effects: effects, clock: { clock })
+    }
+
+    static func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    @Test func keysToAQuoteAndTheLastFrameIsTheStateDrawn() {
+        var loop = Self.loop([.char("s")] + Self.typed("pre-visualization") + [.enter])
+        loop.run { Self.library }
+        #expect(loop.state.screen == .quote("q10"))
+        let last = loop.terminal.frames.last!
+        #expect(last.text == view(loop.state, size: loop.state.size).text)
+        #expect(last.text.contains("Bruce Markoe"))
+    }
+
+    @Test func aSearchTypedBeforeTheIndexIsReadyRunsWhenItArrives() {
+        var polls = 0
+        var loop = Self.loop([.char("s")] + Self.typed("copyright"))
+        loop.run {
+            polls += 1
+            return polls < 30 ? nil : Self.library    // the keys are all read before it is ready
+        }
+        #expect(loop.state.library != nil && !loop.state.search.hits.isEmpty)
+        #expect(loop.terminal.frames.contains { $0.text.contains("Indexing") })
+        #expect(!loop.terminal.frames.last!.text.contains("Indexing"))
+    }
+
+    @Test func aShelfChangeIsSavedAtTheClocksTimeAndTheSavedShelfComesBack() {
+        let effects = RecordingEffects()
+        // Another instance already favorited a quote: the saved file holds both.
+        effects.shelfOnDisk.toggleFavorite(.quote("q04"), at: Self.clock)
+        var loop = Self.loop([.down, .char("f")], effects: effects, library: Self.library)
+        loop.run { Self.library }
+        #expect(effects.saved.count == 1 && effects.saved[0].0 == .toggleFavorite(.film("jailbird")))
+        #expect(effects.saved[0].1 == Self.clock)
+        #expect(loop.state.shelf.isFavorite(.film("jailbird")) && loop.state.shelf.isFavorite(.quote("q04")))
+    }
+
+    @Test func noEditorOpensTheNoteOnTheBottomLine() {
+        var loop = Self.loop([.char("m")] + Self.typed("hi") + [.enter], library: Self.library)
+        loop.run { Self.library }
+        #expect(loop.state.shelf.note(.film("total-pixel-space")) == "hi")
+        #expect(loop.state.mode == .browse)
+    }
+
+    @Test func theExportOfAListWithQuotesAndFilmsHoldsBoth() {
+        let effects = RecordingEffects()
+        var loop = Self.loop([.char("s")] + Self.typed("AI") + [.tab, .char("e"), .char("m")], effects: effects,
+                             library: Self.library)
+        loop.run { Self.library }
+        #expect(effects.exports.count == 1)
+        let request = effects.exports[0]
+        #expect(!request.quoteIDs.isEmpty && !request.filmIDs.isEmpty)
+        #expect(loop.state.message?.contains("/x/festival.md") == true)
+    }
+
+    @Test func aFailedOpenIsSaidOnTheBottomLine() {
+        var loop = Self.loop([.char("o")], library: Self.library)
+        loop.run { Self.library }
+        #expect(loop.state.message?.hasPrefix(UIString.noBrowser.text(.en)) == true, "\(loop.state.message ?? "")")
+    }
+}
+
+/// The real effects in a private directory: the shelf file and export files.
+@Suite struct SystemEffectsTests {
+    static func sandbox() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-app-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func aMixedListExportsQuotesAndFilms() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalog = BrowserLoopTests.catalog
+        let effects = SystemEffects(shelfStore: ShelfStore(directory: dir, catalogID: catalog.id), environment: [:],
+                                    exportDirectory: dir.path)
+        let request = ExportRequest(quoteIDs: ["q08"], filmIDs: ["jailbird"], title: "AI", slug: "search", format: .csv)
+        guard case .exported(let paths, let count) = effects.export(request, catalog: catalog, language: .en,
+                                                                    now: BrowserLoopTests.clock) else {
+            Issue.record("export failed")
+            return
+        }
+        #expect(count == 2 && paths.count == 2)
+        #expect(paths[0].hasSuffix("festival-search-20270115-080000-quotes.csv"))
+        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("q08"))
+        #expect(try String(contentsOfFile: paths[1], encoding: .utf8).contains("jailbird"))
+        let md = ExportRequest(quoteIDs: ["q08"], filmIDs: ["jailbird"], title: "AI", slug: "search", format: .md)
+        guard case .exported(let mdPaths, _) = effects.export(md, catalog: catalog, language: .en, now: BrowserLoopTests.clock) else {
+            Issue.record("export failed")
+            return
+        }
+        let text = try String(contentsOfFile: mdPaths[0], encoding: .utf8)
+        #expect(mdPaths.count == 1 && text.contains("Bruce Markoe") && text.contains("JAILBIRD"))
+    }
+
+    @Test func aSavedChangeComesBackAsTheFilesShelf() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = ShelfStore(directory: dir, catalogID: "aiff-2025")
+        let effects = SystemEffects(shelfStore: store, environment: [:], exportDirectory: dir.path)
+        _ = try store.update { $0.toggleFavorite(.quote("q01"), at: BrowserLoopTests.clock) }   // another instance
+        guard case .shelfSaved(let shelf) = effects.save(.toggleWatched(film: "one"), at: BrowserLoopTests.clock) else {
+            Issue.record("save failed")
+            return
+        }
+        #expect(shelf.isWatched(film: "one") && shelf.isFavorite(.quote("q01")))
+    }
+
+    @Test func noEditorMeansInline() {
+        let effects = SystemEffects(shelfStore: ShelfStore(directory: URL(fileURLWithPath: "/nonexistent"), catalogID: "x"),
+                                    environment: [:])
+        guard case .noEditor(let item, let text) = effects.editNote(.film("one"), "x", outside: { $0() }) else {
+            Issue.record("expected noEditor")
+            return
+        }
+        #expect(item == .film("one") && text == "x")
+    }
+}
