@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "FestivalIO"),
         // Catalog types, the JSON parser and writer, loading with located errors, validation,
         // the catalog's JSON and binary encodings.
-        .target(name: "FestivalCatalog", dependencies: ["FestivalIO"]),
+        .target(name: "FestivalCatalog", dependencies: ["FestivalIO", "TextGrid"]),
         // Folding, the search index (words, characters, corpus) and queries.
         .target(name: "FestivalSearch", dependencies: ["FestivalCatalog", "FestivalIO"]),
         // A catalog with its index: resolved search results and filtered lists; the shelf's
@@ -40,7 +40,7 @@ let package = Package(
         // Every word the program shows or writes, in both languages.
         .target(name: "FestivalText", dependencies: ["FestivalCatalog"]),
         // Markdown, CSV and JSON exports of quotes and films.
-        .target(name: "FestivalExport", dependencies: ["FestivalCatalog", "FestivalText"]),
+        .target(name: "FestivalExport", dependencies: ["FestivalCatalog", "FestivalText", "TextGrid"]),
         // Synthetic catalogs for benchmarks and tests (`festival generate`); nothing else
         // in the product depends on it.
         .target(name: "FestivalSynthetic", dependencies: ["FestivalCatalog"]),
@@ -80,7 +80,7 @@ let package = Package(
                                                                   "FestivalStorage", "FestivalSynthetic", "FestivalUI", "TextGrid"],
                           path: "Sources/FestivalBench"),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
-        .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog"]),
+        .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalCatalog", "FestivalSearch", "FestivalLibrary",
                                                          "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
         .testTarget(name: "FestivalAppTests", dependencies: ["FestivalApp", "FestivalUI", "FestivalCatalog", "FestivalLibrary",

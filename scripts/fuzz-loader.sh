@@ -13,8 +13,8 @@ cp Resources/aiff2025.json Tests/Fixtures/*.json "$out/corpus/" 2>/dev/null || t
 # The loader's and the index's targets compiled as one module (their sources copied in
 # without their imports of each other), so libFuzzer's instrumentation covers all three.
 rm -rf "$out/src" && mkdir -p "$out/src"
-for f in Sources/FestivalIO/*.swift Sources/FestivalCatalog/*/*.swift Sources/FestivalSearch/*.swift; do
-  sed -E '/^import Festival(IO|Catalog)$/d' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
+for f in Sources/TextGrid/*.swift Sources/FestivalIO/*.swift Sources/FestivalCatalog/*/*.swift Sources/FestivalSearch/*.swift; do
+  sed -E '/^import (TextGrid|Festival(IO|Catalog))$/d' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 swiftc -O -sanitize=fuzzer,address -parse-as-library -package-name festival -module-name FestivalCatalog \
   "$out"/src/*.swift Fuzz/LoaderFuzz.swift -o "$out/loader-fuzz"

@@ -11,9 +11,18 @@ extension Terminal {
             for x in link.x..<min(link.x + link.width, canvas.width) where !canvas[x, link.y].isContinuation {
                 text += canvas[x, link.y].text
             }
-            out += "\u{1B}[\(link.y + 1);\(link.x + 1)H\u{1B}[4m\u{1B}]8;;\(link.url)\u{1B}\\" + text + "\u{1B}]8;;\u{1B}\\\u{1B}[24m"
+            out += "\u{1B}[\(link.y + 1);\(link.x + 1)H\u{1B}[4m\u{1B}]8;;\(Self.asciiURL(link.url))\u{1B}\\" + text + "\u{1B}]8;;\u{1B}\\\u{1B}[24m"
         }
         writeControl(out + "\u{1B}8")
+    }
+
+    /// The URL with every non-ASCII byte percent-encoded (OSC 8 carries a URI).
+    static func asciiURL(_ url: String) -> String {
+        var out = ""
+        for byte in url.utf8 {
+            if byte < 0x80 { out.unicodeScalars.append(Unicode.Scalar(byte)) } else { out += "%" + String(byte, radix: 16, uppercase: true) }
+        }
+        return out
     }
 }
 

@@ -1,4 +1,5 @@
 import FestivalCatalog
+import TextGrid
 import Foundation
 
 /// Opens web links in the user's browser: `$BROWSER` (first of its colon-separated

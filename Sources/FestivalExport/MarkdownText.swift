@@ -1,4 +1,5 @@
 import FestivalText
+import TextGrid
 
 /// Catalog text made safe for Markdown: whatever a title or a quote holds, it shows as
 /// the same characters and cannot open a heading, list, link, emphasis, code span or
@@ -70,8 +71,7 @@ enum MarkdownText {
     }
 
     static func destination(_ url: String) -> String? {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        guard URLCheck.isWebURL(url) else { return nil }
         var out = ""
         for scalar in url.unicodeScalars {
             switch scalar {

@@ -301,7 +301,8 @@ public struct SearchIndex: Sendable {
         return allowed
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    /// Whether folded `haystack` holds folded `needle`.
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard needle.count <= haystack.count else { return false }
         if needle.isEmpty { return true }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {

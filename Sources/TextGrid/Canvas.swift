@@ -37,12 +37,9 @@ public struct Canvas: Equatable, Sendable {
         public var url: String
     }
 
-    /// Marks cells as a link; only plain http(s) URLs without controls or spaces are kept.
+    /// Marks cells as a link; only URLs that pass `URLCheck` are kept.
     public mutating func addLink(x: Int, y: Int, width: Int, url: String) {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
-              url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }),
-              y >= 0, y < height, x >= 0, width > 0 else { return }
+        guard URLCheck.isWebURL(url), y >= 0, y < height, x >= 0, width > 0 else { return }
         links.append(Hyperlink(x: x, y: y, width: min(width, self.width - x), url: url))
     }
 

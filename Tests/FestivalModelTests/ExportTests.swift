@@ -221,7 +221,7 @@ import Testing
         catalog.quotes[0].context.place = LocalizedText(en: "\n## Injected heading\n[x](y)")
         catalog.people[1].name = LocalizedText(en: "Bo\n---\n# Li")
         catalog.sources[0].title = "Evil](http://evil.example) [more"
-        catalog.sources[0].url = "https://example.org/a b)(c<d>"
+        catalog.sources[0].url = "https://example.org/a)(c<d>\\`"
         let md = exportQuotes(catalog.quotes, from: catalog, language: .en, format: .md, title: "Title\n# second")
         let lines = md.components(separatedBy: "\n")
         // Only the export's own structure: one heading, one rule, its blockquote, list and paragraphs.
@@ -229,7 +229,11 @@ import Testing
         #expect(lines.filter { $0 == "---" }.count == 1)
         #expect(lines.contains(#"> \*bold\* \_em\_ \`code\` \[link\](javascript:alert(1)) !\[img\](x) \<script\>alert(1)\</script\>"#))
         #expect(lines.contains(##"— Bo --- \# Li, \#\# Injected heading \[x\](y)"##))
-        #expect(lines.contains("- [Evil\\](http://evil.example) \\[more](https://example.org/a%20b%29%28c%3Cd%3E) — 2030"))
+        #expect(lines.contains("- [Evil\\](http://evil.example) \\[more](https://example.org/a%29%28c%3Cd%3E%5C%60) — 2030"))
+        // A URL that is not a web link by `URLCheck` (here: a space) is not linked at all.
+        var spaced = catalog
+        spaced.sources[0].url = "https://example.org/a b"
+        #expect(!exportQuotes(spaced.quotes, from: spaced, language: .en, format: .md, title: "T").contains("](https://example.org/a"))
         // Every line of the blockquote stays in it.
         let quoteLines = lines.drop { !$0.hasPrefix(">") }.prefix { !$0.isEmpty }
         #expect(quoteLines.count > 6)

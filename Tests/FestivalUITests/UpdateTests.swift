@@ -108,6 +108,19 @@ import TextGrid
         #expect(ListScreens.quotes(state).count == state.catalog.quotes.count)
     }
 
+    /// `/` folds as search does: Simplified finds Traditional, accents and case are ignored.
+    @Test func findFoldsLikeSearch() {
+        var state = S.state(S.builtin, .zhHant)
+        S.press(&state, .char("/"))                          // the film list
+        for c in "泪水多于" { S.press(&state, .char(c)) }     // the title is 淚水多于傷害
+        let film = state.catalog.films.firstIndex { $0.id == "more-tears-than-harm" }!
+        #expect(state.find?.matches == [film])
+        state = S.state()
+        S.press(&state, .char("3"), .char("/"))
+        for c in "CRISTOBAL" { S.press(&state, .char(c)) }   // Cristóbal
+        #expect(state.find?.matches.isEmpty == false)
+    }
+
     @Test func findStepsThroughMatches() {
         var state = S.state()
         S.press(&state, .char("3"), .char("/"))             // the people list

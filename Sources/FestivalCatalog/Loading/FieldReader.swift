@@ -1,3 +1,5 @@
+import TextGrid
+
 /// Collects problems while a JSON tree is read into catalog types.
 final class IssueLog {
     let file: String
@@ -143,18 +145,5 @@ struct FieldReader {
             return nil
         }
         return e
-    }
-}
-
-/// What counts as a link the program may open or print.
-public enum URLCheck {
-    /// An absolute http or https URL without spaces or control characters.
-    public static func isWebURL(_ s: String) -> Bool {
-        let lower = s.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
-        let rest = lower.drop(while: { $0 != "/" }).dropFirst(2)
-        // The host runs up to the first "/", "?" or "#" and must not be empty.
-        guard !rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).isEmpty else { return false }
-        return s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }
     }
 }

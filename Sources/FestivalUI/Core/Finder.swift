@@ -1,3 +1,4 @@
+import FestivalSearch
 import FestivalText
 import TextGrid
 
@@ -30,9 +31,14 @@ enum Finder {
         return []
     }
 
-    /// Whether a row's text contains the query, ignoring case.
+    /// Whether a row's text contains the query, folded as search folds it (case, accents,
+    /// width, Traditional/Simplified Chinese).
     static func matches(_ text: String, _ query: String) -> Bool {
-        text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive]) != nil
+        matches(text, folded: Fold.bytes(query))
+    }
+
+    static func matches(_ text: String, folded query: [UInt8]) -> Bool {
+        SearchIndex.contains(Fold.bytes(text), query)
     }
 
     /// Recomputes matches for the current page; the current match is the first at or
@@ -40,7 +46,8 @@ enum Finder {
     static func refresh(_ state: inout AppState) {
         guard var find = state.find else { return }
         let (page, _) = Navigator.context(state)
-        find.matches = find.query.isEmpty ? [] : (0..<page.count).filter { matches(page.row($0).text, find.query) }
+        let needle = Fold.bytes(find.query)
+        find.matches = find.query.isEmpty ? [] : (0..<page.count).filter { matches(page.row($0).text, folded: needle) }
         let from = state.viewport.selected ?? state.viewport.scroll
         find.current = find.matches.isEmpty ? nil : (find.matches.firstIndex { $0 >= from } ?? 0)
         state.find = find
