@@ -45,7 +45,7 @@ enum FilmExport {
         out += [
             "",
             "- " + labels.lead(labels.directors) + MarkdownText.inline(directors.isEmpty ? labels.unknown : directors),
-            "- " + labels.lead(labels.award) + MarkdownText.inline(labels.awardText(film, in: catalog)),
+            "- " + labels.lead(labels.award) + MarkdownText.inline(Format.award(film, in: catalog, labels.language)),
             "- " + labels.lead(labels.runtime) + MarkdownText.inline(film.runtimeText ?? labels.unknown),
             "- " + labels.lead(labels.country) + MarkdownText.inline(film.country?.text(language) ?? labels.unknown),
         ]
@@ -75,7 +75,7 @@ enum FilmExport {
                 f.title.zhHant ?? "",
                 f.title.en ?? "",
                 f.directors.map { catalog.personName($0, language) }.joined(separator: "; "),
-                f.award == nil ? "" : labels.awardText(f, in: catalog),
+                f.award == nil ? "" : Format.award(f, in: catalog, labels.language),
                 f.runtimeText ?? "",
                 f.country?.text(language) ?? "",
                 f.styles.map { $0.text(language) }.joined(separator: "; "),

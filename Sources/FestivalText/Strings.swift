@@ -12,6 +12,20 @@ public enum UIString: CaseIterable, Sendable {
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case nothingToExport, exportPrompt, exported
     case noLink, nothingToCopy, copied, opened, noBrowser
+    case source, directedBy, colon, comma, listSeparator, english, chinese, watchLink, infoLink, articleLink
+    // The `?` help: one line per command, and per group of commands shown together.
+    case commandDown, commandUp, commandPageDown, commandPageUp, commandHalfDown, commandHalfUp, commandTop
+    case commandBottom, commandOpen, commandBack, commandNextSection, commandPreviousSection
+    case commandSectionFilms, commandSectionQuotes, commandSectionPeople, commandSectionFestival
+    case commandFind, commandFindNext, commandFindPrevious, commandSearch, commandSearchQuotes, commandSort
+    case commandFilterAward, commandFilterStyle, commandFilterSpeaker, commandFilterTopic
+    case commandClearFilters, commandExport, commandFavorite, commandWatched, commandRate, commandNote
+    case commandSectionShelf, commandOpenLink, commandCopy, commandToggleLanguage, commandHelp, commandQuit
+    case commandSuspend, commandRedraw, keysDownUp, keysPageDownPageUp, keysHalfDownHalfUp, keysTopBottom
+    case keysNextSectionPreviousSection, keysSectionFilmsSectionQuotes, keysFindNextFindPrevious
+    case keysOpenLinkCopy, keysFilterAwardFilterStyle, keysFilterSpeakerFilterTopic, keysFavoriteWatched
+    case keysToggleLanguageHelp, keysSuspendRedraw
+    case loadingReading, loadingChecking, loadingParsing, loadingValidating, loadingDone, sortLineup, approximately
     case move, history, section, searchKey, findKey, otherLanguage, toResults
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
 
@@ -119,7 +133,77 @@ public enum UIString: CaseIterable, Sendable {
         case .searchQuotes: return ("quotes", "語錄")
         case .loading: return ("Loading", "載入中")
         case .indexing: return ("Indexing", "建立索引")
+        case .commandDown: return ("move down", "向下")
+        case .commandUp: return ("move up", "向上")
+        case .commandPageDown: return ("page down", "下一頁")
+        case .commandPageUp: return ("page up", "上一頁")
+        case .commandHalfDown: return ("half page down", "下半頁")
+        case .commandHalfUp: return ("half page up", "上半頁")
+        case .commandTop: return ("first line", "到頂端")
+        case .commandBottom: return ("last line", "到底端")
+        case .commandOpen: return ("open the selection", "開啟所選項目")
+        case .commandBack: return ("go back", "返回上一頁")
+        case .commandNextSection: return ("next section", "下一個分頁")
+        case .commandPreviousSection: return ("previous section", "上一個分頁")
+        case .commandSectionFilms: return ("Films", "影片")
+        case .commandSectionQuotes: return ("Quotes", "語錄")
+        case .commandSectionPeople: return ("People", "人物")
+        case .commandSectionFestival: return ("Festival", "影展")
+        case .commandFind: return ("find on this screen", "在本頁搜尋")
+        case .commandFindNext: return ("next match", "下一個相符")
+        case .commandFindPrevious: return ("previous match", "上一個相符")
+        case .commandSearch: return ("search quotes, films, people", "搜尋語錄、影片、人物")
+        case .commandSearchQuotes: return ("search the quotes", "搜尋語錄")
+        case .commandSort: return ("sort: lineup, award, title, runtime", "排序：片單、獎項、片名、片長")
+        case .commandFilterAward: return ("filter by award", "依獎項篩選")
+        case .commandFilterStyle: return ("filter by style", "依風格篩選")
+        case .commandFilterSpeaker: return ("filter by speaker", "依發言者篩選")
+        case .commandFilterTopic: return ("filter by topic", "依主題篩選")
+        case .commandClearFilters: return ("clear filters", "清除篩選")
+        case .commandExport: return ("export the list (then m, c or j)", "匯出清單（再按 m、c 或 j）")
+        case .commandFavorite: return ("favorite (★) on or off", "加入／移除最愛（★）")
+        case .commandWatched: return ("mark the film watched (✓) or not", "標記影片已看（✓）或未看")
+        case .commandRate: return ("rate the film: r then 1–5 (0 clears)", "為影片評分：r 再按 1–5（0 清除）")
+        case .commandNote: return ("write a note ($EDITOR, else here)", "寫筆記（$EDITOR，或在此輸入）")
+        case .commandSectionShelf: return ("Shelf", "收藏")
+        case .commandOpenLink: return ("open the link in a browser", "在瀏覽器開啟連結")
+        case .commandCopy: return ("copy quote or link to the clipboard", "複製語錄或連結到剪貼簿")
+        case .commandToggleLanguage: return ("中文 / English", "中文 / English")
+        case .commandHelp: return ("this help", "本說明")
+        case .commandQuit: return ("quit", "離開")
+        case .commandSuspend: return ("suspend (fg resumes)", "暫停（fg 繼續）")
+        case .commandRedraw: return ("redraw the screen", "重繪畫面")
+        case .keysDownUp: return ("move down / up", "向下／向上")
+        case .keysPageDownPageUp: return ("page down / up", "下一頁／上一頁")
+        case .keysHalfDownHalfUp: return ("half page down / up", "下半頁／上半頁")
+        case .keysTopBottom: return ("first / last line", "頂端／底端")
+        case .keysNextSectionPreviousSection: return ("next / previous section", "下一個／上一個分頁")
+        case .keysSectionFilmsSectionQuotes: return ("Films … Shelf (the five sections)", "影片…收藏（五個分頁）")
+        case .keysFindNextFindPrevious: return ("next / previous match", "下一個／上一個相符")
+        case .keysOpenLinkCopy: return ("open link in a browser / copy", "在瀏覽器開啟連結／複製")
+        case .keysFilterAwardFilterStyle: return ("filter by award / style", "依獎項／風格篩選")
+        case .keysFilterSpeakerFilterTopic: return ("filter by speaker / topic", "依發言者／主題篩選")
+        case .keysFavoriteWatched: return ("favorite / watched / rate (then 1–5) / note", "最愛／已看／評分（再按 1–5）／筆記")
+        case .keysToggleLanguageHelp: return ("中文 / English, this help", "中文／English、本說明")
+        case .keysSuspendRedraw: return ("suspend (fg resumes) / redraw", "暫停（fg 繼續）／重繪")
+        case .loadingReading: return ("reading", "讀取中")
+        case .loadingChecking: return ("checking UTF-8", "檢查 UTF-8")
+        case .loadingParsing: return ("parsing JSON", "解析 JSON")
+        case .loadingValidating: return ("checking fields and references", "檢查欄位與參照")
+        case .loadingDone: return ("done", "完成")
+        case .sortLineup: return ("lineup", "片單順序")
+        case .approximately: return ("about ", "約 ")
         case .move: return ("move", "移動")
+        case .source: return ("Source", "來源")
+        case .directedBy: return ("Directed by", "導演")
+        case .colon: return (": ", "：")
+        case .comma: return (", ", "，")
+        case .listSeparator: return (", ", "、")
+        case .english: return ("English", "英文")
+        case .chinese: return ("Chinese", "中文")
+        case .watchLink: return ("Watch", "觀看")
+        case .infoLink: return ("Information", "資料")
+        case .articleLink: return ("Article", "文章")
         case .toResults: return ("results", "結果")
         case .history: return ("history", "歷史")
         case .section: return ("section", "分頁")
@@ -148,11 +232,11 @@ public enum Format {
     }
 
     public static func directors(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
-        film.directors.map { catalog.personName($0, l) }.joined(separator: l == .en ? ", " : "、")
+        film.directors.map { catalog.personName($0, l) }.joined(separator: UIString.listSeparator.text(l))
     }
 
     public static func list(_ items: [String], _ l: Language) -> String {
-        items.joined(separator: l == .en ? ", " : "、")
+        items.joined(separator: UIString.listSeparator.text(l))
     }
 
     public static func ordinal(_ n: Int) -> String {

@@ -110,7 +110,7 @@ extension Command {
     }
 
     /// What the command does, in English (the config file's comments).
-    public var helpText: String { help.0 }
+    public var helpText: String { help.text(.en) }
 }
 
 enum ConfigNames {

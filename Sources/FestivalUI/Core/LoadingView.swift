@@ -12,12 +12,12 @@ public func loadingView(file: String, phase: LoadProgress.Phase, fraction: Doubl
     canvas.put(Wrap.truncate(title, width: size.width - 2), x: 1, y: y, style: Style(.title, bold: true))
     let phaseText: String
     switch phase {
-    case .reading: phaseText = l == .en ? "reading" : "讀取中"
-    case .checking: phaseText = l == .en ? "checking UTF-8" : "檢查 UTF-8"
-    case .parsing: phaseText = l == .en ? "parsing JSON" : "解析 JSON"
-    case .validating: phaseText = l == .en ? "checking fields and references" : "檢查欄位與參照"
+    case .reading: phaseText = UIString.loadingReading.text(l)
+    case .checking: phaseText = UIString.loadingChecking.text(l)
+    case .parsing: phaseText = UIString.loadingParsing.text(l)
+    case .validating: phaseText = UIString.loadingValidating.text(l)
     case .indexing: phaseText = UIString.indexing.text(l)
-    case .done: phaseText = l == .en ? "done" : "完成"
+    case .done: phaseText = UIString.loadingDone.text(l)
     }
     let barWidth = max(0, min(40, size.width - 10))
     var line = phaseText

@@ -98,7 +98,7 @@ enum DetailScreens {
         d.field(.organizer, f.organizer.text(l))
         d.field(.edition, f.edition?.text(l) ?? Format.unknown(l))
         if let s = f.submissions {
-            let count = (s.approximate ? (l == .en ? "about " : "約 ") : "") + s.count.formatted
+            let count = (s.approximate ? UIString.approximately.text(l) : "") + s.count.formatted
             d.field(.submissions, count)
             if let note = s.note { d.paragraph(note.text(l), style: DocumentBuilder.muted, indent: min(14, max(8, width / 5)) + 1) }
         } else {

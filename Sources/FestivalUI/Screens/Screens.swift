@@ -59,7 +59,7 @@ public enum Screens {
 
     static func sortName(_ sort: FilmSort, _ l: Language) -> String {
         switch sort {
-        case .lineup: return l == .en ? "lineup" : "片單順序"
+        case .lineup: return UIString.sortLineup.text(l)
         case .award: return UIString.award.text(l)
         case .title: return UIString.title.text(l)
         case .runtime: return UIString.runtime.text(l)
