@@ -132,7 +132,7 @@ enum Measure {
         let cacheDir = URL(fileURLWithPath: path + ".cache")
         defer { try? FileManager.default.removeItem(at: cacheDir) }
         let t = Clock.now()
-        guard let hit = try? CatalogCache(directory: cacheDir).load(path: path), hit.source == .cache else {
+        guard let hit = try? CatalogCache(directory: cacheDir).load(path: path), hit.origin == .cache else {
             print("cachedFirst=miss")
             return
         }

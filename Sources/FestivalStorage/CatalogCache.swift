@@ -92,14 +92,14 @@ public struct CatalogCache: Sendable {
     }
 
     /// Where a load came from.
-    public enum Source: Sendable, Equatable {
+    public enum Origin: Sendable, Equatable {
         case cache, json
     }
 
     /// A loaded catalog, where it came from, and (on a hit) its cached index to decode.
     public struct Loaded: Sendable {
         public var catalog: Catalog
-        public var source: Source
+        public var origin: Origin
         /// The catalog file's key, to `store` under; nil when caching is off or the
         /// catalog did not come from a file.
         public var key: Key?
@@ -109,12 +109,12 @@ public struct CatalogCache: Sendable {
 
         /// A catalog that did not come from a file (nothing to cache).
         public init(catalog: Catalog) {
-            self.init(catalog: catalog, source: .json, key: nil, cachedIndex: nil)
+            self.init(catalog: catalog, origin: .json, key: nil, cachedIndex: nil)
         }
 
-        init(catalog: Catalog, source: Source, key: Key?, cachedIndex: IndexSection?) {
+        init(catalog: Catalog, origin: Origin, key: Key?, cachedIndex: IndexSection?) {
             self.catalog = catalog
-            self.source = source
+            self.origin = origin
             self.key = key
             self.cachedIndex = cachedIndex
         }
@@ -165,13 +165,13 @@ public struct CatalogCache: Sendable {
         if directory != nil, let file = FileIO.hash(ofFile: path, maxBytes: Self.maxCatalogBytes),
            case let key = Key(hash: file.hash, byteCount: file.byteCount),
            let hit = cached(key, withIndex: withIndex) {
-            return Loaded(catalog: hit.catalog, source: .cache, key: key, cachedIndex: hit.index)
+            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index)
         }
         // The key of the bytes actually parsed (the file may have changed since).
         let bytes = try CatalogLoader.read(path: path)
         let key = directory == nil || bytes.count > Self.maxCatalogBytes ? nil : Key(bytes: bytes)
         return Loaded(catalog: try CatalogLoader.load(bytes: bytes, file: path, progress: progress),
-                      source: .json, key: key, cachedIndex: nil)
+                      origin: .json, key: key, cachedIndex: nil)
     }
 
     /// `standard.load(path:progress:)`.
@@ -249,7 +249,7 @@ public struct CatalogCache: Sendable {
     /// does nothing after a cache hit or without a key.
     @discardableResult
     public func storeIfNew(_ loaded: Loaded, index: SearchIndex) -> Bool {
-        guard loaded.source == .json, let key = loaded.key else { return false }
+        guard loaded.origin == .json, let key = loaded.key else { return false }
         return store(catalog: loaded.catalog, index: index, key: key)
     }
 

@@ -279,7 +279,6 @@ public enum Format {
         return parts.joined(separator: " · ")
     }
 
-    /// A quote's text in a language, falling back to the other language.
     /// Text on one line: line breaks and tabs become spaces.
     public static func singleLine(_ text: String) -> String {
         // Most text has no break at all: a byte scan decides (U+0085 is C2 85, U+2028/9 E2 80 A8/9).
@@ -302,6 +301,7 @@ public enum Format {
         }
     }
 
+    /// A quote's text in a language, falling back to the other language.
     public static func quoteText(_ quote: Quote, _ l: Language) -> String {
         quote.text.text(l)
     }

@@ -189,7 +189,7 @@ import Testing
         let catalog = try RoundTripTests.builtin()
         let path = try box.write(catalog)
         let first = try box.cache.load(path: path)
-        #expect(first.source == .json)
+        #expect(first.origin == .json)
         #expect(first.catalog == catalog)
         #expect(box.cacheFiles.isEmpty)
         let built = box.cache.index(for: first)
@@ -197,7 +197,7 @@ import Testing
         #expect(box.cacheFiles == [key.fileName])
 
         let second = try box.cache.load(path: path)
-        #expect(second.source == .cache)
+        #expect(second.origin == .cache)
         #expect(second.key == key)
         #expect(second.catalog == catalog)
         let cached = try #require(box.cache.cachedIndex(second))
@@ -220,7 +220,7 @@ import Testing
         let first = try box.cache.load(path: path)
         let built = box.cache.index(for: first)
         let second = try box.cache.load(path: path)
-        #expect(second.source == .cache)
+        #expect(second.origin == .cache)
         #expect(second.catalog == Self.generated)
         let index = try #require(box.cache.cachedIndex(second))
         #expect(index.search(SearchQuery("light")) == built.search(SearchQuery("light")))
@@ -238,12 +238,12 @@ import Testing
         catalog.quotes[0].text.en = "Edited after caching."
         _ = try box.write(catalog)
         let edited = try box.cache.load(path: path)
-        #expect(edited.source == .json)
+        #expect(edited.origin == .json)
         #expect(edited.catalog.quotes[0].text.en == "Edited after caching.")
         _ = box.cache.index(for: edited)
         #expect(box.cacheFiles.count == 2)
         let again = try box.cache.load(path: path)
-        #expect(again.source == .cache)
+        #expect(again.origin == .cache)
         #expect(again.catalog.quotes[0].text.en == "Edited after caching.")
     }
 
@@ -282,12 +282,12 @@ import Testing
         for (name, bytes) in damaged {
             try Data(bytes).write(to: file)
             let loaded = try box.cache.load(path: path)
-            #expect(loaded.source == .json, "\(name)")
+            #expect(loaded.origin == .json, "\(name)")
             #expect(loaded.catalog == catalog, "\(name)")
             #expect(!FileManager.default.fileExists(atPath: file.path), "\(name): the damaged file is removed")
             // The next store puts a good one back.
             _ = box.cache.index(for: loaded)
-            #expect(try box.cache.load(path: path).source == .cache, "\(name)")
+            #expect(try box.cache.load(path: path).origin == .cache, "\(name)")
         }
         // Damage in the index alone: the catalog is shown from the cache, the index is
         // found damaged when it is read, the file removed and the index built again.
@@ -295,19 +295,19 @@ import Testing
         for (name, bytes) in [("bit flipped in the index", flippedLate), ("bad index checksum", indexChecksum)] {
             try Data(bytes).write(to: file)
             let loaded = try box.cache.load(path: path)
-            #expect(loaded.source == .cache && loaded.catalog == catalog, "\(name)")
+            #expect(loaded.origin == .cache && loaded.catalog == catalog, "\(name)")
             #expect(box.cache.cachedIndex(loaded) == nil, "\(name)")
             #expect(!FileManager.default.fileExists(atPath: file.path), "\(name): the damaged file is removed")
             let again = try box.cache.load(path: path)
-            #expect(again.source == .json, "\(name)")
+            #expect(again.origin == .json, "\(name)")
             #expect(box.cache.index(for: again).search(SearchQuery("the")) == reference, "\(name)")
             let healed = try box.cache.load(path: path)
-            #expect(healed.source == .cache && box.cache.cachedIndex(healed) != nil, "\(name)")
+            #expect(healed.origin == .cache && box.cache.cachedIndex(healed) != nil, "\(name)")
         }
         // A directory where the file should be: ignored.
         try FileManager.default.removeItem(at: file)
         try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
-        #expect(try box.cache.load(path: path).source == .json)
+        #expect(try box.cache.load(path: path).origin == .json)
     }
 
     @Test func anIndexThatDoesNotFitIsNotUsed() throws {
@@ -320,7 +320,7 @@ import Testing
         let other = CatalogGenerator(films: 3, quotes: 10, seed: 1).catalog()
         #expect(box.cache.store(catalog: catalog, index: SearchIndex(catalog: other), key: key))
         let loaded = try box.cache.load(path: path)
-        #expect(loaded.source == .cache)
+        #expect(loaded.origin == .cache)
         #expect(box.cache.cachedIndex(loaded) == nil)
         #expect(box.cacheFiles.isEmpty)
         #expect(box.cache.index(for: loaded).fits(catalog))   // built instead
@@ -336,12 +336,12 @@ import Testing
         try Data("x".utf8).write(to: blocker)
         let blocked = CatalogCache(directory: blocker.appending(path: "festival"))
         let loaded = try blocked.load(path: path)
-        #expect(loaded.source == .json)
+        #expect(loaded.origin == .json)
         #expect(blocked.index(for: loaded).fits(catalog))
         #expect(!blocked.store(catalog: catalog, index: SearchIndex(catalog: catalog), key: try #require(loaded.key)))
 
         let off = try CatalogCache.disabled.load(path: path)
-        #expect(off.source == .json && off.key == nil)
+        #expect(off.origin == .json && off.key == nil)
         #expect(CatalogCache.disabled.index(for: off).fits(catalog))
         #expect(!CatalogCache.disabled.storeIfNew(off, index: SearchIndex(catalog: catalog)))
     }

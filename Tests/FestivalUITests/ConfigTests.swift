@@ -27,7 +27,7 @@ import TextGrid
         #expect(Self.pairs(config.keymap) == Self.pairs(.standard))
         #expect(Set(config.keys.keys) == Set(Command.allCases))
         #expect(config.mouse == true)
-        #expect(config.theme == Theme.dark)
+        #expect(config.theme == ThemeSettings.dark)
         #expect(config.language == nil)
         #expect(config.keymap.conflicts().isEmpty)
     }
@@ -153,13 +153,13 @@ import TextGrid
         """)
         #expect(config.language == .zhHant)
         #expect(config.mouse == false)
-        #expect(config.theme == Theme(base: .light, colors: [
+        #expect(config.theme == ThemeSettings(base: .light, colors: [
             .title: RoleColor(fg: .index(12)),
             .muted: RoleColor(fg: .index(244)),
             .selection: RoleColor(fg: .terminalDefault, bg: .index(13)),
             .activeTab: RoleColor(bg: .index(8)),
         ]))
-        #expect(try Self.parse("theme = \"light\"").theme == Theme.light)
+        #expect(try Self.parse("theme = \"light\"").theme == ThemeSettings.light)
         #expect(try Self.parse("language = \"en\"").language == .en)
         #expect(try Self.parse("").keys.isEmpty)
         #expect(try Self.parse("# only a comment\n") == Config())

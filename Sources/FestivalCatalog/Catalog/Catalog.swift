@@ -52,7 +52,7 @@ public struct Catalog: Sendable, Equatable {
         lookup.quotes(of: personID, in: quotes, byFilm: false).map { quotes[$0] }
     }
 
-    /// Quotes from or about a film, and quotes by its directors.
+    /// Quotes from or about a film (those whose `film` is its id).
     public func quotes(aboutFilm filmID: String) -> [Quote] {
         lookup.quotes(of: filmID, in: quotes, byFilm: true).map { quotes[$0] }
     }

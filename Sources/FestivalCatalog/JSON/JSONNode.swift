@@ -27,7 +27,7 @@ public struct JSONNode: Sendable, Equatable {
     }
 
     public var value: Value
-    /// 1-based line and column (in characters) of the value's first character; 0 when built in code.
+    /// 1-based line and column (in Unicode scalars) of the value's first character; 0 when built in code.
     public var line: Int
     public var column: Int
 

@@ -258,7 +258,7 @@ public struct JSONParser {
         }
     }
 
-    /// Column in characters (not bytes) of the current index, counted incrementally so
+    /// Column in Unicode scalars (not bytes, not grapheme clusters) of the current index, counted incrementally so
     /// a long single-line file stays linear.
     private mutating func column() -> Int {
         if columnIndex < lineStart || columnIndex > index { columnIndex = lineStart; columnValue = 1 }

@@ -110,25 +110,25 @@ struct ConfigReader {
 
     // MARK: theme
 
-    mutating func theme(_ value: TOMLValueConvertible) -> Theme? {
+    mutating func theme(_ value: TOMLValueConvertible) -> ThemeSettings? {
         if let name = value.string {
-            guard let base = Theme.Base(rawValue: name.lowercased()) else {
+            guard let base = ThemeSettings.Base(rawValue: name.lowercased()) else {
                 fail("theme", "unknown theme \(KeyName.quoted(name)) (use \"dark\" or \"light\", or a [theme] table with base and colors)")
                 return nil
             }
-            return Theme(base: base)
+            return ThemeSettings(base: base)
         }
         guard let table = value.table else {
             wrongType("theme", value, #""dark", "light" or a [theme] table"#)
             return nil
         }
-        var theme = Theme()
+        var theme = ThemeSettings()
         for (name, value) in table {
             let path = TOMLLocator.join(["theme", name])
             switch name {
             case "base":
                 if let text = value.string {
-                    if let base = Theme.Base(rawValue: text.lowercased()) { theme.base = base }
+                    if let base = ThemeSettings.Base(rawValue: text.lowercased()) { theme.base = base }
                     else { fail(path, "unknown base \(KeyName.quoted(text)) (use \"dark\" or \"light\")") }
                 } else {
                     wrongType(path, value, #""dark" or "light""#)

@@ -8,13 +8,13 @@ public struct Config: Sendable, Equatable {
     /// The interface and catalog language.
     public var language: Language?
     /// Palette and custom colors.
-    public var theme: Theme?
+    public var theme: ThemeSettings?
     /// Whether to capture the mouse.
     public var mouse: Bool?
     /// Commands whose keys the file sets; each list replaces the command's standard keys.
     public var keys: [Command: [Key]]
 
-    public init(language: Language? = nil, theme: Theme? = nil, mouse: Bool? = nil, keys: [Command: [Key]] = [:]) {
+    public init(language: Language? = nil, theme: ThemeSettings? = nil, mouse: Bool? = nil, keys: [Command: [Key]] = [:]) {
         self.language = language
         self.theme = theme
         self.mouse = mouse
@@ -26,7 +26,7 @@ public struct Config: Sendable, Equatable {
 }
 
 /// Colors: a base palette for dark or light backgrounds, and per-role colors over it.
-public struct Theme: Sendable, Equatable {
+public struct ThemeSettings: Sendable, Equatable {
     public enum Base: String, Sendable, CaseIterable { case dark, light }
 
     public var base: Base
@@ -38,8 +38,8 @@ public struct Theme: Sendable, Equatable {
         self.colors = colors
     }
 
-    public static let dark = Theme(base: .dark)
-    public static let light = Theme(base: .light)
+    public static let dark = ThemeSettings(base: .dark)
+    public static let light = ThemeSettings(base: .light)
 }
 
 /// A role's foreground and background; nil keeps the base palette's.

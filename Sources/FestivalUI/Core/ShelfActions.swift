@@ -32,7 +32,7 @@ public struct NoteEditor: Equatable, Sendable {
 enum ShelfActions {
     /// The film or quote selected (or shown).
     static func item(_ state: AppState) -> ShelfItem? {
-        switch Actions.subject(state) {
+        switch Selection.subject(state) {
         case .film(let id): .film(id)
         case .quote(let id): .quote(id)
         default: nil

@@ -160,13 +160,13 @@ func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect]
     case .note: return ShelfActions.note(&state)
     case .sectionShelf: Navigator.switchSection(&state, to: .shelf)
     case .openLink:
-        guard let url = Actions.link(state) else {
+        guard let url = Selection.link(state) else {
             state.message = UIString.noLink.text(state.language)
             return []
         }
         return [.openURL(url)]
     case .copy:
-        guard let clip = Actions.clip(state) else {
+        guard let clip = Selection.clip(state) else {
             state.message = UIString.nothingToCopy.text(state.language)
             return []
         }

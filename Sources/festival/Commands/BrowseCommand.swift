@@ -65,9 +65,9 @@ struct BrowseCommand: ParsableCommand {
         // Lookup tables and the index are built after the first screen is shown.
         let index = Background({
             catalog.prepareLookups()
-            let index = cache.cachedIndex(loaded) ?? SearchIndex(catalog: catalog)
-            index.warmUp()
-            return Library(catalog: catalog, index: index)
+            let library = cache.cachedIndex(loaded).map { Library(catalog: catalog, index: $0) } ?? Library(indexing: catalog)
+            library.index.warmUp()
+            return library
         },
                                then: { cache.storeIfNew(loaded, index: $0.index) })
         indexJob = index

@@ -2,7 +2,7 @@ import FestivalCatalog
 import FestivalText
 
 /// `o` and `y`: what the selection (or the page you are on) offers to open or copy.
-enum Actions {
+enum Selection {
     /// The thing selected: the selected row's target, else the detail page shown.
     static func subject(_ state: AppState) -> Target? {
         let (page, _) = Navigator.context(state)
