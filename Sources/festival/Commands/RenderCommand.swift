@@ -2,6 +2,7 @@ import ArgumentParser
 import FestivalCatalog
 import FestivalLibrary
 import FestivalUI
+import TextGrid
 import Foundation
 
 /// `festival render`: a screen of the browser as text, without a terminal.
@@ -9,7 +10,13 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print a screen of the browser as text (for scripts and tests).",
-        discussion: "Example: festival render --screen film:total-pixel-space --size 100x30 --lang en"
+        discussion: """
+        Examples:
+          festival render --screen film:total-pixel-space --size 100x30 --lang en
+          festival render --keys 's版权<tab>j<enter>' --size 100x30
+        Keys run through the browser's own update; their effects (saving the shelf, \
+        exports, opening links, the clipboard) are not carried out.
+        """
     )
 
     @Option(help: ArgumentHelp("films, quotes, people, festival, film:ID, quote:ID, person:ID or search:QUERY.", valueName: "screen"))
@@ -18,6 +25,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Width x height in cells.", valueName: "WxH"))
     var size: String = "80x24"
 
+    @Option(help: ArgumentHelp("Keys to press first: characters as typed, names in angle brackets (<enter>, <esc>, <tab>, <down>, <ctrl-n>, <f1>; <lt> for <).", valueName: "script"))
+    var keys: String?
+
     @OptionGroup var options: CatalogOptions
 
     func run() throws {
@@ -25,14 +35,25 @@ struct RenderCommand: ParsableCommand {
         guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
             throw CLIFailure.usage("--size must look like 100x30")
         }
-        let catalog = try options.load()
+        let script: [Key]
+        switch keys.map(KeyScript.parse) ?? .success([]) {
+        case .success(let parsed): script = parsed
+        case .failure(let error): throw CLIFailure.usage("--keys: \(error.message)")
+        }
+        // The search needs the index; a plain screen does not.
+        let opened = screen.hasPrefix("search:") || !script.isEmpty ? try options.loadWithIndex() : nil
+        defer { opened?.finish() }
+        let catalog = try opened?.catalog ?? options.load()
         let size = Size(width: parts[0], height: parts[1])
         let jump: Action = screen.hasPrefix("search:")
             ? .showSearch(String(screen.dropFirst("search:".count)), .everything)
             : .show(try Self.parseScreen(screen, catalog))
-        var state = AppState(catalog: catalog, language: options.language, size: size,
-                             library: screen.hasPrefix("search:") ? Library(indexing: catalog) : nil)
-        _ = update(&state, jump, now: Date())
+        var state = AppState(catalog: catalog, language: options.language, size: size, library: opened?.library)
+        let now = Date()
+        _ = update(&state, jump, now: now)
+        for key in script {
+            if update(&state, .key(key), now: now).contains(.quit) { break }
+        }
         Output.write(view(state, size: size).text)
     }
 
