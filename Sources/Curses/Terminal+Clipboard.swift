@@ -1,11 +1,14 @@
 import CNCursesw
+import TextGrid
 
 extension Terminal {
     /// Puts `text` on the clipboard with OSC 52, which terminals (and tmux with
     /// `set-clipboard on`, its default for applications since 3.3 is `external`) honour,
-    /// also over SSH. The text is base64, so nothing in it can act as a control sequence.
+    /// also over SSH. The text is base64, so nothing in it can act as a control sequence
+    /// here; it passes the output boundary first (`Sanitize.text`), so nothing in it acts
+    /// where it is pasted either (no ESC [ 201 ~ ending a shell's bracketed paste).
     public func copyToClipboard(_ text: String) {
-        writeControl("\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}")
+        writeControl("\u{1B}]52;c;" + Base64.encode(Array(Sanitize.text(text).utf8)) + "\u{07}")
     }
 
     /// Writes a sequence ncurses does not know, after what ncurses has already sent.

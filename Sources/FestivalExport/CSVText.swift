@@ -1,5 +1,9 @@
+import TextGrid
+
 /// RFC 4180 CSV: fields separated by commas, records by CRLF, a field quoted when it
-/// holds a comma, a double quote, CR or LF, with its double quotes doubled.
+/// holds a comma, a double quote or a line break, with its double quotes doubled. Every
+/// field passes the output boundary first (`Sanitize.text`, line breaks kept as LF):
+/// a spreadsheet or a terminal showing the file gets no control or bidi character.
 enum CSVText {
     static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
@@ -10,7 +14,7 @@ enum CSVText {
         // CR before one of them) as a formula, so catalog text such as `=HYPERLINK(…)` could
         // act when the file is opened. Such a field gets a leading apostrophe, which the
         // spreadsheet shows as text (OWASP's advice); other readers see the apostrophe.
-        var text = value
+        var text = Sanitize.text(value)
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }

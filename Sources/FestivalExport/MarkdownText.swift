@@ -86,7 +86,9 @@ enum MarkdownText {
         return out
     }
 
-    /// CR and CRLF become LF; other control characters (terminal escapes among them) are dropped.
+    /// CR and CRLF become LF and tabs stay; every other control, DEL, C1 or bidi character
+    /// is shown as the output boundary (`Sanitize`) shows it, so no terminal escape or
+    /// reordering reaches a reader; zero-width spaces, word joiners and BOMs are dropped.
     static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var previousCR = false
@@ -96,8 +98,8 @@ enum MarkdownText {
             case 0x0D: out.append("\n")
             case 0x0A: if !previousCR { out.append("\n") }
             case 0x09: out.append(scalar)
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029: continue
-            default: out.append(scalar)
+            case 0x200B, 0x2060, 0xFEFF: continue
+            default: out.append(Sanitize.replacement(for: scalar) ?? scalar)
             }
         }
         return String(out)

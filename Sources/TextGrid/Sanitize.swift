@@ -36,9 +36,42 @@ public enum Sanitize {
         case 0x7F: return "\u{2421}"                                   // ␡
         case 0x80..<0xA0: return "\u{FFFD}"                            // C1 controls
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return "\u{FFFD}" // bidi
+        case 0x2028, 0x2029: return " "                                // line, paragraph separators
         case 0xFFF9...0xFFFB: return "\u{FFFD}"                        // interlinear annotations
         default: return nil
         }
+    }
+
+    /// Bidi embedding, override, isolate and mark characters.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
+        default: false
+        }
+    }
+
+    /// The output boundary: text that leaves the program for a person (standard output,
+    /// error messages, the clipboard, Markdown and CSV) rendered as the browser renders it:
+    /// control characters, DEL, C1 and bidi controls become visible stand-ins, so nothing
+    /// in it can act on a terminal, a shell's paste or a reader's eyes. With
+    /// `keepNewlines`, line feeds (and CRLF, as one) stay line breaks; tabs and every other
+    /// break become spaces.
+    public static func text(_ text: some StringProtocol, keepNewlines: Bool = true) -> String {
+        guard text.unicodeScalars.contains(where: { replacement(for: $0) != nil }) else { return String(text) }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            if keepNewlines && scalar == "\n" {
+                if previousCR { out.removeLast() }   // CRLF is one break
+                out.append("\n")
+            } else if let rep = replacement(for: scalar) {
+                out.append(rep)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// A grapheme cluster cut to what a terminal cell can hold.

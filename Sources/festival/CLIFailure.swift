@@ -19,6 +19,6 @@ struct CLIFailure: Error {
     static func cannotWrite(_ failure: AtomicFile.Failure) -> CLIFailure { cannotWrite(failure.path, failure.code) }
 
     func report() {
-        FileHandle.standardError.write(Data(("festival: " + message.replacingOccurrences(of: "\n", with: "\nfestival: ") + "\n").utf8))
+        Output.error("festival: " + message.replacingOccurrences(of: "\n", with: "\nfestival: "))
     }
 }

@@ -13,9 +13,10 @@ do {
     let code = FestivalCommand.exitCode(for: error)
     let message = FestivalCommand.fullMessage(for: error)
     if code == .success {
-        print(message)
+        // --help, --version: a failure to print them is a failure.
+        do { try Output.write(message) } catch { exit(2) }
         exit(0)
     }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Output.error(message)
     exit(2)
 }

@@ -133,7 +133,8 @@ import Testing
         #expect(CSVText.field("a,b") == "\"a,b\"")
         #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVText.field("two\nlines") == "\"two\nlines\"")
-        #expect(CSVText.field("cr\rhere") == "\"cr\rhere\"")
+        #expect(CSVText.field("crlf\r\nhere") == "\"crlf\nhere\"")  // one line break, as LF
+        #expect(CSVText.field("cr\rhere") == "cr here")            // a lone CR is no line break
         #expect(CSVText.field("") == "")
         #expect(CSVText.record(["a", "b,c"]) == "a,\"b,c\"\r\n")
     }
@@ -143,14 +144,22 @@ import Testing
         #expect(CSVText.field("+cmd") == "'+cmd")
         #expect(CSVText.field("-2") == "'-2")
         #expect(CSVText.field("@SUM(A1)") == "'@SUM(A1)")
-        #expect(CSVText.field("\t=x") == "'\t=x")
-        #expect(CSVText.field("\r=x") == "\"'\r=x\"")
+        #expect(CSVText.field("\t=x") == " =x")                   // tab and CR become spaces: text
+        #expect(CSVText.field("\r=x") == " =x")
         #expect(CSVText.field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
         #expect(CSVText.field("a=b") == "a=b")
         #expect(CSVText.field("2025-06") == "2025-06")
     }
 
-    @Test func csvOfHostileTextReadsBackExactly() throws {
+    /// CSV cells get no control or bidi character (the output boundary shows them as the
+    /// browser does) and no formula.
+    @Test func csvNeutralisesControlsAndBidi() {
+        #expect(CSVText.field("a\u{1B}[31mb") == "a\u{241B}[31mb")
+        #expect(CSVText.field("evil\u{202E}txt.exe") == "evil\u{FFFD}txt.exe")
+        #expect(CSVText.field("c1\u{9B}x") == "c1\u{FFFD}x")
+    }
+
+    @Test func csvOfHostileTextReadsBackAsShown() throws {
         let hostile = "He said, \"=cmd|' /C calc'!A0\"\r\nthen left"
         var catalog = minimal
         catalog.quotes[0].text = LocalizedText(zhHant: "=1+1", en: hostile)
@@ -161,7 +170,7 @@ import Testing
         #expect(records[0] == QuoteExport.csvHeader)
         #expect(records.allSatisfy { $0.count == QuoteExport.csvHeader.count })
         let row = Dictionary(uniqueKeysWithValues: zip(records[0], records[1]))
-        #expect(row["text_en"] == hostile)
+        #expect(row["text_en"] == "He said, \"=cmd|' /C calc'!A0\"\nthen left")
         #expect(row["text_zh_hant"] == "'=1+1")
         #expect(row["context"] == "'@home, \"quoted\"")
         #expect(row["id"] == "q1")

@@ -109,3 +109,23 @@ import Testing
         #expect(!Wrap.truncate("a\u{1B}b", width: 5).contains("\u{1B}"))
     }
 }
+
+/// The output boundary: what every command prints, every error, the clipboard.
+@Suite struct OutputBoundaryTests {
+    @Test func controlsAndBidiAreShownAsTheBrowserShowsThem() {
+        #expect(Sanitize.text("a\u{1B}]52;c;SGk=\u{07}b") == "a\u{241B}]52;c;SGk=\u{2407}b")
+        #expect(Sanitize.text("x\u{9B}31m\u{202E}y\u{7F}") == "x\u{FFFD}31m\u{FFFD}y\u{2421}")
+        #expect(Sanitize.text("paste\u{1B}[201~\nrm -rf ~") == "paste\u{241B}[201~\nrm -rf ~")
+    }
+
+    @Test func lineBreaksStayWhereAllowed() {
+        #expect(Sanitize.text("one\r\ntwo\nthree\rfour\tfive") == "one\ntwo\nthree four five")
+        #expect(Sanitize.text("one\ntwo", keepNewlines: false) == "one two")
+        #expect(Sanitize.text("line\u{2028}sep") == "line sep")
+    }
+
+    @Test func plainTextIsUntouched() {
+        let text = "電影是光。👨‍👩‍👧 Café — “quoted”"
+        #expect(Sanitize.text(text) == text)
+    }
+}

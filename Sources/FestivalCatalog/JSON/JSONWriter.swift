@@ -1,3 +1,4 @@
+import TextGrid
 /// Writes a `JSONNode` as pretty-printed JSON (2-space indent, members in order).
 public enum JSONWriter {
     public static func string(_ node: JSONNode) -> String {
@@ -110,9 +111,9 @@ struct JSONByteWriter {
 
     /// Bytes that may start something `writeString` escapes: ASCII controls, quote,
     /// backslash, DEL, and the lead bytes of C1 controls (C2 80–C2 9F) and of
-    /// U+2028/U+2029 (E2 80 A8/A9).
+    /// U+2028/U+2029 and the bidi controls (E2 …), and of U+061C (D8 9C).
     private static func mayNeedEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xD8
     }
 
     /// True when no byte may need escaping; checks 8 bytes at a time with the "has a
@@ -126,7 +127,8 @@ struct JSONByteWriter {
         while i + 8 <= n {
             let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             if (v &- ones &* 0x20) & ~v & highs != 0 || hasZero(v ^ (ones &* 0x22)) || hasZero(v ^ (ones &* 0x5C))
-                || hasZero(v ^ (ones &* 0x7F)) || hasZero(v ^ (ones &* 0xC2)) || hasZero(v ^ (ones &* 0xE2)) {
+                || hasZero(v ^ (ones &* 0x7F)) || hasZero(v ^ (ones &* 0xC2)) || hasZero(v ^ (ones &* 0xE2))
+                || hasZero(v ^ (ones &* 0xD8)) {
                 return false
             }
             i += 8
@@ -138,8 +140,9 @@ struct JSONByteWriter {
         return true
     }
 
-    /// A JSON string literal; control characters (C0, DEL, C1) and U+2028/U+2029 are
-    /// escaped as `\uXXXX` (or `\n`, `\r`, `\t`), the rest is kept as UTF-8.
+    /// A JSON string literal; control characters (C0, DEL, C1), U+2028/U+2029 and bidi
+    /// controls are escaped as `\uXXXX` (or `\n`, `\r`, `\t`), the rest is kept as UTF-8:
+    /// the same text, and nothing in it acts on a terminal that shows it.
     mutating func writeString(_ s: String) {
         out.append(UInt8(ascii: "\""))
         // Fast path: a string without any byte that may need escaping is copied whole.
@@ -158,7 +161,7 @@ struct JSONByteWriter {
                 case "\t": raw("\\t")
                 default:
                     if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                        || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                        || scalar.value == 0x2028 || scalar.value == 0x2029 || Sanitize.isBidiControl(scalar) {
                         let hex = String(scalar.value, radix: 16, uppercase: true)
                         append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
                     } else {

@@ -38,7 +38,7 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         if printDefault {
-            Output.write(Config.defaultText)
+            try Output.write(Config.defaultText)
             return
         }
         let environment = ProcessInfo.processInfo.environment
@@ -50,17 +50,18 @@ struct ConfigCommand: ParsableCommand {
                 throw CLIFailure.usage("no config path: neither XDG_CONFIG_HOME nor HOME is set (give a PATH)")
             }
             guard FileManager.default.fileExists(atPath: found) else {
-                Output.write("\(found): no config file; the defaults apply")
+                try Output.write("\(found): no config file; the defaults apply")
                 return
             }
             file = found
         }
+        let config: Config
         do {
-            let config = try Config.load(path: file)
-            Output.write("\(file): ok (\(Self.summary(config)))")
+            config = try Config.load(path: file)
         } catch {
             throw CLIFailure(message: error.description, exitCode: 2)
         }
+        try Output.write("\(file): ok (\(Self.summary(config)))")
     }
 
     /// "language en, theme light with 2 colors, mouse off, keys of 3 commands".

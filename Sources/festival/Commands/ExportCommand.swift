@@ -87,11 +87,9 @@ struct ExportCommand: ParsableCommand {
         if let output, output != "-" {
             do { try AtomicFile.write(text, to: output) } catch { throw CLIFailure.cannotWrite(error) }
         } else {
-            // As written: Output.write would add "\n" after the CSV's final CRLF.
-            Output.prepare()
-            if let code = Array(text.utf8).withUnsafeBytes({ AtomicFile.writeAll(STDOUT_FILENO, $0) }) {
-                throw CLIFailure.cannotWrite("standard output", code)
-            }
+            // As written (the exports are already safe): Output.write would add "\n" after
+            // the CSV's final CRLF.
+            try Output.raw(text)
         }
     }
 

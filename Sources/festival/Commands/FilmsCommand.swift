@@ -35,7 +35,7 @@ struct FilmsCommand: ParsableCommand {
             }
         }
         if output.json {
-            Output.json(catalog.subset(films: films.map(\.id)))
+            try Output.json(catalog.subset(films: films.map(\.id)))
             return
         }
         var table = TextTable(header: ["ID", UIString.title.text(lang).uppercased(), UIString.director.text(lang).uppercased(),
@@ -44,7 +44,7 @@ struct FilmsCommand: ParsableCommand {
             table.rows.append([film.id, film.title.text(lang), Format.directors(film, in: catalog, lang),
                                Format.award(film, in: catalog, lang), Format.runtime(film, lang)])
         }
-        Output.write(table.render())
+        try Output.write(table.render())
     }
 }
 
@@ -68,9 +68,9 @@ struct FilmCommand: ParsableCommand {
             throw CLIFailure.notFound("no film with id '\(id)' (see `festival films`)")
         }
         if output.json {
-            Output.json(catalog.subset(films: [film.id]))
+            try Output.json(catalog.subset(films: [film.id]))
             return
         }
-        Output.write(TextReport.film(film, in: catalog, options.language))
+        try Output.write(TextReport.film(film, in: catalog, options.language))
     }
 }

@@ -1,18 +1,41 @@
 import FestivalCatalog
+import FestivalIO
 import Foundation
+import TextGrid
 
-/// Writes command output; scripting mode exits quietly when the reader of a pipe goes away.
+/// Standard output, the one way commands print. Text for people passes the output boundary
+/// (`Sanitize.text`: nothing from a catalog or an argument can act on the terminal); JSON is
+/// written exact (its writer escapes controls and bidi characters). A reader that went away
+/// ends the program quietly (SIGPIPE, as for any Unix filter); any other failure to write
+/// (a full disk, `> /dev/full`) is thrown and ends it with exit 2.
 enum Output {
     static func prepare() {
         signal(SIGPIPE, SIG_DFL)
     }
 
-    static func write(_ text: String) {
-        prepare()
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    /// People's text, with a final line break.
+    static func write(_ text: String) throws {
+        let safe = Sanitize.text(text)
+        try raw(safe.hasSuffix("\n") ? safe : safe + "\n")
     }
 
-    static func json(_ catalog: Catalog) {
-        write(CatalogEncoder.json(catalog))
+    static func json(_ catalog: Catalog) throws {
+        try raw(CatalogEncoder.json(catalog) + "\n")
+    }
+
+    /// `text` exactly as given (already made safe, or JSON).
+    static func raw(_ text: String) throws {
+        prepare()
+        var text = text
+        let code = text.withUTF8 { AtomicFile.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }
+        if let code { throw CLIFailure.cannotWrite("standard output", code) }
+    }
+
+    /// A message for standard error, made safe; a failure to write it is ignored (the exit
+    /// code still says what happened).
+    static func error(_ text: String) {
+        var safe = Sanitize.text(text)
+        if !safe.hasSuffix("\n") { safe += "\n" }
+        _ = safe.withUTF8 { AtomicFile.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 }

@@ -17,7 +17,7 @@ struct PeopleCommand: ParsableCommand {
         let catalog = try options.load()
         let lang = options.language
         if output.json {
-            Output.json(catalog.subset(people: catalog.people.map(\.id)))
+            try Output.json(catalog.subset(people: catalog.people.map(\.id)))
             return
         }
         var table = TextTable(header: ["ID", UIString.name.text(lang).uppercased(), UIString.roles.text(lang).uppercased(),
@@ -26,6 +26,6 @@ struct PeopleCommand: ParsableCommand {
             table.rows.append([person.id, person.name.text(lang), Format.list(person.roles.map { Format.role($0, lang) }, lang),
                                person.title?.text(lang) ?? "—"])
         }
-        Output.write(table.render())
+        try Output.write(table.render())
     }
 }

@@ -22,13 +22,13 @@ struct QuotesCommand: ParsableCommand {
         let lang = options.language
         let quotes = try filters.apply(to: catalog.quotes, in: catalog, library: indexed?.library)
         if output.json {
-            Output.json(catalog.subset(quotes: quotes.map(\.id)))
+            try Output.json(catalog.subset(quotes: quotes.map(\.id)))
             return
         }
         var table = TextTable(header: ["ID", UIString.speaker.text(lang).uppercased(), UIString.quote.text(lang).uppercased()])
         for q in quotes {
             table.rows.append([q.id, catalog.personName(q.speaker, lang), Format.quoteText(q, lang)])
         }
-        Output.write(table.render())
+        try Output.write(table.render())
     }
 }

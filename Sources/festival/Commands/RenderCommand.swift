@@ -54,7 +54,7 @@ struct RenderCommand: ParsableCommand {
         for key in script {
             if update(&state, .key(key), now: now).contains(.quit) { break }
         }
-        Output.write(view(state, size: size).text)
+        try Output.write(view(state, size: size).text)
     }
 
     static func parseScreen(_ text: String, _ catalog: Catalog) throws -> Screen {

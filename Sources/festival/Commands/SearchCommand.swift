@@ -56,13 +56,13 @@ struct SearchCommand: ParsableCommand {
         let language = options.language   // once: it reads the environment
         let results = shown.map { presenter.result($0, query: parsed, language: language, highlights: json) }
         if json {
-            Output.write(SearchJSON.document(query: query, scope: scope.rawValue, total: hits.count, results: results))
+            try Output.write(SearchJSON.document(query: query, scope: scope.rawValue, total: hits.count, results: results))
         } else {
             var table = TextTable(header: ["KIND", "ID", "NAME", "TEXT"])
             for r in results {
                 table.rows.append([r.kind.rawValue, r.id, r.heading, Format.singleLine(r.text)])
             }
-            if !results.isEmpty { Output.write(table.render()) }
+            if !results.isEmpty { try Output.write(table.render()) }
         }
         if hits.isEmpty { throw CLIFailure.notFound("no matches for '\(query)'") }
     }

@@ -13,11 +13,12 @@ struct ValidateCommand: ParsableCommand {
     var path: String
 
     func run() throws {
+        let c: Catalog
         do {
-            let c = try CatalogLoader.load(path: path)
-            Output.write("\(path): ok (\(c.films.count) films, \(c.people.count) people, \(c.quotes.count) quotes, \(c.topics.count) topics, \(c.sources.count) sources)")
+            c = try CatalogLoader.load(path: path)
         } catch {
             throw CLIFailure.catalog(error)
         }
+        try Output.write("\(path): ok (\(c.films.count) films, \(c.people.count) people, \(c.quotes.count) quotes, \(c.topics.count) topics, \(c.sources.count) sources)")
     }
 }

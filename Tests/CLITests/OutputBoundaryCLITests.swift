@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Nothing a catalog or an argument holds reaches a terminal raw: every command's output
+/// and every error passes one boundary (`Sanitize.text`), JSON escapes per JSON.
+@Suite struct OutputBoundaryCLITests {
+    static let hostile = CLITests.packageRoot.appending(path: "Tests/Fixtures/hostile.json").path
+
+    /// ESC, C1 controls (as UTF-8, C2 80–9F), BEL, and the bidi override U+202E.
+    static func raw(_ text: String) -> [String] {
+        var found: [String] = []
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x1B: found.append("ESC")
+            case 0x07: found.append("BEL")
+            case 0x80..<0xA0: found.append("C1")
+            case 0x202A...0x202E, 0x2066...0x2069: found.append("bidi")
+            default: continue
+            }
+        }
+        return found
+    }
+
+    @Test(arguments: [
+        ["film", "first", "--lang", "en"], ["films", "--lang", "en"], ["quotes", "--lang", "en"],
+        ["search", "light", "--lang", "en"], ["export", "--quotes", "all", "--format", "md"],
+        ["export", "--quotes", "all", "--format", "csv"], ["export", "--films", "all", "--format", "md"],
+        ["export", "--films", "all", "--format", "csv"], ["films", "--json"], ["search", "light", "--json"],
+    ])
+    func outputHoldsNoControlOrBidiCharacter(args: [String]) throws {
+        let r = try CLITests.run(args + ["--catalog", Self.hostile])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.raw(r.stdout).isEmpty, "\(args): \(Self.raw(r.stdout))")
+    }
+
+    @Test func theHostileTitleIsShownAsTheBrowserShowsIt() throws {
+        let r = try CLITests.run(["film", "first", "--lang", "en", "--catalog", Self.hostile])
+        #expect(r.stdout.contains("First Light ␛[2J␛]52;c;SGVsbG8=␇EVIL"))
+    }
+
+    @Test func errorsThatQuoteCatalogValuesOrArgumentsAreSafe() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-boundary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A dangling reference whose id carries a terminal title sequence and a bidi override.
+        var text = try String(contentsOfFile: CLITests.packageRoot.appending(path: "Tests/Fixtures/minimal.json").path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"speaker\": \"bo\"", with: "\"speaker\": \"x\\u001b]0;pwned\\u0007\\u202e\"")
+        let file = dir.appending(path: "bad.json")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLITests.run(["validate", file.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("␛]0;pwned␇"), "\(r.stderr)")
+        #expect(Self.raw(r.stderr).isEmpty)
+        let arg = try CLITests.run(["film", "nope\u{1B}[2J\u{202E}"])
+        #expect(arg.status == 1 && Self.raw(arg.stderr).isEmpty && arg.stderr.contains("␛[2J"))
+        let usage = try CLITests.run(["films", "--award", "\u{1B}]52;c;SGk=\u{07}"])
+        #expect(usage.status == 1 && Self.raw(usage.stderr).isEmpty && usage.stderr.contains("␛]52"))
+    }
+}
