@@ -82,10 +82,22 @@ static void cn_restore_now(void) {
 static void cn_on_signal(int sig, siginfo_t *info, void *context) {
     (void)context;
     cn_restore_now();
-    // Hand the signal to whoever had it before: usually the default action, for crashes
-    // perhaps Swift's backtracer, which then prints on a restored terminal.
-    for (int i = 0; i < CN_NSIGNALS; i++) {
-        if (cn_signals[i] == sig) { sigaction(sig, &cn_previous[i], NULL); break; }
+    // A signal the user sent (Ctrl-\ is SIGQUIT) takes its default action: the program
+    // ends with 128 + its number, no crash report (Swift's backtracer also hooks SIGQUIT,
+    // and would prompt, then let the program run on with this handler gone). A crash is
+    // handed to whoever had it before, perhaps the backtracer, which then prints on a
+    // restored terminal.
+    int user = sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT;
+    if (user) {
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigemptyset(&dfl.sa_mask);
+        sigaction(sig, &dfl, NULL);
+    } else {
+        for (int i = 0; i < CN_NSIGNALS; i++) {
+            if (cn_signals[i] == sig) { sigaction(sig, &cn_previous[i], NULL); break; }
+        }
     }
     // A real fault repeats when we return (with its own siginfo); anything else is
     // raised again, and delivered as soon as this handler returns.

@@ -3,6 +3,10 @@
 import ArgumentParser
 import Foundation
 
+// Ctrl-\ (SIGQUIT) is the user's, not a crash: end as its default action does (exit 131),
+// without the Swift runtime's backtrace and prompt.
+signal(SIGQUIT, SIG_DFL)
+
 do {
     var command = try FestivalCommand.parseAsRoot()
     try command.run()
