@@ -57,3 +57,18 @@ import Testing
         #expect(usage.status == 1 && Self.raw(usage.stderr).isEmpty && usage.stderr.contains("␛]52"))
     }
 }
+
+/// `festival validate`: warnings located on stderr (exit 0), errors with `--strict`.
+@Suite struct ValidateWarningsCLITests {
+    @Test func hostileTextIsWarnedAboutAndStrictRefusesIt() throws {
+        let r = try CLITests.run(["validate", OutputBoundaryCLITests.hostile])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("4 warnings"))
+        #expect(r.stderr.contains("films[0].title.en: warning: control character U+001B in text"))
+        #expect(r.stderr.split(separator: "\n").allSatisfy { $0.contains("hostile.json:") })
+        let strict = try CLITests.run(["validate", "--strict", OutputBoundaryCLITests.hostile])
+        #expect(strict.status == 2 && strict.stderr.contains("films[0].title.en: control character U+001B"))
+        let builtin = try CLITests.run(["validate", CLITests.packageRoot.appending(path: "Resources/aiff2025.json").path, "--strict"])
+        #expect(builtin.status == 0 && builtin.stderr.isEmpty)
+    }
+}

@@ -163,8 +163,17 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
             month = m
         }
         if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+            guard parts[2].count == 2, let d = Int(parts[2]), (1...Self.days(inMonth: month!, of: y)).contains(d) else { return nil }
             day = d
+        }
+    }
+
+    /// 28 to 31 (February 29 in leap years of the Gregorian calendar).
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
         }
     }
 

@@ -38,6 +38,18 @@ public enum CatalogLoader {
 
     /// Parses and validates catalog bytes; `file` names them in errors.
     public static func load(bytes: [UInt8], file: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
+        try load(root: parse(bytes: bytes, file: file, progress: progress), file: file)
+    }
+
+    /// `festival validate`: the catalog, and the warnings of `CatalogLint` (text that loads
+    /// but may mislead: control or bidi characters, text that is only invisible characters).
+    public static func validate(path: String) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
+        let root = try parse(bytes: try read(path: path), file: path, progress: nil)
+        return (try load(root: root, file: path), CatalogLint.warnings(root, file: path))
+    }
+
+    /// Checks that the bytes are UTF-8 and parses them.
+    static func parse(bytes: [UInt8], file: String, progress: LoadProgress?) throws(CatalogError) -> JSONNode {
         func fail(_ line: Int?, _ column: Int?, _ message: String) -> CatalogError {
             CatalogError([CatalogIssue(file: file, path: "", line: line, column: column, message: message)])
         }
@@ -53,7 +65,7 @@ public enum CatalogLoader {
             throw fail(error.line, error.column, "invalid JSON: \(error.message)")
         }
         progress?.start(.validating)
-        return try load(root: root, file: file)
+        return root
     }
 
     /// Validates an already parsed tree.
