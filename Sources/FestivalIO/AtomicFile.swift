@@ -12,8 +12,10 @@ import Darwin
 /// created exclusively), every byte is written, the file is fsynced and renamed over the
 /// target, and the directory is fsynced. A target that exists keeps its mode; a new one gets
 /// `mode` less the umask. A target that exists but is not a regular file (a directory, a
-/// device, a pipe) is never replaced. On any failure the temporary file is removed and the
-/// target is as it was.
+/// device, a pipe) is never replaced. A symbolic link is written through: the file it
+/// points to is replaced, the link stays. A writable file in a directory festival may not
+/// write is written in place (not atomically: there is nowhere to put a temporary file).
+/// On any other failure the temporary file is removed and the target is as it was.
 public enum AtomicFile {
     /// The steps that can fail, in order.
     public enum Step: Sendable, Hashable {
@@ -75,6 +77,15 @@ public enum AtomicFile {
     /// error `body` throws is passed on (nothing is put in place).
     public static func write<E: Error>(to path: String, mode: mode_t = 0o666, faults: Faults = .none,
                                        _ body: (Writer) throws(E) -> Void) throws -> Void {
+        var path = path
+        var link = stat()
+        if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                throw Failure(path: path, step: .createTemporary, what: "following the symbolic link \(path)", code: errno)
+            }
+            path = String(cString: resolved)
+            free(resolved)
+        }
         var target = stat()
         let exists = stat(path, &target) == 0
         if exists && (target.st_mode & S_IFMT) != S_IFREG {
@@ -93,7 +104,13 @@ public enum AtomicFile {
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 || errno != EEXIST { break }
         }
-        guard fd >= 0 else { throw Failure(path: path, step: .createTemporary, what: "creating \(temporary)", code: errno) }
+        guard fd >= 0 else {
+            let code = errno
+            if code == EACCES && exists && access(path, W_OK) == 0 {
+                return try writeInPlace(path, faults: faults, body)
+            }
+            throw Failure(path: path, step: .createTemporary, what: "creating \(temporary)", code: code)
+        }
         var placed = false
         defer { if !placed { unlink(temporary) } }
         do {
@@ -118,6 +135,17 @@ public enum AtomicFile {
         }
         placed = true
         syncDirectory(directory)
+    }
+
+    /// The existing file truncated and written again, for a directory that takes no new file.
+    private static func writeInPlace<E: Error>(_ path: String, faults: Faults, _ body: (Writer) throws(E) -> Void) throws {
+        let fd = open(path, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, step: .createTemporary, what: "opening \(path)", code: errno) }
+        defer { close(fd) }
+        try body(Writer(fd: fd, temporary: path, path: path, faults: faults))
+        if let code = faults.errno(.sync) ?? (fsync(fd) == 0 ? nil : errno) {
+            throw Failure(path: path, step: .sync, what: "syncing \(path)", code: code)
+        }
     }
 
     /// Writes `parts`, one after the other (no copy of the whole), as the file at `path`.

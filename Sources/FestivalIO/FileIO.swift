@@ -25,26 +25,97 @@ package enum FileIO {
         return body(fd, Int(info.st_size)).map { .content($0) } ?? .unreadable
     }
 
-    /// The whole file, read into an array of its size.
+    /// The whole regular file, read into an array of its size.
     package static func read(_ path: String) -> Opened<[UInt8]> {
-        withRegularFile(path) { fd, size in
-            var failed = false
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-                initialized = 0
-                guard let base = buffer.baseAddress else { return }
-                adviseHugePages(base, size)
-                var done = 0
-                while done < size {
-                    let n = Foundation.read(fd, base + done, size - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { break }
-                    done += n
-                }
-                failed = done != size
-                initialized = done
+        withRegularFile(path) { fd, size in readWhole(fd, size: size) }
+    }
+
+    /// An input file's bytes, or what is wrong with it (a short phrase: "no such file").
+    package enum Input {
+        case bytes([UInt8])
+        case failed(String)
+    }
+
+    /// Reads an input given by name, opening it once and never blocking in the open: a
+    /// regular file whole; a pipe or FIFO (`<(zcat big.json.gz)`, `-` for standard input)
+    /// as a stream, waiting for its writer, up to `maxStreamBytes`, and refused at once
+    /// when its first byte that is not white space is not `first` (`/dev/urandom` piped
+    /// in is not read to its end); a directory, a device or a terminal is refused.
+    package static func readInput(_ path: String, first: UInt8, maxStreamBytes: Int) -> Input {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT: return .failed("no such file")
+            case EACCES: return .failed("cannot be read (permission denied)")
+            default: return .failed("cannot be read (\(String(cString: strerror(errno))))")
             }
-            return failed ? nil : bytes
         }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failed("cannot be read (\(String(cString: strerror(errno))))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            return readWhole(fd, size: Int(info.st_size)).map { .bytes($0) } ?? .failed("cannot be read (it changed while being read)")
+        case S_IFIFO, S_IFSOCK:
+            return readStream(fd, first: first, max: maxStreamBytes)
+        case S_IFDIR:
+            return .failed("is a directory, not a catalog file")
+        case S_IFCHR where isatty(fd) == 1:
+            return .failed("is a terminal, not a catalog file")
+        default:
+            return .failed("is a device, not a catalog file")
+        }
+    }
+
+    /// A pipe's bytes until its writer closes it. Waits with poll (never reads before
+    /// there is something, so a FIFO nobody has opened yet is not taken for empty).
+    private static func readStream(_ fd: Int32, first: UInt8, max: Int) -> Input {
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var checked = false
+        while true {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&p, 1, -1) < 0 {
+                if errno == EINTR { continue }
+                return .failed("cannot be read (\(String(cString: strerror(errno))))")
+            }
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failed("cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { return .bytes(bytes) }
+            bytes.append(contentsOf: chunk[0..<n])
+            if !checked, let head = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                checked = true
+                guard head == first else {
+                    return .failed("is not a JSON catalog: it starts with byte 0x\(String(head, radix: 16, uppercase: true)), not '\(Character(Unicode.Scalar(first)))'")
+                }
+            }
+            if bytes.count > max { return .failed("is larger than \(max >> 20) MB") }
+        }
+    }
+
+    /// A regular file of `size` bytes, read into an array of its size; nil when it read short.
+    private static func readWhole(_ fd: Int32, size: Int) -> [UInt8]? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            adviseHugePages(base, size)
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, base + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            failed = done != size
+            initialized = done
+        }
+        return failed ? nil : bytes
     }
 
     /// A regular file mapped read-only into memory. Only for files this program writes
@@ -61,7 +132,10 @@ package enum FileIO {
     /// The content hash and length of a regular file of at most `maxBytes`, read in pieces
     /// (no copy of the file in memory); nil when it cannot be read or is larger.
     public static func hash(ofFile path: String, maxBytes: Int) -> (hash: UInt64, byteCount: Int)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Only a regular file has a key: a pipe is never opened here (it is read once, later).
+        var pre = stat()
+        guard stat(path, &pre) == 0, (pre.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

@@ -1,5 +1,5 @@
-import Foundation
 import FestivalIO
+import Foundation
 
 /// Loads and validates catalogs from files or bytes.
 public enum CatalogLoader {
@@ -10,29 +10,17 @@ public enum CatalogLoader {
         return try load(bytes: bytes, file: path, progress: progress)
     }
 
-    /// Reads a file's bytes, turning file-system failures into a located error.
+    /// The most a catalog read from a pipe may hold.
+    public static let maxStreamBytes = 4 << 30
+
+    /// Reads a catalog's bytes (`-` is standard input), opening it once: a regular file
+    /// whole, a pipe as a stream; a directory or device is refused. File-system failures
+    /// become a located error.
     public static func read(path: String) throws(CatalogError) -> [UInt8] {
-        func fail(_ message: String) -> CatalogError {
-            CatalogError([CatalogIssue(file: path, path: "", line: nil, column: nil, message: message)])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
-        if isDirectory.boolValue { throw fail("is a directory, not a catalog file") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw fail("cannot be read (permission denied)")
-        }
-        switch FileIO.read(path) {
-        case .content(let bytes): return bytes
-        case .missing: throw fail("no such file")
-        case .unreadable:
-            // Not a regular file (a FIFO, a device) or a read error: the slow general path.
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot be read (permission denied)") }
-            defer { try? handle.close() }
-            do {
-                return [UInt8](try handle.readToEnd() ?? Data())
-            } catch {
-                throw fail("cannot be read: \(error.localizedDescription)")
-            }
+        switch FileIO.readInput(path, first: UInt8(ascii: "{"), maxStreamBytes: maxStreamBytes) {
+        case .bytes(let bytes): return bytes
+        case .failed(let message):
+            throw CatalogError([CatalogIssue(file: path == "-" ? "standard input" : path, path: "", line: nil, column: nil, message: message)])
         }
     }
 

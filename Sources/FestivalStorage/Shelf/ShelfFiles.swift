@@ -86,7 +86,9 @@ enum ShelfFiles {
             .failed(String(cString: strerror(code)), transient: [EMFILE, ENFILE, ENOMEM, ENOBUFS, EAGAIN, EINTR].contains(code))
         }
         if let code = faults.errno(.read) { return failed(code) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Never blocks in the open (a FIFO put where the shelf file goes); anything but a
+        // regular file is not read (it is moved aside, as a corrupt file is, never written over).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
             return code == ENOENT ? .missing : failed(code)
@@ -95,6 +97,7 @@ enum ShelfFiles {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return failed(errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failed("not a regular file", transient: false) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)

@@ -50,9 +50,19 @@ struct BrowseCommand: ParsableCommand {
         if noColor { terminalOptions.color = .never }
         if let theme { terminalOptions.theme = theme == "light" ? .light : .dark }
         terminalOptions.hyperlinks = Hyperlinks.supported(environment: ProcessInfo.processInfo.environment)
+        // With the catalog on standard input (`--catalog -`), keys come from the terminal itself.
+        let tty = options.catalog == "-" ? open("/dev/tty", O_RDWR | O_CLOEXEC) : -1
+        defer { if tty >= 0 { close(tty) } }
+        if options.catalog == "-" && (tty < 0 || isatty(STDOUT_FILENO) != 1) {
+            throw CLIFailure.usage("--catalog -: the browser needs a terminal (/dev/tty) for its keys")
+        }
         let terminal: Terminal
         do {
-            terminal = try Terminal.start(terminalOptions)
+            if tty >= 0 {
+                terminal = try Terminal.start(terminalOptions, inputFD: tty, outputFD: STDOUT_FILENO)
+            } else {
+                terminal = try Terminal.start(terminalOptions)
+            }
         } catch {
             throw CLIFailure.usage("\(error)")
         }

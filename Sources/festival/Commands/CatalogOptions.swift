@@ -7,7 +7,7 @@ import Foundation
 
 /// Options every command takes: which catalog and which language.
 struct CatalogOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A catalog JSON file (default: the built-in AIFF 2025 catalog).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A catalog JSON file, a pipe, or - for standard input (default: the built-in AIFF 2025 catalog).", valueName: "path"))
     var catalog: String?
 
     @Option(name: .long, help: ArgumentHelp("Language: zh-Hant or en (default: from LC_ALL/LANG).", valueName: "lang"))

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import FestivalCatalog
+@testable import FestivalIO
+@testable import FestivalLibrary
+@testable import FestivalStorage
+
+/// Pipes, FIFOs, devices and directories where a catalog, a shelf or an output file goes:
+/// opened once, never blocking in the open, refused with a clear message when not a file.
+@Suite struct SpecialFileTests {
+    static func sandbox() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-special-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func aFIFOCatalogIsReadOnceAsAStream() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appending(path: "catalog.json").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let json = try Data(contentsOf: TestSupport.fixtures.appending(path: "minimal.json"))
+        // The writer comes later, and once: a second open of the FIFO would wait forever.
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.2)
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            try? handle.write(contentsOf: json)
+            try? handle.close()
+        }
+        let catalog = try CatalogLoader.load(path: fifo)
+        #expect(catalog.films.count == 2)
+    }
+
+    @Test func devicesDirectoriesAndNonJSONStreamsAreRefused() throws {
+        #expect(Self.message(CatalogLoader.read(path:), "/dev/zero") == "is a device, not a catalog file")
+        #expect(Self.message(CatalogLoader.read(path:), "/tmp") == "is a directory, not a catalog file")
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appending(path: "noise").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The writer's end breaks when the reader stops: EPIPE, not a signal that ends the tests.
+        signal(SIGPIPE, SIG_IGN)
+        Thread.detachNewThread {
+            // Endless noise: the reader must stop at the first byte, not read it all.
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            for _ in 0..<10_000 { if (try? handle.write(contentsOf: Data(repeating: 0x2A, count: 4096))) == nil { break } }
+            try? handle.close()
+        }
+        #expect(Self.message(CatalogLoader.read(path:), fifo)?.hasPrefix("is not a JSON catalog: it starts with byte 0x2A") == true)
+    }
+
+    static func message(_ read: (String) throws(CatalogError) -> [UInt8], _ path: String) -> String? {
+        do {
+            _ = try read(path)
+            return nil
+        } catch {
+            return error.issues.first?.message
+        }
+    }
+
+    @Test func aFIFOShelfNeverBlocksAndIsMovedAsideWhole() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = ShelfStore(directory: dir, catalogID: "aiff-2025")
+        #expect(mkfifo(store.path, 0o600) == 0)
+        let loaded = store.load()                     // returns at once: nobody writes the FIFO
+        #expect(loaded.shelf == Shelf() && loaded.message?.contains("not a regular file") == true)
+        var info = stat()
+        let moved = try #require(loaded.movedTo)
+        #expect(lstat(moved, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)       // the FIFO, renamed
+        try store.update { $0.toggleWatched(film: "one", at: Date()) }
+        #expect(store.load().shelf.isWatched(film: "one"))
+    }
+
+    @Test func anOutputPathThatIsNotAFileIsNeverReplaced() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appending(path: "out.md").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("x", to: fifo) }
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("x", to: dir.path) }
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        // An existing file keeps its mode.
+        let file = dir.appending(path: "private.md").path
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600]))
+        try AtomicFile.write("new", to: file)
+        #expect(stat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "new")
+    }
+}
+
+extension SpecialFileTests {
+    @Test func anOutputSymlinkIsWrittenThrough() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let real = dir.appending(path: "real.md").path, link = dir.appending(path: "link.md").path
+        try "old".write(toFile: real, atomically: false, encoding: .utf8)
+        #expect(symlink(real, link) == 0)
+        try AtomicFile.write("new", to: link)
+        var info = stat()
+        #expect(lstat(link, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)     // still a link
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "new")
+        #expect(symlink(dir.appending(path: "missing").path, dir.appending(path: "dangling").path) == 0)
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("x", to: dir.appending(path: "dangling").path) }
+    }
+}
