@@ -14,6 +14,9 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
     /// The wall clock (a test passes a fixed one).
     public let clock: () -> Date
     public private(set) var state: AppState
+    /// Messages worth reading in full once the terminal is restored (the bottom line cuts
+    /// them at its width): an unusable shelf file and where it went, a failed save or export.
+    public private(set) var notices: [String] = []
 
     public init(terminal: Terminal, state: AppState, effects: Effects, keymap: Keymap = .standard,
                 clock: @escaping () -> Date = Date.init) {
@@ -52,6 +55,14 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
         }
     }
 
+    private mutating func note(_ action: Action) {
+        switch action {
+        case .shelfLoaded(_, let message?), .shelfSaveFailed(let message), .exportFailed(let message):
+            if !notices.contains(message) { notices.append(message) }
+        default: break
+        }
+    }
+
     func paint() {
         terminal.paint(view(state, size: state.size, keymap: keymap))
     }
@@ -65,6 +76,7 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
     /// (its own effects run too); false means quit.
     @discardableResult
     public mutating func send(_ action: Action) -> Bool {
+        note(action)
         var queue = update(&state, action, now: clock(), keymap: keymap)
         var i = 0
         while i < queue.count {
@@ -87,7 +99,10 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
             case .editNote(let item, let text):
                 result = effects.editNote(item, text) { body in terminal.runOutside(body) }
             }
-            if let result { queue += update(&state, result, now: clock(), keymap: keymap) }
+            if let result {
+                note(result)
+                queue += update(&state, result, now: clock(), keymap: keymap)
+            }
             i += 1
         }
         return true

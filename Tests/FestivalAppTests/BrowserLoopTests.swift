@@ -99,9 +99,30 @@ final class RecordingEffects: EffectRunner {
         effects.shelfOnDisk.toggleFavorite(.quote("q04"), at: Self.clock)
         var loop = Self.loop([.down, .char("f")], effects: effects, library: Self.library)
         loop.run { Self.library }
-        #expect(effects.saved.count == 1 && effects.saved[0].0 == .toggleFavorite(.film("jailbird")))
+        #expect(effects.saved.count == 1 && effects.saved[0].0 == .favorite(.film("jailbird"), true))
         #expect(effects.saved[0].1 == Self.clock)
         #expect(loop.state.shelf.isFavorite(.film("jailbird")) && loop.state.shelf.isFavorite(.quote("q04")))
+    }
+
+    /// Another instance favorited the film after this one read the shelf: `f` here still
+    /// means "add", so the message tells the truth and the favorite stays.
+    @Test func aChangeDoesWhatItsMessageSaysWhateverAnotherInstanceDid() {
+        let effects = RecordingEffects()
+        effects.shelfOnDisk.toggleFavorite(.film("jailbird"), at: Self.clock)
+        var loop = Self.loop([.down, .char("f")], effects: effects, library: Self.library)
+        loop.run { Self.library }
+        #expect(loop.state.message == "Added to favorites ★")
+        #expect(loop.state.shelf.isFavorite(.film("jailbird")) && effects.shelfOnDisk.isFavorite(.film("jailbird")))
+    }
+
+    /// A long message the bottom line cuts is kept whole for after the terminal is restored.
+    @Test func anUnusableShelfIsToldInFullOnExit() {
+        let message = "festival: the shelf file /home/u/.local/share/festival/shelf-aiff-2025.json was corrupt (line 1); moved it to /home/u/.local/share/festival/shelf-aiff-2025.json.corrupt-20270115T080000Z; starting with an empty shelf"
+        var loop = Self.loop([.char("j")], library: Self.library)
+        loop.send(.shelfLoaded(Shelf(), message: message))
+        loop.run { Self.library }
+        #expect(loop.terminal.frames.first { $0.text.contains("festival: the shelf") } != nil)
+        #expect(loop.notices == [message])
     }
 
     @Test func noEditorOpensTheNoteOnTheBottomLine() {
@@ -168,7 +189,7 @@ final class RecordingEffects: EffectRunner {
         let store = ShelfStore(directory: dir, catalogID: "aiff-2025")
         let effects = SystemEffects(shelfStore: store, environment: [:], exportDirectory: dir.path)
         _ = try store.update { $0.toggleFavorite(.quote("q01"), at: BrowserLoopTests.clock) }   // another instance
-        guard case .shelfSaved(let shelf) = effects.save(.toggleWatched(film: "one"), at: BrowserLoopTests.clock) else {
+        guard case .shelfSaved(let shelf) = effects.save(.watched(film: "one", true), at: BrowserLoopTests.clock) else {
             Issue.record("save failed")
             return
         }

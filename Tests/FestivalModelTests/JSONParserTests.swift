@@ -66,3 +66,15 @@ import Testing
         #expect(JSONWriter.string(node).contains("\\u0007"))
     }
 }
+
+@Suite struct JSONSurrogateTests {
+    @Test(arguments: [
+        (#""\ud800\u0041""#, "\u{FFFD}A"), (#""\ud800\ud800\udc00""#, "\u{FFFD}\u{10000}"),
+        (#""\udc00x""#, "\u{FFFD}x"), (#""\ud83d\ude00""#, "😀"), (#""\ud800""#, "\u{FFFD}"),
+    ])
+    func loneSurrogatesBecomeReplacementAndLoseNothing(json: String, expected: String) throws {
+        let node = try JSONParser.parse(Array(json.utf8))
+        guard case .string(let s) = node.value else { Issue.record("not a string"); return }
+        #expect(s == expected)
+    }
+}

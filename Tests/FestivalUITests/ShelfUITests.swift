@@ -10,10 +10,10 @@ import TextGrid
     @Test func favoriteWatchedAndRatingOnAFilm() {
         var state = S.state()
         S.press(&state, .down)                                   // JAILBIRD
-        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.film("jailbird")), at: UITestSupport.now)])
+        #expect(S.press(&state, .char("f")) == [.saveShelf(.favorite(.film("jailbird"), true), at: UITestSupport.now)])
         #expect(state.shelf.isFavorite(.film("jailbird")))
         #expect(state.message == "Added to favorites ★")
-        #expect(S.press(&state, .char("w")) == [.saveShelf(.toggleWatched(film: "jailbird"), at: UITestSupport.now)])
+        #expect(S.press(&state, .char("w")) == [.saveShelf(.watched(film: "jailbird", true), at: UITestSupport.now)])
         S.press(&state, .char("r"))
         #expect((state.mode == .rating))
         #expect(S.press(&state, .char("4")) == [.saveShelf(.rate(film: "jailbird", 4), at: UITestSupport.now)])
@@ -32,7 +32,7 @@ import TextGrid
         S.press(&state, .char("2"))
         #expect(S.press(&state, .char("w")).isEmpty)
         #expect(state.message == "Select a film first.")
-        #expect(S.press(&state, .char("f")) == [.saveShelf(.toggleFavorite(.quote(state.catalog.quotes[0].id)), at: UITestSupport.now)])
+        #expect(S.press(&state, .char("f")) == [.saveShelf(.favorite(.quote(state.catalog.quotes[0].id), true), at: UITestSupport.now)])
     }
 
     @Test func notesInlineWhenThereIsNoEditor() {
@@ -58,8 +58,8 @@ import TextGrid
         S.press(&state, .char("5"))
         #expect(state.section == .shelf)
         S.assertSnapshot(view(state, size: state.size).text, named: "shelf-empty-\(tag)")
-        for change: ShelfChange in [.toggleFavorite(.film("jailbird")), .toggleWatched(film: "one"), .rate(film: "one", 5),
-                                    .toggleFavorite(.quote("q04")), .note(.quote("q04"), "版權：輸出端 vs 訓練資料")] {
+        for change: ShelfChange in [.favorite(.film("jailbird"), true), .watched(film: "one", true), .rate(film: "one", 5),
+                                    .favorite(.quote("q04"), true), .note(.quote("q04"), "版權：輸出端 vs 訓練資料")] {
             change.apply(to: &state.shelf, at: UITestSupport.now)
         }
         S.assertSnapshot(view(state, size: state.size).text, named: "shelf-\(tag)-80x24")

@@ -165,12 +165,18 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try parseHex4()
                     if scalar >= 0xD800 && scalar < 0xDC00 {
+                        // A high surrogate pairs only with a low one; alone it is U+FFFD and
+                        // whatever follows is read on its own (`\ud800\u0041` is U+FFFD, "A").
+                        let start = index
                         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
                             index += 2
                             let low = try parseHex4()
                             if low >= 0xDC00 && low < 0xE000 {
                                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                            } else { scalar = 0xFFFD }
+                            } else {
+                                scalar = 0xFFFD
+                                index = start
+                            }
                         } else { scalar = 0xFFFD }
                     } else if scalar >= 0xDC00 && scalar < 0xE000 {
                         scalar = 0xFFFD

@@ -86,6 +86,18 @@ public struct Shelf: Sendable, Equatable {
         changeFilm(id, at: now) { $0.watched.toggle() }
     }
 
+    /// Makes the item a favorite or not (nothing changes when it already is as asked).
+    public mutating func setFavorite(_ item: ShelfItem, _ on: Bool, at now: Date) {
+        guard isFavorite(item) != on else { return }
+        toggleFavorite(item, at: now)
+    }
+
+    /// Marks the film watched or not (nothing changes when it already is as asked).
+    public mutating func setWatched(film id: String, _ on: Bool, at now: Date) {
+        guard isWatched(film: id) != on else { return }
+        toggleWatched(film: id, at: now)
+    }
+
     /// Rates the film 1...5, or clears its rating with nil. A rating outside 1...5 is
     /// rejected: the shelf is left as it was and the result is false.
     @discardableResult

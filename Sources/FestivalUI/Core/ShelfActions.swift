@@ -4,18 +4,20 @@ import FestivalText
 import TextGrid
 
 /// One change to the shelf: applied to the state at once, and saved by the shell (which
-/// re-reads the file under a lock, so another instance's changes are kept).
+/// re-reads the file under a lock, so another instance's changes are kept). Changes say
+/// what the user asked for (favorite: yes), never "toggle": applied to a file another
+/// instance changed meanwhile, they still do what the message said.
 public enum ShelfChange: Equatable, Sendable {
-    case toggleFavorite(ShelfItem)
-    case toggleWatched(film: String)
+    case favorite(ShelfItem, Bool)
+    case watched(film: String, Bool)
     case rate(film: String, Int?)
     case note(ShelfItem, String?)
 
     /// Applies the change, stamped `now`.
     public func apply(to shelf: inout Shelf, at now: Date) {
         switch self {
-        case .toggleFavorite(let item): shelf.toggleFavorite(item, at: now)
-        case .toggleWatched(let id): shelf.toggleWatched(film: id, at: now)
+        case .favorite(let item, let on): shelf.setFavorite(item, on, at: now)
+        case .watched(let id, let on): shelf.setWatched(film: id, on, at: now)
         case .rate(let id, let rating): _ = shelf.setRating(film: id, rating, at: now)
         case .note(let item, let text): shelf.setNote(item, text, at: now)
         }
@@ -48,14 +50,14 @@ enum ShelfActions {
 
     static func favorite(_ state: inout AppState, now: Date) -> [Effect] {
         guard let item = item(state) else { return notHere(&state) }
-        let effects = change(&state, .toggleFavorite(item), now: now)
+        let effects = change(&state, .favorite(item, !state.shelf.isFavorite(item)), now: now)
         state.message = state.shelf.isFavorite(item) ? UIString.addedFavorite.text(state.language) : UIString.removedFavorite.text(state.language)
         return effects
     }
 
     static func watched(_ state: inout AppState, now: Date) -> [Effect] {
         guard case .film(let id)? = item(state) else { return notHere(&state, films: true) }
-        let effects = change(&state, .toggleWatched(film: id), now: now)
+        let effects = change(&state, .watched(film: id, !state.shelf.isWatched(film: id)), now: now)
         state.message = state.shelf.isWatched(film: id) ? UIString.markedWatched.text(state.language) : UIString.unmarkedWatched.text(state.language)
         return effects
     }

@@ -91,6 +91,8 @@ struct BrowseCommand: ParsableCommand {
         let shelf = shelfStore.load()
         loop.send(.shelfLoaded(shelf.shelf, message: shelf.message))
         loop.run { index.wait(milliseconds: 0) }
+        terminal.stop()
+        for notice in loop.notices { Output.error(notice) }
     }
 }
 
