@@ -20,6 +20,16 @@ if arguments.count >= 3 && arguments[1] == "--cached" {
     exit(0)
 }
 
+if arguments.contains("--shelf") {
+    let dir = FileManager.default.temporaryDirectory.appending(path: "festival-bench-shelf-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for entries in [1_000, 10_000, 100_000] {
+        let r = ShelfBench.run(entries: entries, in: dir)
+        print("shelf change, \(entries) entries: p50 \(Measure.fmt(r.p50)) ms, max \(Measure.fmt(r.max)) ms")
+    }
+    exit(0)
+}
+
 var sizes = [10_000, 100_000, 1_000_000]
 if let i = arguments.firstIndex(of: "--sizes"), i + 1 < arguments.count {
     sizes = arguments[i + 1].split(separator: ",").compactMap { Int($0) }
@@ -64,6 +74,9 @@ for quotes in sizes {
         FzfComparison.writeLines(catalog, to: path + ".lines")
     }
 }
+print("")
+let shelf = ShelfBench.run(entries: 10_000, in: directory)
+print("shelf change (10,000 entries: lock, re-read, write, fsync, rename): p50 \(Measure.fmt(shelf.p50)) ms, max \(Measure.fmt(shelf.max)) ms")
 print("")
 print("keys: p50/p99 over every keystroke of typing each query one character at a time (update + view).")
 print("first screen: load + the film list rendered; the index builds in the background after it.")

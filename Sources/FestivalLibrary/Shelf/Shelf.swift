@@ -34,9 +34,15 @@ public struct Shelf: Sendable, Equatable {
     public static let ratings = 1...5
 
     /// Entries by film id; no entry is empty.
-    public internal(set) var films: [String: FilmEntry] = [:]
+    public internal(set) var films: [String: FilmEntry] = [:] { didSet { latestKnown = nil } }
     /// Entries by quote id; no entry is empty.
-    public internal(set) var quotes: [String: QuoteEntry] = [:]
+    public internal(set) var quotes: [String: QuoteEntry] = [:] { didSet { latestKnown = nil } }
+    /// The latest stamp, once known (a change sets it; any other edit forgets it), so a run
+    /// of changes does not look at every entry each time.
+    private var latestKnown: Date?
+
+    /// Shelves are equal when their entries are.
+    public static func == (a: Shelf, b: Shelf) -> Bool { a.films == b.films && a.quotes == b.quotes }
 
     public init() {}
 
@@ -129,8 +135,10 @@ public struct Shelf: Sendable, Equatable {
         var entry = old ?? FilmEntry(updated: now)
         change(&entry)
         guard old.map({ !$0.sameContent(as: entry) }) ?? !entry.isEmpty else { return }
-        entry.updated = nextStamp(now)
+        let stamp = nextStamp(now)
+        entry.updated = stamp
         films[id] = entry.isEmpty ? nil : entry
+        latestKnown = stamp
     }
 
     private mutating func changeQuote(_ id: String, at now: Date, _ change: (inout QuoteEntry) -> Void) {
@@ -138,14 +146,17 @@ public struct Shelf: Sendable, Equatable {
         var entry = old ?? QuoteEntry(updated: now)
         change(&entry)
         guard old.map({ !$0.sameContent(as: entry) }) ?? !entry.isEmpty else { return }
-        entry.updated = nextStamp(now)
+        let stamp = nextStamp(now)
+        entry.updated = stamp
         quotes[id] = entry.isEmpty ? nil : entry
+        latestKnown = stamp
     }
 
     /// `now` in whole milliseconds, but always later than every stamp on the shelf, so the
     /// entry changed last is listed first even when the clock stands still or steps back.
     private func nextStamp(_ now: Date) -> Date {
-        let latest = (films.values.map(\.updated) + quotes.values.map(\.updated)).max()
+        let latest = latestKnown ?? [films.values.lazy.map(\.updated).max(), quotes.values.lazy.map(\.updated).max()]
+            .compactMap { $0 }.max()
         var millis = ShelfTime.milliseconds(now)
         if let latest { millis = max(millis, ShelfTime.milliseconds(latest) + 1) }
         return ShelfTime.date(milliseconds: millis)
