@@ -13,6 +13,9 @@ let package = Package(
         // config.toml: a complete TOML 1.0 parser (toml++ underneath) whose syntax errors
         // carry line and column; TOML by hand would be a second, weaker parser to keep.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Starting child processes (the tests): pidfd-watched, so a daemon the child
+        // forks (the tmux server) cannot hang the wait; signals reset, descriptors closed.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // C shim: ncursesw headers with wide-char support and accessors for its macros.
@@ -55,7 +58,7 @@ let package = Package(
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalModel", "BuiltinCatalog"]),
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalModel", "BuiltinCatalog", "TextGrid"]),
-        .testTarget(name: "CLITests", dependencies: ["FestivalModel"]),
+        .testTarget(name: "CLITests", dependencies: ["FestivalModel", .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
     ],
     swiftLanguageModes: [.v6]
