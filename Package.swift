@@ -13,7 +13,7 @@ let package = Package(
         // config.toml: a complete TOML 1.0 parser (toml++ underneath) whose syntax errors
         // carry line and column; TOML by hand would be a second, weaker parser to keep.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        // Starting child processes (the tests): pidfd-watched, so a daemon the child
+        // Starting child processes (tests, benchmark): pidfd-watched, so a daemon the child
         // forks (the tmux server) cannot hang the wait; signals reset, descriptors closed.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
@@ -53,7 +53,8 @@ let package = Package(
         // Developer tool: paints a test pattern and echoes decoded keys (backend checks).
         .executableTarget(name: "curses-demo", dependencies: ["Curses", "TextGrid"], path: "Sources/CursesDemo"),
         // Benchmark: swift run -c release festival-bench (load, index, keystroke latency, memory, fzf).
-        .executableTarget(name: "festival-bench", dependencies: ["FestivalModel", "FestivalUI", "TextGrid"],
+        .executableTarget(name: "festival-bench", dependencies: ["FestivalModel", "FestivalUI", "TextGrid",
+                                                               .product(name: "Subprocess", package: "swift-subprocess")],
                           path: "Sources/FestivalBench"),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalModel", "BuiltinCatalog"]),
