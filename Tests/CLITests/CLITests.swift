@@ -45,6 +45,26 @@ import Testing
         try CatalogLoader.load(bytes: Array(json.utf8), file: "stdout")
     }
 
+    /// What every test's child starts with, though test threads block signals: no signal
+    /// blocked, none of the standard ones ignored (glibc keeps its internal 32 and 33 as
+    /// they are), only the sandbox's environment, the sandbox as its directory.
+    @Test func childrenStartCleanInTheirSandbox() async throws {
+        let r = try await Self.shell("grep -E '^Sig(Blk|Ign):' /proc/self/status; env | sort; pwd")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        func mask(_ name: String) -> UInt64? {
+            lines.first { $0.hasPrefix(name + ":\t") }.flatMap { UInt64($0.dropFirst(name.count + 2), radix: 16) }
+        }
+        #expect(mask("SigBlk") == 0, "\(lines)")
+        #expect(mask("SigIgn").map { $0 & 0x7FFF_FFFF } == 0, "\(lines)")   // signals 1...31
+        let names = Set(lines.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }.filter { $0.allSatisfy { $0.isUppercase || $0 == "_" } })
+        #expect(names.isSubset(of: ["PATH", "LANG", "TZ", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
+                                    "XDG_STATE_HOME", "PWD", "SHLVL", "_", "OLDPWD"]), "\(names)")
+        let directory = try #require(lines.last)
+        #expect(directory.hasPrefix(FileManager.default.temporaryDirectory.path) && lines.contains("HOME=\(directory)/home"))
+        #expect(!FileManager.default.fileExists(atPath: directory))   // removed after the run
+    }
+
     @Test func filmsListsTheLineupAligned() async throws {
         let r = try await Self.run(["films", "--lang", "en"])
         #expect(r.status == 0)
