@@ -13,6 +13,9 @@ let package = Package(
         // config.toml: a complete TOML 1.0 parser (toml++ underneath) whose syntax errors
         // carry line and column; TOML by hand would be a second, weaker parser to keep.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Starting child processes (tests, benchmark): pidfd-watched, so a daemon the child
+        // forks (the tmux server) cannot hang the wait; signals reset, descriptors closed.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // C shim: ncursesw headers with wide-char support and accessors for its macros.
@@ -77,7 +80,8 @@ let package = Package(
         .executableTarget(name: "curses-demo", dependencies: ["Curses", "TextGrid"], path: "Sources/CursesDemo"),
         // Benchmark: swift run -c release festival-bench (load, index, keystroke latency, memory, fzf).
         .executableTarget(name: "festival-bench", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary",
-                                                                  "FestivalStorage", "FestivalSynthetic", "FestivalUI", "TextGrid"],
+                                                                  "FestivalStorage", "FestivalSynthetic", "FestivalUI", "TextGrid",
+                                                                  .product(name: "Subprocess", package: "swift-subprocess")],
                           path: "Sources/FestivalBench"),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
@@ -85,7 +89,8 @@ let package = Package(
                                                          "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
         .testTarget(name: "FestivalAppTests", dependencies: ["FestivalApp", "FestivalUI", "FestivalCatalog", "FestivalLibrary",
                                                           "FestivalStorage", "FestivalText", "BuiltinCatalog", "TextGrid"]),
-        .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalSynthetic"]),
+        .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalSynthetic",
+                                                  .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
     ],
     swiftLanguageModes: [.v6]

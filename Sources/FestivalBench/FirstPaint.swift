@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Subprocess
 
 /// The real browser on a 120×40 pseudo-terminal: milliseconds from starting the process
 /// until the first screen has been written to the terminal (its `marker` seen in the
@@ -22,46 +23,55 @@ enum FirstPaint {
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { return nil }
         defer { close(master) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in 0...2 { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
-        posix_spawn_file_actions_addclose(&actions, master)
-        posix_spawn_file_actions_addclose(&actions, slave)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, 0x80)   // POSIX_SPAWN_SETSID (glibc), not imported into Swift
-        let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(home)", "XDG_CACHE_HOME=\(home)/cache",
-                           "XDG_CONFIG_HOME=\(home)/config", "XDG_DATA_HOME=\(home)/data",
-                           "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"]
-        var pid: pid_t = 0
-        let start = Clock.now()
-        let spawned = withCStrings([festival, "--catalog", catalog, "--lang", "en"]) { argv in
-            withCStrings(environment) { envp in posix_spawn(&pid, festival, &actions, &attributes, argv, envp) }
+        let environment: [Environment.Key: String] = [
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home, "XDG_CACHE_HOME": "\(home)/cache",
+            "XDG_CONFIG_HOME": "\(home)/config", "XDG_DATA_HOME": "\(home)/data",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+        // A session of its own on the pseudo-terminal; every other descriptor (the master)
+        // is closed in the child.
+        var options = PlatformOptions()
+        options.createSession = true
+        let configuration = Configuration(executable: .path(.init(festival)),
+                                          arguments: ["--catalog", catalog, "--lang", "en"],
+                                          environment: .custom(environment), platformOptions: options)
+        let (terminal, screen) = (slave, master)
+        return Spawn.blocking {
+            let start = Clock.now()
+            do {
+                return try await Subprocess.run(
+                    configuration,
+                    input: .fileDescriptor(.init(rawValue: terminal), closeAfterSpawningProcess: false),
+                    output: .fileDescriptor(.init(rawValue: terminal), closeAfterSpawningProcess: false),
+                    error: .fileDescriptor(.init(rawValue: terminal), closeAfterSpawningProcess: false)
+                ) { _ in
+                    close(terminal)   // the child has it now: the master reads end of file once it is gone
+                    return watch(screen, marker: Array(marker.utf8), cache: home + "/cache/festival", start: start)
+                }.closureResult
+            } catch {
+                close(terminal)   // it did not start (the body never ran)
+                return nil
+            }
         }
-        close(slave)
-        guard spawned == 0 else { return nil }
-        let needle = Array(marker.utf8)
+    }
+
+    /// Reads the terminal until `marker` shows (the milliseconds since `start`), then waits
+    /// until the cache file is there (a quit before that leaves no cache), types `q` and
+    /// drains what the program writes while it restores the terminal and finishes.
+    private static func watch(_ fd: Int32, marker: [UInt8], cache: String, start: UInt64) -> Double? {
         var seen: [UInt8] = []
         var elapsed: Double?
-        while elapsed == nil, let chunk = read(master, waitingUpTo: 60_000) {
+        while elapsed == nil, let chunk = read(fd, waitingUpTo: 60_000) {
             seen += chunk
-            if contains(seen, needle) { elapsed = Clock.since(start) }
+            if contains(seen, marker) { elapsed = Clock.since(start) }
         }
-        // A session long enough for the index to be built and the cache file written (a
-        // quit before that leaves no cache), then `q`.
-        let cache = home + "/cache/festival"
         let waitUntil = Clock.now() + 120_000_000_000
         while elapsed != nil, Clock.now() < waitUntil,
               !((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).contains(where: { $0.hasPrefix("catalog-") }) {
-            _ = read(master, waitingUpTo: 50)
+            _ = read(fd, waitingUpTo: 50)
         }
-        _ = write(master, "q", 1)
-        // Drain what it writes while it restores the terminal and finishes its cache file.
-        while read(master, waitingUpTo: 15_000) != nil {}
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        _ = write(fd, "q", 1)
+        while read(fd, waitingUpTo: 15_000) != nil {}
         return elapsed
     }
 
@@ -77,12 +87,5 @@ enum FirstPaint {
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard needle.count <= haystack.count else { return false }
         return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
-    }
-
-    /// C strings for a spawn, NULL-terminated.
-    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
-        let pointers = strings.map { strdup($0) } + [nil]
-        defer { pointers.forEach { free($0) } }
-        return body(pointers)
     }
 }

@@ -47,19 +47,7 @@ enum FzfComparison {
     }
 
     static func launch(_ path: String, _ args: [String], stdin: String?) -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = args
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CACHE_HOME"] = cacheDirectory
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        if let stdin { process.standardInput = FileHandle(forReadingAtPath: stdin) }
-        let start = Clock.now()
-        do { try process.run() } catch { return .nan }
-        process.waitUntilExit()
-        return Clock.since(start)
+        Spawn.milliseconds(path, args, setting: ["XDG_CACHE_HOME": cacheDirectory], stdin: stdin)
     }
 
     /// The festival runs' cache (removed at the end).

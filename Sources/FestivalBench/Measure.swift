@@ -172,21 +172,6 @@ enum Measure {
     static func fmt(_ ms: Double) -> String { String(format: "%.2f", ms) }
 }
 
-/// Runs a program and returns its first output line.
-enum Child {
-    static func run(_ path: String, _ args: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
-    }
-}
-
 /// The table the parent prints.
 enum Report {
     static let header = "quotes     file MB  gen     load     first-screen  cached first  paint json  paint cached  index    key p50  key p99  key max  peak MB"

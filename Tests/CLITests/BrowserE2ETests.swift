@@ -6,62 +6,62 @@ import Testing
 @Suite(.serialized) struct BrowserE2ETests {
     static var binary: String { CLITests.binary.path }
 
-    @Test func browseAFilmThenQuotesThenQuit() throws {
+    @Test func browseAFilmThenQuotesThenQuit() async throws {
         let tmux = try Tmux()
-        try tmux.start("\(Self.binary) --lang en", env: ["TERM": "xterm-256color"])
-        var screen = try tmux.waitFor("Total Pixel Space")
+        try await tmux.start("\(Self.binary) --lang en", env: ["TERM": "xterm-256color"])
+        var screen = try await tmux.waitFor("Total Pixel Space")
         #expect(screen.contains("1/7"))
-        try tmux.send("j", "j")                          // to ONE
-        screen = try tmux.waitFor("3/7")
-        try tmux.send("Enter")
-        screen = try tmux.waitFor("Synopsis")
+        try await tmux.send("j", "j")                    // to ONE
+        screen = try await tmux.waitFor("3/7")
+        try await tmux.send("Enter")
+        screen = try await tmux.waitFor("Synopsis")
         #expect(screen.contains("Ricardo Villavicencio"))
         #expect(screen.contains("transhuman") || screen.contains("planet"))
-        try tmux.send("Escape")
-        screen = try tmux.waitFor("3/7")
-        try tmux.send("Tab")
-        screen = try tmux.waitFor("1/24")
+        try await tmux.send("Escape")
+        screen = try await tmux.waitFor("3/7")
+        try await tmux.send("Tab")
+        screen = try await tmux.waitFor("1/24")
         #expect(screen.contains("Speaker"))
         #expect(screen.contains("Cristóbal Valenzu"))
-        try tmux.send("?")
-        screen = try tmux.waitFor("Keys on this screen")
+        try await tmux.send("?")
+        screen = try await tmux.waitFor("Keys on this screen")
         #expect(screen.contains("filter by speaker"))
-        try tmux.send("Escape", "L")
-        screen = try tmux.waitFor("發言者")
-        try tmux.send("q")
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        #expect(tmux.file("before") == tmux.file("after"))
-        #expect(try tmux.display("#{alternate_on}") == "0")
-        #expect(try tmux.display("#{cursor_flag}") == "1")
+        try await tmux.send("Escape", "L")
+        screen = try await tmux.waitFor("發言者")
+        try await tmux.send("q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(await tmux.file("before") == tmux.file("after"))
+        #expect(try await tmux.display("#{alternate_on}") == "0")
+        #expect(try await tmux.display("#{cursor_flag}") == "1")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test func sigtermRestoresTheTerminal() async throws {
         let tmux = try Tmux()
-        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("Total Pixel Space")
-        #expect(try tmux.display("#{alternate_on}") == "1")
-        let pid = try #require(try tmux.programPID(named: "festival"))
+        try await tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        #expect(try await tmux.display("#{alternate_on}") == "1")
+        let pid = try #require(try await tmux.programPID(named: "festival"))
         kill(pid, SIGTERM)
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "143")
-        #expect(tmux.file("before") == tmux.file("after"))
-        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "143")
+        #expect(await tmux.file("before") == tmux.file("after"))
+        #expect(try await tmux.display("#{alternate_on}") == "0")
     }
 
-    @Test(arguments: ["C-c", "SIGHUP", "SIGINT"]) func interruptAndHangupRestoreTheTerminal(how: String) throws {
+    @Test(arguments: ["C-c", "SIGHUP", "SIGINT"]) func interruptAndHangupRestoreTheTerminal(how: String) async throws {
         let tmux = try Tmux()
-        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("Total Pixel Space")
+        try await tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("Total Pixel Space")
         let signals = ["SIGHUP": SIGHUP, "SIGINT": SIGINT]
         if let signal = signals[how] {
-            kill(try #require(try tmux.programPID(named: "festival")), signal)
+            kill(try #require(try await tmux.programPID(named: "festival")), signal)
         } else {
-            try tmux.send("C-c")
+            try await tmux.send("C-c")
         }
         // Ctrl-C is the quit key in raw mode; a signal ends the program with 128 + its number.
         let expected = signals[how].map { String(128 + $0) } ?? "0"
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == expected)
-        #expect(tmux.file("before") == tmux.file("after"))
-        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == expected)
+        #expect(await tmux.file("before") == tmux.file("after"))
+        #expect(try await tmux.display("#{alternate_on}") == "0")
     }
 
     /// SGR parameters used on the screen, e.g. ["1", "7", "38;5;110"].
@@ -70,179 +70,179 @@ import Testing
         return Set(styled.matches(of: pattern).map { String($0.output.1) })
     }
 
-    @Test func noColorMeansAttributesOnly() throws {
+    @Test func noColorMeansAttributesOnly() async throws {
         let colored = try Tmux()
-        try colored.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
-        _ = try colored.waitFor("Total Pixel Space")
-        let withColor = Self.sgrParameters(try colored.styledScreen())
+        try await colored.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try await colored.waitFor("Total Pixel Space")
+        let withColor = Self.sgrParameters(try await colored.styledScreen())
         #expect(withColor.contains { $0.split(separator: ";").contains { ["30", "100", "38"].contains($0) } }, "\(withColor)")
 
         let plain = try Tmux()
-        try plain.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "NO_COLOR": "1"])
-        _ = try plain.waitFor("Total Pixel Space")
-        let parameters = Self.sgrParameters(try plain.styledScreen()).flatMap { $0.split(separator: ";") }
+        try await plain.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "NO_COLOR": "1"])
+        _ = try await plain.waitFor("Total Pixel Space")
+        let parameters = Self.sgrParameters(try await plain.styledScreen()).flatMap { $0.split(separator: ";") }
         // Only reset, bold, dim, underline, reverse and "default colour" remain.
         #expect(!parameters.isEmpty)
         #expect(parameters.allSatisfy { ["0", "1", "2", "4", "7", "39", "49"].contains($0) }, "\(Set(parameters))")
     }
 
-    @Test func resizeReLaysOutAndTinyTerminalsSaySo() throws {
+    @Test func resizeReLaysOutAndTinyTerminalsSaySo() async throws {
         let tmux = try Tmux()
-        try tmux.start(Self.binary + " --lang zh-Hant", width: 100, height: 30, env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("全像素空間")
-        try tmux.run(["resize-window", "-t", tmux.session, "-x", "15", "-y", "5"])
-        _ = try tmux.waitFor("終端機太小")
-        try tmux.run(["resize-window", "-t", tmux.session, "-x", "60", "-y", "15"])
-        let screen = try tmux.waitFor("1/7")
+        try await tmux.start(Self.binary + " --lang zh-Hant", width: 100, height: 30, env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("全像素空間")
+        try await tmux.run(["resize-window", "-t", tmux.session, "-x", "15", "-y", "5"])
+        _ = try await tmux.waitFor("終端機太小")
+        try await tmux.run(["resize-window", "-t", tmux.session, "-x", "60", "-y", "15"])
+        let screen = try await tmux.waitFor("1/7")
         #expect(screen.contains("全像素空間"))
-        try tmux.send("q")
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try await tmux.send("q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    @Test func searchInChineseOpensValenzuelasQuote() throws {
+    @Test func searchInChineseOpensValenzuelasQuote() async throws {
         let tmux = try Tmux()
-        try tmux.start(Self.binary + " --lang zh-Hant", env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("全像素空間")
-        try tmux.send("s")
-        _ = try tmux.waitFor("搜尋:")
-        try tmux.type("版权")                                  // Simplified; the quote is Traditional
-        var screen = try tmux.waitFor("筆結果")
+        try await tmux.start(Self.binary + " --lang zh-Hant", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("全像素空間")
+        try await tmux.send("s")
+        _ = try await tmux.waitFor("搜尋:")
+        try await tmux.type("版权")                            // Simplified; the quote is Traditional
+        var screen = try await tmux.waitFor("筆結果")
         #expect(screen.contains("克里斯托") && screen.contains("版權"))
-        try tmux.send("Enter")
-        screen = try tmux.waitFor("發言者")
+        try await tmux.send("Enter")
+        screen = try await tmux.waitFor("發言者")
         #expect(screen.contains("克里斯托瓦爾·巴倫蘇埃拉"))
         #expect(screen.contains("大多數關于版權的擔憂"))
-        try tmux.send("Escape")
-        screen = try tmux.waitFor("搜尋 · 版权")
-        try tmux.send("Escape")
-        screen = try tmux.waitFor("1/7")
-        try tmux.send("q")
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try await tmux.send("Escape")
+        screen = try await tmux.waitFor("搜尋 · 版权")
+        try await tmux.send("Escape")
+        screen = try await tmux.waitFor("1/7")
+        try await tmux.send("q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    @Test func bigCatalogShowsProgressAndQuitsWhileLoading() throws {
+    @Test func bigCatalogShowsProgressAndQuitsWhileLoading() async throws {
         let tmux = try Tmux()
         let catalog = tmux.dir.appending(path: "big.json").path
-        let generated = try CLITests.run(["generate", "--films", "200", "--quotes", "60000", "--seed", "3", "--output", catalog])
+        let generated = try await CLITests.run(["generate", "--films", "200", "--quotes", "60000", "--seed", "3", "--output", catalog])
         #expect(generated.status == 0)
-        try tmux.start("\(Self.binary) --lang en --catalog \(catalog)",
+        try await tmux.start("\(Self.binary) --lang en --catalog \(catalog)",
                        env: ["TERM": "xterm-256color", "XDG_CACHE_HOME": tmux.dir.path, "FESTIVAL_NO_CACHE": "1"])
-        let screen = try tmux.waitFor("Loading")
+        let screen = try await tmux.waitFor("Loading")
         #expect(screen.contains("big.json") && screen.contains("q quit"))
-        try tmux.send("q")
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        #expect(tmux.file("before") == tmux.file("after"))
-        #expect(try tmux.display("#{alternate_on}") == "0")
+        try await tmux.send("q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(await tmux.file("before") == tmux.file("after"))
+        #expect(try await tmux.display("#{alternate_on}") == "0")
     }
 
-    @Test func badCatalogErrorAppearsAfterTheTerminalIsRestored() throws {
+    @Test func badCatalogErrorAppearsAfterTheTerminalIsRestored() async throws {
         let tmux = try Tmux()
         let path = tmux.dir.appending(path: "bad.json").path
         try Data("{\"schemaVersion\": 1,\n  \"festival\": }".utf8).write(to: URL(fileURLWithPath: path))
-        try tmux.start("\(Self.binary) --catalog \(path) 2>\(tmux.dir.path)/stderr", env: ["TERM": "xterm-256color"])
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
-        #expect(tmux.file("stderr")?.contains("bad.json:2:") == true)
-        #expect(tmux.file("before") == tmux.file("after"))
+        try await tmux.start("\(Self.binary) --catalog \(path) 2>\(tmux.dir.path)/stderr", env: ["TERM": "xterm-256color"])
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect(await tmux.file("stderr")?.contains("bad.json:2:") == true)
+        #expect(await tmux.file("before") == tmux.file("after"))
     }
 
-    @Test func copyReachesTheTerminalAsOSC52() throws {
+    @Test func copyReachesTheTerminalAsOSC52() async throws {
         let tmux = try Tmux()
-        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("Total Pixel Space")
-        try tmux.run(["set-option", "-g", "set-clipboard", "on"])
-        try tmux.send("2")
-        _ = try tmux.waitFor("1/24")
-        try tmux.send("y")
-        _ = try tmux.waitFor("Copied to the clipboard")
+        try await tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.run(["set-option", "-g", "set-clipboard", "on"])
+        try await tmux.send("2")
+        _ = try await tmux.waitFor("1/24")
+        try await tmux.send("y")
+        _ = try await tmux.waitFor("Copied to the clipboard")
         // tmux turns an application's OSC 52 into a paste buffer.
         var buffer = ""
         for _ in 0..<40 where !buffer.contains("Cristóbal") {
-            buffer = try tmux.run(["show-buffer"])
-            Thread.sleep(forTimeInterval: 0.05)
+            buffer = try await tmux.run(["show-buffer"])
+            try await Task.sleep(for: .milliseconds(50))
         }
         #expect(buffer.contains("— Cristóbal Valenzuela"))
         #expect(buffer.contains("“"))
-        try tmux.send("q")
+        try await tmux.send("q")
     }
 
-    @Test func openUsesBrowserWithoutAShell() throws {
+    @Test func openUsesBrowserWithoutAShell() async throws {
         let tmux = try Tmux()
         let log = tmux.dir.appending(path: "opened").path
         let script = tmux.dir.appending(path: "browser.sh").path
         try Data("#!/bin/sh\nprintf '%s\\n' \"$@\" > \(log)\n".utf8).write(to: URL(fileURLWithPath: script))
         chmod(script, 0o755)
-        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "BROWSER": script])
-        _ = try tmux.waitFor("Total Pixel Space")
-        try tmux.send("o")
-        _ = try tmux.waitFor("Opened https://")
-        #expect(tmux.file("opened")?.hasPrefix("https://www.youtube.com/") == true)
-        try tmux.send("q")
+        try await tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "BROWSER": script])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("o")
+        _ = try await tmux.waitFor("Opened https://")
+        #expect(await tmux.file("opened")?.hasPrefix("https://www.youtube.com/") == true)
+        try await tmux.send("q")
     }
 
-    @Test func favoriteSurvivesARestartAndTheEditorWritesNotes() throws {
+    @Test func favoriteSurvivesARestartAndTheEditorWritesNotes() async throws {
         let tmux = try Tmux()
         let editor = tmux.dir.appending(path: "editor.sh").path
         try Data("#!/bin/sh\nprintf 'seen at the gala, 電影 ✓' > \"$1\"\n".utf8).write(to: URL(fileURLWithPath: editor))
         chmod(editor, 0o755)
         let env = ["TERM": "xterm-256color", "XDG_DATA_HOME": tmux.dir.path, "EDITOR": editor]
-        try tmux.start(Self.binary + " --lang en; " + Self.binary + " --lang en", env: env)
-        _ = try tmux.waitFor("Total Pixel Space")
-        try tmux.send("j", "f")
-        _ = try tmux.waitFor("Added to favorites")
-        try tmux.send("m")                                      // the editor runs and writes the note
-        _ = try tmux.waitFor("Note saved")
-        try tmux.send("q")                                      // quit; the second run starts
-        _ = try tmux.wait { $0.contains("★ JAILBIRD") && !$0.contains("Note saved") }
-        try tmux.send("5")
-        let screen = try tmux.waitFor("Favorite films (1)")
+        try await tmux.start(Self.binary + " --lang en; " + Self.binary + " --lang en", env: env)
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("j", "f")
+        _ = try await tmux.waitFor("Added to favorites")
+        try await tmux.send("m")                                // the editor runs and writes the note
+        _ = try await tmux.waitFor("Note saved")
+        try await tmux.send("q")                                // quit; the second run starts
+        _ = try await tmux.wait { $0.contains("★ JAILBIRD") && !$0.contains("Note saved") }
+        try await tmux.send("5")
+        let screen = try await tmux.waitFor("Favorite films (1)")
         #expect(screen.contains("★ JAILBIRD"))
         #expect(screen.contains("seen at the gala, 電影 ✓"))
         let shelfFile = tmux.dir.appending(path: "festival/shelf-aiff-2025.json").path
         let files = (try? FileManager.default.contentsOfDirectory(atPath: tmux.dir.appending(path: "festival").path)) ?? []
         #expect(files.contains { $0.hasPrefix("shelf-") && $0.hasSuffix(".json") }, "\(files) \(shelfFile)")
-        try tmux.send("q")
+        try await tmux.send("q")
     }
 
-    @Test func exportWritesTheQuoteListAsMarkdown() throws {
+    @Test func exportWritesTheQuoteListAsMarkdown() async throws {
         let tmux = try Tmux()
-        try tmux.start("cd \(tmux.dir.path) && " + Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("Total Pixel Space")
-        try tmux.send("2", "e", "m")
-        _ = try tmux.waitFor("Exported to")
+        try await tmux.start("cd \(tmux.dir.path) && " + Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("2", "e", "m")
+        _ = try await tmux.waitFor("Exported to")
         let files = try FileManager.default.contentsOfDirectory(atPath: tmux.dir.path).filter { $0.hasSuffix(".md") }
         #expect(files.count == 1 && files[0].hasPrefix("festival-quotes-"))
         let text = try String(contentsOf: tmux.dir.appending(path: files.first ?? "none"), encoding: .utf8)
         #expect(text.contains("Cristóbal Valenzuela") && text.contains("https://"))
-        try tmux.send("q")
+        try await tmux.send("q")
     }
 
-    @Test func badConfigStopsTheBrowserWithALocatedError() throws {
+    @Test func badConfigStopsTheBrowserWithALocatedError() async throws {
         let dir = FileManager.default.temporaryDirectory.appending(path: "festival-config-\(getpid())")
         try FileManager.default.createDirectory(at: dir.appending(path: "festival"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("[keys]\ndown = [\"ctrl+q\"]\n".utf8).write(to: dir.appending(path: "festival/config.toml"))
-        let r = try CLITests.run([], env: ["XDG_CONFIG_HOME": dir.path, "TERM": "xterm-256color"])
+        let r = try await CLITests.run([], env: ["XDG_CONFIG_HOME": dir.path, "TERM": "xterm-256color"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("config.toml:2:") && r.stderr.contains("ctrl+q"), "\(r.stderr)")
     }
 
-    @Test func hyperlinksReachTheTerminalAsOSC8WhenSupported() throws {
+    @Test func hyperlinksReachTheTerminalAsOSC8WhenSupported() async throws {
         let tmux = try Tmux()
         let capture = tmux.dir.appending(path: "out.bin").path
-        try tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "FESTIVAL_HYPERLINKS": "1"])
-        _ = try tmux.waitFor("Total Pixel Space")
-        try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(capture)"])
-        try tmux.send("Enter")
-        _ = try tmux.waitFor("Synopsis")
-        try tmux.send("q")
-        _ = tmux.file("status")
-        try tmux.run(["pipe-pane", "-t", tmux.session])
+        try await tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "FESTIVAL_HYPERLINKS": "1"])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(capture)"])
+        try await tmux.send("Enter")
+        _ = try await tmux.waitFor("Synopsis")
+        try await tmux.send("q")
+        _ = await tmux.file("status")
+        try await tmux.run(["pipe-pane", "-t", tmux.session])
         let bytes = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: capture))) ?? Data(), as: UTF8.self)
         #expect(bytes.contains("\u{1B}]8;;https://www.youtube.com/watch?v=zpAeygE4d1A\u{1B}\\"))
     }
 
-    @Test func dumbTerminalGetsAClearError() throws {
-        let r = try CLITests.run([], env: ["TERM": "dumb"])
+    @Test func dumbTerminalGetsAClearError() async throws {
+        let r = try await CLITests.run([], env: ["TERM": "dumb"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("festival films"))
     }

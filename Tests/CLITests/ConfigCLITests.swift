@@ -9,8 +9,8 @@ import Testing
         return dir
     }
 
-    @Test func printedDefaultChecksOK() throws {
-        let r = try CLITests.run(["config", "--print-default"])
+    @Test func printedDefaultChecksOK() async throws {
+        let r = try await CLITests.run(["config", "--print-default"])
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.contains("\n[keys]\n"))
@@ -21,52 +21,52 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appending(path: "config.toml")
         try r.stdout.write(to: file, atomically: true, encoding: .utf8)
-        let check = try CLITests.run(["config", "--check", file.path])
+        let check = try await CLITests.run(["config", "--check", file.path])
         #expect(check.status == 0)
         #expect(check.stdout.hasPrefix(file.path + ": ok ("))
     }
 
-    @Test func checkReportsLocatedErrorsAndExitsTwo() throws {
+    @Test func checkReportsLocatedErrorsAndExitsTwo() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appending(path: "bad.toml")
         try "mouse = true\n[keys]\ndown = [\"j\", \"ctrl+q\"]\nquit = [\"j\"]\n".write(to: file, atomically: true, encoding: .utf8)
-        let r = try CLITests.run(["config", "--check", file.path])
+        let r = try await CLITests.run(["config", "--check", file.path])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("\(file.path):3:14: keys.down[1]: unknown key name \"ctrl+q\""))
         #expect(r.stderr.contains("\(file.path):4:9: keys.quit[0]: \"j\" is also bound to down"))
         try "[keys\n".write(to: file, atomically: true, encoding: .utf8)
-        let syntax = try CLITests.run(["config", "--check", file.path])
+        let syntax = try await CLITests.run(["config", "--check", file.path])
         #expect(syntax.status == 2)
         #expect(syntax.stderr.contains("\(file.path):1:"))
         #expect(syntax.stderr.contains("TOML syntax"))
-        let missing = try CLITests.run(["config", "--check", dir.appending(path: "none.toml").path])
+        let missing = try await CLITests.run(["config", "--check", dir.appending(path: "none.toml").path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file"))
     }
 
-    @Test func checkDefaultsToTheXDGPath() throws {
+    @Test func checkDefaultsToTheXDGPath() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let none = try CLITests.run(["config", "--check"], env: ["XDG_CONFIG_HOME": dir.path])
+        let none = try await CLITests.run(["config", "--check"], env: ["XDG_CONFIG_HOME": dir.path])
         #expect(none.status == 0)
         #expect(none.stdout.contains("no config file; the defaults apply"))
         try FileManager.default.createDirectory(at: dir.appending(path: "festival"), withIntermediateDirectories: true)
         let file = dir.appending(path: "festival/config.toml")
         try "language = \"en\"\ntheme = \"light\"\n".write(to: file, atomically: true, encoding: .utf8)
-        let ok = try CLITests.run(["config", "--check"], env: ["XDG_CONFIG_HOME": dir.path])
+        let ok = try await CLITests.run(["config", "--check"], env: ["XDG_CONFIG_HOME": dir.path])
         #expect(ok.status == 0)
         #expect(ok.stdout == "\(file.path): ok (language en, theme light)\n")
         try "language = \"fr\"\n".write(to: file, atomically: true, encoding: .utf8)
-        let bad = try CLITests.run(["config", "--check"], env: ["XDG_CONFIG_HOME": dir.path])
+        let bad = try await CLITests.run(["config", "--check"], env: ["XDG_CONFIG_HOME": dir.path])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("\(file.path):1:12: language: unknown language \"fr\""))
     }
 
-    @Test func badUsageExitsTwo() throws {
+    @Test func badUsageExitsTwo() async throws {
         for args in [["config"], ["config", "--print-default", "--check"], ["config", "--print-default", "x.toml"]] {
-            let r = try CLITests.run(args)
+            let r = try await CLITests.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(!r.stderr.isEmpty, "\(args)")
         }

@@ -13,27 +13,27 @@ import Testing
         return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
-    @Test func nothingFromTheDataReachesTheTerminalRaw() throws {
+    @Test func nothingFromTheDataReachesTheTerminalRaw() async throws {
         let tmux = try Tmux()
         let capture = tmux.dir.appending(path: "output.bin").path
-        try tmux.start("\(BrowserE2ETests.binary) --lang en --catalog \(Self.fixture)", env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("First Light")
-        try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(capture)"])
-        try tmux.send("C-l")                          // repaint everything into the capture
-        _ = try tmux.waitFor("First Light")
-        try tmux.send("Enter")                        // the film: title, synopsis with the marks and the long line
-        var screen = try tmux.waitFor("Synopsis")
+        try await tmux.start("\(BrowserE2ETests.binary) --lang en --catalog \(Self.fixture)", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("First Light")
+        try await tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(capture)"])
+        try await tmux.send("C-l")                    // repaint everything into the capture
+        _ = try await tmux.waitFor("First Light")
+        try await tmux.send("Enter")                  // the film: title, synopsis with the marks and the long line
+        var screen = try await tmux.waitFor("Synopsis")
         #expect(screen.contains("␛"))                // ESC shown as a visible symbol
-        try tmux.send("G", "g", "Escape", "2", "Enter")
-        screen = try tmux.waitFor("Film is light")
-        try tmux.send("Escape", "s")
-        try tmux.type("evil")
-        screen = try tmux.waitFor("results")
-        try tmux.send("Escape", "3", "j", "Enter")   // the second person: Bo Li
-        _ = try tmux.waitFor("critic")
-        try tmux.send("q")
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        try tmux.run(["pipe-pane", "-t", tmux.session])
+        try await tmux.send("G", "g", "Escape", "2", "Enter")
+        screen = try await tmux.waitFor("Film is light")
+        try await tmux.send("Escape", "s")
+        try await tmux.type("evil")
+        screen = try await tmux.waitFor("results")
+        try await tmux.send("Escape", "3", "j", "Enter")   // the second person: Bo Li
+        _ = try await tmux.waitFor("critic")
+        try await tmux.send("q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try await tmux.run(["pipe-pane", "-t", tmux.session])
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: capture)))
         #expect(bytes.count > 1000)
         let forbidden: [(String, [UInt8])] = [
@@ -51,7 +51,7 @@ import Testing
         #expect(Self.contains(bytes, Array("EVIL".utf8)))   // the text itself was drawn
     }
 
-    @Test func badPathsAreOneLineErrors() throws {
+    @Test func badPathsAreOneLineErrors() async throws {
         let dir = FileManager.default.temporaryDirectory.appending(path: "festival-bad-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -61,17 +61,17 @@ import Testing
         var cases: [(String, String)] = [(dir.appending(path: "missing.json").path, "no such file"), (dir.path, "directory")]
         if geteuid() != 0 { cases.append((unreadable, "permission")) }   // root reads anything
         for (path, words) in cases {
-            let r = try CLITests.run(["films", "--catalog", path])
+            let r = try await CLITests.run(["films", "--catalog", path])
             #expect(r.status == 2)
             #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
             #expect(r.stderr.lowercased().contains(words), "\(r.stderr)")
         }
-        let bad = try CLITests.run(["films", "--lang", "xx"])
+        let bad = try await CLITests.run(["films", "--lang", "xx"])
         #expect(bad.status == 2 && bad.stderr.contains("unknown language"))
-        #expect(try CLITests.run(["--no-such-flag"]).status == 2)
+        #expect(try await CLITests.run(["--no-such-flag"]).status == 2)
     }
 
-    @Test func hugeWhitespaceDeepNestingAndBadUTF8AreLocatedErrors() throws {
+    @Test func hugeWhitespaceDeepNestingAndBadUTF8AreLocatedErrors() async throws {
         let dir = FileManager.default.temporaryDirectory.appending(path: "festival-huge-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -83,17 +83,16 @@ import Testing
         for (name, bytes, message) in cases {
             let path = dir.appending(path: name).path
             try bytes.write(to: URL(fileURLWithPath: path))
-            let r = try CLITests.run(["validate", path])
+            let r = try await CLITests.run(["validate", path])
             #expect(r.status == 2)
             #expect(r.stderr.contains(message), "\(r.stderr)")
         }
     }
 
-    @Test func brokenPipeIsQuiet() throws {
-        let r = try Subprocess.run("/bin/sh", ["-c", "\(BrowserE2ETests.binary) quotes | head -1; echo \"${PIPESTATUS:-}\""],
-                                   timeout: 20)
+    @Test func brokenPipeIsQuiet() async throws {
+        let r = try await CLITests.shell("\(BrowserE2ETests.binary) quotes | head -1; echo \"${PIPESTATUS:-}\"", timeout: 20)
         #expect(r.status == 0)
-        #expect(String(decoding: r.stderr, as: UTF8.self).isEmpty)
-        #expect(String(decoding: r.stdout, as: UTF8.self).hasPrefix("ID"))
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout.hasPrefix("ID"))
     }
 }

@@ -27,18 +27,18 @@ import Testing
         ["export", "--quotes", "all", "--format", "csv"], ["export", "--films", "all", "--format", "md"],
         ["export", "--films", "all", "--format", "csv"], ["films", "--json"], ["search", "light", "--json"],
     ])
-    func outputHoldsNoControlOrBidiCharacter(args: [String]) throws {
-        let r = try CLITests.run(args + ["--catalog", Self.hostile])
+    func outputHoldsNoControlOrBidiCharacter(args: [String]) async throws {
+        let r = try await CLITests.run(args + ["--catalog", Self.hostile])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.raw(r.stdout).isEmpty, "\(args): \(Self.raw(r.stdout))")
     }
 
-    @Test func theHostileTitleIsShownAsTheBrowserShowsIt() throws {
-        let r = try CLITests.run(["film", "first", "--lang", "en", "--catalog", Self.hostile])
+    @Test func theHostileTitleIsShownAsTheBrowserShowsIt() async throws {
+        let r = try await CLITests.run(["film", "first", "--lang", "en", "--catalog", Self.hostile])
         #expect(r.stdout.contains("First Light ␛[2J␛]52;c;SGVsbG8=␇EVIL"))
     }
 
-    @Test func errorsThatQuoteCatalogValuesOrArgumentsAreSafe() throws {
+    @Test func errorsThatQuoteCatalogValuesOrArgumentsAreSafe() async throws {
         let dir = FileManager.default.temporaryDirectory.appending(path: "festival-boundary-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -47,28 +47,28 @@ import Testing
         text = text.replacingOccurrences(of: "\"speaker\": \"bo\"", with: "\"speaker\": \"x\\u001b]0;pwned\\u0007\\u202e\"")
         let file = dir.appending(path: "bad.json")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let r = try CLITests.run(["validate", file.path])
+        let r = try await CLITests.run(["validate", file.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("␛]0;pwned␇"), "\(r.stderr)")
         #expect(Self.raw(r.stderr).isEmpty)
-        let arg = try CLITests.run(["film", "nope\u{1B}[2J\u{202E}"])
+        let arg = try await CLITests.run(["film", "nope\u{1B}[2J\u{202E}"])
         #expect(arg.status == 1 && Self.raw(arg.stderr).isEmpty && arg.stderr.contains("␛[2J"))
-        let usage = try CLITests.run(["films", "--award", "\u{1B}]52;c;SGk=\u{07}"])
+        let usage = try await CLITests.run(["films", "--award", "\u{1B}]52;c;SGk=\u{07}"])
         #expect(usage.status == 1 && Self.raw(usage.stderr).isEmpty && usage.stderr.contains("␛]52"))
     }
 }
 
 /// `festival validate`: warnings located on stderr (exit 0), errors with `--strict`.
 @Suite struct ValidateWarningsCLITests {
-    @Test func hostileTextIsWarnedAboutAndStrictRefusesIt() throws {
-        let r = try CLITests.run(["validate", OutputBoundaryCLITests.hostile])
+    @Test func hostileTextIsWarnedAboutAndStrictRefusesIt() async throws {
+        let r = try await CLITests.run(["validate", OutputBoundaryCLITests.hostile])
         #expect(r.status == 0)
         #expect(r.stdout.contains("4 warnings"))
         #expect(r.stderr.contains("films[0].title.en: warning: control character U+001B in text"))
         #expect(r.stderr.split(separator: "\n").allSatisfy { $0.contains("hostile.json:") })
-        let strict = try CLITests.run(["validate", "--strict", OutputBoundaryCLITests.hostile])
+        let strict = try await CLITests.run(["validate", "--strict", OutputBoundaryCLITests.hostile])
         #expect(strict.status == 2 && strict.stderr.contains("films[0].title.en: control character U+001B"))
-        let builtin = try CLITests.run(["validate", CLITests.packageRoot.appending(path: "Resources/aiff2025.json").path, "--strict"])
+        let builtin = try await CLITests.run(["validate", CLITests.packageRoot.appending(path: "Resources/aiff2025.json").path, "--strict"])
         #expect(builtin.status == 0 && builtin.stderr.isEmpty)
     }
 }

@@ -4,8 +4,8 @@ import Testing
 
 /// `festival search` and `festival quotes --search` through the real binary.
 @Suite struct SearchCLITests {
-    @Test func simplifiedQueryFindsTraditionalQuote() throws {
-        let r = try CLITests.run(["search", "版权", "--in", "quotes", "--lang", "en"])
+    @Test func simplifiedQueryFindsTraditionalQuote() async throws {
+        let r = try await CLITests.run(["search", "版权", "--in", "quotes", "--lang", "en"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("KIND") == true)
@@ -13,8 +13,8 @@ import Testing
         #expect(r.stdout.contains("q04") && r.stdout.contains("Cristóbal Valenzuela"))
     }
 
-    @Test func jsonHasRankedResultsWithHighlights() throws {
-        let r = try CLITests.run(["search", "Valenzuela", "--json", "--limit", "2"])
+    @Test func jsonHasRankedResultsWithHighlights() async throws {
+        let r = try await CLITests.run(["search", "Valenzuela", "--json", "--limit", "2"])
         #expect(r.status == 0)
         let root = try JSONParser.parse(Array(r.stdout.utf8))
         guard case .object(let members) = root.value else { Issue.record("not an object"); return }
@@ -30,22 +30,22 @@ import Testing
         #expect(f0["match"]?.value == .string("phrase"))
     }
 
-    @Test func filtersAndNoMatches() throws {
-        let r = try CLITests.run(["search", "speaker:markoe", "--in", "quotes", "--lang", "en"])
+    @Test func filtersAndNoMatches() async throws {
+        let r = try await CLITests.run(["search", "speaker:markoe", "--in", "quotes", "--lang", "en"])
         #expect(r.status == 0)
         let rows = r.stdout.split(separator: "\n").dropFirst()
         #expect(rows.count == 3 && rows.allSatisfy { $0.contains("Bruce Markoe") })
-        #expect(try CLITests.run(["search", "speaker:markoe topic:jobs"]).status == 1)   // jobs: only Rianda
-        let none = try CLITests.run(["search", "zzzqqq"])
+        #expect(try await CLITests.run(["search", "speaker:markoe topic:jobs"]).status == 1)   // jobs: only Rianda
+        let none = try await CLITests.run(["search", "zzzqqq"])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no matches"))
-        #expect(try CLITests.run(["search", "   "]).status == 2)
-        #expect(try CLITests.run(["search", "x", "--in", "nowhere"]).status == 2)
-        #expect(try CLITests.run(["search", "x", "--limit", "0"]).status == 2)
+        #expect(try await CLITests.run(["search", "   "]).status == 2)
+        #expect(try await CLITests.run(["search", "x", "--in", "nowhere"]).status == 2)
+        #expect(try await CLITests.run(["search", "x", "--limit", "0"]).status == 2)
     }
 
-    @Test func quotesSearchKeepsOtherFiltersAndRoundTrips() throws {
-        let r = try CLITests.run(["quotes", "--search", "电影", "--speaker", "cristobal-valenzuela", "--json"])
+    @Test func quotesSearchKeepsOtherFiltersAndRoundTrips() async throws {
+        let r = try await CLITests.run(["quotes", "--search", "电影", "--speaker", "cristobal-valenzuela", "--json"])
         #expect(r.status == 0)
         let catalog = try CLITests.load(r.stdout)
         #expect(!catalog.quotes.isEmpty)

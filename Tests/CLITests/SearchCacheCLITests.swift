@@ -16,21 +16,21 @@ import Testing
             .filter { $0.hasPrefix("catalog-") && $0.hasSuffix(".bin") }
     }
 
-    @Test func secondRunReadsTheCacheAndPrintsTheSame() throws {
+    @Test func secondRunReadsTheCacheAndPrintsTheSame() async throws {
         let dir = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
         let catalog = dir.appending(path: "generated.json").path
-        #expect(try CLITests.run(["generate", "--films", "20", "--quotes", "2000", "--seed", "4", "--output", catalog]).status == 0)
+        #expect(try await CLITests.run(["generate", "--films", "20", "--quotes", "2000", "--seed", "4", "--output", catalog]).status == 0)
         let cacheHome = dir.appending(path: "cache")
         let env = ["XDG_CACHE_HOME": cacheHome.path]
         for args in [["search", "light", "--catalog", catalog, "--lang", "en"],
                      ["search", "light speaker:a", "--in", "quotes", "--json", "--limit", "5", "--catalog", catalog],
                      ["quotes", "--search", "light", "--catalog", catalog, "--lang", "en"]] {
-            let first = try CLITests.run(args, env: env)
+            let first = try await CLITests.run(args, env: env)
             #expect(first.status == 0, "\(args): \(first.stderr)")
             #expect(!first.stdout.isEmpty)
             #expect(Self.cacheFiles(cacheHome).count == 1, "\(args)")
-            let second = try CLITests.run(args, env: env)
+            let second = try await CLITests.run(args, env: env)
             #expect(second.status == first.status)
             #expect(second.stdout == first.stdout, "\(args)")
             #expect(second.stderr == first.stderr)
@@ -39,44 +39,44 @@ import Testing
         let key = CatalogCache.Key(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: catalog))))
         #expect(Self.cacheFiles(cacheHome) == [key.fileName])
         // Other commands read the cached catalog too, and say the same as without a cache.
-        let films = try CLITests.run(["films", "--catalog", catalog, "--lang", "en"], env: env)
-        let uncached = try CLITests.run(["films", "--catalog", catalog, "--lang", "en"], env: ["FESTIVAL_NO_CACHE": "1"])
+        let films = try await CLITests.run(["films", "--catalog", catalog, "--lang", "en"], env: env)
+        let uncached = try await CLITests.run(["films", "--catalog", catalog, "--lang", "en"], env: ["FESTIVAL_NO_CACHE": "1"])
         #expect(films.status == 0)
         #expect(films.stdout == uncached.stdout)
     }
 
-    @Test func noCacheWritesNothing() throws {
+    @Test func noCacheWritesNothing() async throws {
         let dir = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
         let catalog = dir.appending(path: "generated.json").path
-        #expect(try CLITests.run(["generate", "--films", "5", "--quotes", "300", "--seed", "9", "--output", catalog]).status == 0)
+        #expect(try await CLITests.run(["generate", "--films", "5", "--quotes", "300", "--seed", "9", "--output", catalog]).status == 0)
         let cacheHome = dir.appending(path: "cache")
         let env = ["XDG_CACHE_HOME": cacheHome.path, "FESTIVAL_NO_CACHE": "1"]
-        let first = try CLITests.run(["search", "light", "--catalog", catalog], env: env)
-        let second = try CLITests.run(["search", "light", "--catalog", catalog], env: env)
+        let first = try await CLITests.run(["search", "light", "--catalog", catalog], env: env)
+        let second = try await CLITests.run(["search", "light", "--catalog", catalog], env: env)
         #expect(first.status == second.status)
         #expect(first.stdout == second.stdout)
         #expect(!FileManager.default.fileExists(atPath: cacheHome.path))
     }
 
-    @Test func corruptCacheFileIsReplacedAndTheOutputIsUnchanged() throws {
+    @Test func corruptCacheFileIsReplacedAndTheOutputIsUnchanged() async throws {
         let dir = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
         let catalog = dir.appending(path: "generated.json").path
-        #expect(try CLITests.run(["generate", "--films", "5", "--quotes", "300", "--seed", "2", "--output", catalog]).status == 0)
+        #expect(try await CLITests.run(["generate", "--films", "5", "--quotes", "300", "--seed", "2", "--output", catalog]).status == 0)
         let cacheHome = dir.appending(path: "cache")
         let env = ["XDG_CACHE_HOME": cacheHome.path]
-        let first = try CLITests.run(["search", "light", "--catalog", catalog], env: env)
+        let first = try await CLITests.run(["search", "light", "--catalog", catalog], env: env)
         let file = cacheHome.appending(path: "festival").appending(path: try #require(Self.cacheFiles(cacheHome).first))
         var bytes = try [UInt8](Data(contentsOf: file))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes.prefix(bytes.count - 100)).write(to: file)
-        let second = try CLITests.run(["search", "light", "--catalog", catalog], env: env)
+        let second = try await CLITests.run(["search", "light", "--catalog", catalog], env: env)
         #expect(second.status == first.status)
         #expect(second.stdout == first.stdout)
         #expect(second.stderr == first.stderr)
         // Rewritten whole.
-        let third = try CLITests.run(["search", "light", "--catalog", catalog], env: env)
+        let third = try await CLITests.run(["search", "light", "--catalog", catalog], env: env)
         #expect(third.stdout == first.stdout)
         #expect(try Data(contentsOf: file).count > bytes.count - 100)
     }

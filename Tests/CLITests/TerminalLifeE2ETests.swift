@@ -14,70 +14,69 @@ import Testing
         return lines
     }
 
-    @Test func resizeStormEndsOnAFreshRender() throws {
+    @Test func resizeStormEndsOnAFreshRender() async throws {
         let tmux = try Tmux()
-        try tmux.start(BrowserE2ETests.binary + " --lang en", width: 100, height: 30, env: ["TERM": "xterm-256color"])
-        _ = try tmux.waitFor("Total Pixel Space")
+        try await tmux.start(BrowserE2ETests.binary + " --lang en", width: 100, height: 30, env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("Total Pixel Space")
         var random = FuzzRandom(state: 7)
         let keys = ["j", "k", "G", "g", "Enter", "Escape", "Tab", "s", "e", "v", "Escape", "2", "1", "PageDown"]
         let started = Date()
         for i in 0..<200 {
             let w = 10 + random.below(291), h = 4 + random.below(77)
-            try tmux.run(["resize-window", "-t", tmux.session, "-x", String(w), "-y", String(h)])
-            if i % 2 == 0 { try tmux.send(keys[random.below(keys.count)]) }
+            try await tmux.run(["resize-window", "-t", tmux.session, "-x", String(w), "-y", String(h)])
+            if i % 2 == 0 { try await tmux.send(keys[random.below(keys.count)]) }
         }
         let elapsed = Date().timeIntervalSince(started)
-        #expect(try tmux.programPID(named: "festival") != nil)      // still alive
-        try tmux.run(["resize-window", "-t", tmux.session, "-x", "90", "-y", "25"])
+        #expect(try await tmux.programPID(named: "festival") != nil)      // still alive
+        try await tmux.run(["resize-window", "-t", tmux.session, "-x", "90", "-y", "25"])
         // Leave whatever the storm opened (a search being typed takes "1" as text), then the
         // films section's list, at its top. One Esc at a time: two within the ESC delay are one key.
-        func escapes() throws {
+        func escapes() async throws {
             for _ in 0..<5 {
-                try tmux.send("Escape")
-                Thread.sleep(forTimeInterval: 0.08)
+                try await tmux.send("Escape")
+                try await Task.sleep(for: .milliseconds(80))
             }
         }
-        try escapes()
-        try tmux.send("1")
-        try escapes()
-        try tmux.send("g")
-        let fresh = try CLITests.run(["render", "--screen", "films", "--size", "90x25", "--lang", "en"])
+        try await escapes()
+        try await tmux.send("1")
+        try await escapes()
+        try await tmux.send("g")
+        let fresh = try await CLITests.run(["render", "--screen", "films", "--size", "90x25", "--lang", "en"])
         let expected = Self.trimmed(fresh.stdout)
-        let screen = try tmux.wait(seconds: 10) { Self.trimmed($0) == expected }
+        let screen = try await tmux.wait(seconds: 10) { Self.trimmed($0) == expected }
         #expect(Self.trimmed(screen) == expected, "after \(elapsed) s of storm:\n\(screen)")
-        try tmux.send("q")
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        #expect(tmux.file("before") == tmux.file("after"))
+        try await tmux.send("q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(await tmux.file("before") == tmux.file("after"))
     }
 
     /// Ctrl-Z and `fg` in an interactive shell with job control (as a user does).
-    @Test func suspendAndForegroundRedraws() throws {
+    @Test func suspendAndForegroundRedraws() async throws {
         let tmux = try Tmux()
-        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "30",
-                      "env", "TERM=xterm-256color", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"], capture: false)
-        _ = try tmux.waitFor("$")
+        try await tmux.newSession(["env", "TERM=xterm-256color", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"])
+        _ = try await tmux.waitFor("$")
         let d = tmux.dir.path
-        try tmux.type("stty -g > \(d)/before; \(BrowserE2ETests.binary) --lang en")
-        try tmux.send("Enter")
-        _ = try tmux.waitFor("Total Pixel Space")
-        try tmux.send("j")
-        _ = try tmux.waitFor("2/7")
-        try tmux.send("C-z")
-        _ = try tmux.waitFor("Stopped")
-        #expect(try tmux.display("#{alternate_on}") == "0")        // the shell's screen is back
-        try tmux.type("fg")
-        try tmux.send("Enter")
-        let screen = try tmux.waitFor("2/7")                       // redrawn where it was
+        try await tmux.type("stty -g > \(d)/before; \(BrowserE2ETests.binary) --lang en")
+        try await tmux.send("Enter")
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("j")
+        _ = try await tmux.waitFor("2/7")
+        try await tmux.send("C-z")
+        _ = try await tmux.waitFor("Stopped")
+        #expect(try await tmux.display("#{alternate_on}") == "0")  // the shell's screen is back
+        try await tmux.type("fg")
+        try await tmux.send("Enter")
+        let screen = try await tmux.waitFor("2/7")                 // redrawn where it was
         #expect(screen.contains("Total Pixel Space"))
-        #expect(try tmux.display("#{alternate_on}") == "1")
-        try tmux.send("j")
-        _ = try tmux.waitFor("3/7")
-        try tmux.send("q")
-        _ = try tmux.waitFor("$ ")
-        try tmux.type("echo $? > \(d)/status; stty -g > \(d)/after")
-        try tmux.send("Enter")
-        #expect(tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        #expect(tmux.file("before") == tmux.file("after"))
+        #expect(try await tmux.display("#{alternate_on}") == "1")
+        try await tmux.send("j")
+        _ = try await tmux.waitFor("3/7")
+        try await tmux.send("q")
+        _ = try await tmux.waitFor("$ ")
+        try await tmux.type("echo $? > \(d)/status; stty -g > \(d)/after")
+        try await tmux.send("Enter")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(await tmux.file("before") == tmux.file("after"))
     }
 }
 
