@@ -72,3 +72,37 @@ import Testing
         #expect(builtin.status == 0 && builtin.stderr.isEmpty)
     }
 }
+
+/// A failed write ends with a message and an exit code, never a crash; a closed pipe ends
+/// quietly.
+@Suite struct WriteFailureCLITests {
+    static let festival = CLITests.binary.path
+
+    @Test(arguments: [
+        "quotes", "films", "film total-pixel-space", "people", "search copyright", "quotes --json",
+        "export --quotes all --format md", "export --films all --format csv", "render --screen films",
+        "generate --films 2 --quotes 5 --seed 1", "validate /dev/null", "config --print-default",
+    ])
+    func aFullStandardOutputIsExit2WithAMessage(command: String) async throws {
+        let r = try await CLITests.shell("\"\(Self.festival)\" \(command) > /dev/full")
+        if command.hasPrefix("validate") {
+            #expect(r.status == 2)    // /dev/null is refused before anything is written
+            return
+        }
+        #expect(r.status == 2, "\(command): \(r.stderr)")
+        #expect(r.stderr == "festival: cannot write standard output: No space left on device\n", "\(command): \(r.stderr)")
+    }
+
+    @Test func aFullStandardErrorKeepsTheExitCode() async throws {
+        let r = try await CLITests.shell("\"\(Self.festival)\" film nope 2> /dev/full; echo \"status=$?\"")
+        #expect(r.stdout.contains("status=1"))
+        let usage = try await CLITests.shell("\"\(Self.festival)\" films --award nothing 2> /dev/full; echo \"status=$?\"")
+        #expect(usage.stdout.contains("status=1") || usage.stdout.contains("status=2"))
+        #expect(!usage.stdout.contains("status=132") && !usage.stdout.contains("status=134"))
+    }
+
+    @Test func aClosedPipeIsQuiet() async throws {
+        let r = try await CLITests.shell("\"\(Self.festival)\" generate --films 20 --quotes 20000 --seed 1 | head -c 10 > /dev/null; echo \"status=${PIPESTATUS:-x}\"")
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+    }
+}
