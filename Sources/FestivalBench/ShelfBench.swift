@@ -28,6 +28,15 @@ enum ShelfBench {
             times.append(Clock.since(started))
         }
         times.sort()
+        if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+            let shelf = store.load().shelf
+            var t = Clock.now()
+            let bytes = ShelfCoding.encode(shelf, catalogID: "bench")
+            let encode = Clock.since(t)
+            t = Clock.now()
+            _ = try? ShelfCoding.decode(bytes, catalogID: "bench")
+            print("  \(entries) entries, \(bytes.count) bytes: encode \(Measure.fmt(encode)) ms, decode \(Measure.fmt(Clock.since(t))) ms")
+        }
         return (times[times.count / 2], times.last ?? 0)
     }
 }

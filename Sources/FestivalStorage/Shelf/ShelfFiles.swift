@@ -19,6 +19,29 @@ struct ShelfFaults: Sendable {
     static let none = ShelfFaults { _ in nil }
 }
 
+/// Which version of a file this is: a file replaced by a rename has another inode, one
+/// written in place another size or change time.
+struct FileStamp: Equatable, Sendable {
+    var device: UInt64, inode: UInt64, size: Int64, changed: Int, changedNanos: Int
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        changed = Int(info.st_ctimespec.tv_sec); changedNanos = Int(info.st_ctimespec.tv_nsec)
+        #else
+        changed = Int(info.st_ctim.tv_sec); changedNanos = Int(info.st_ctim.tv_nsec)
+        #endif
+    }
+
+    /// The file at `path` now, if it is there.
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileStamp(info) : nil
+    }
+}
+
 /// A failed system call, described for a message.
 struct ShelfSystemError: Error {
     var reason: String
@@ -78,7 +101,7 @@ enum ShelfFiles {
         /// The file cannot be read; `transient` when the cause is this process's state
         /// (out of descriptors or memory), not the file's, so it must not be moved aside.
         case failed(String, transient: Bool)
-        case bytes([UInt8])
+        case bytes([UInt8], FileStamp)
     }
 
     static func readFile(_ path: String, faults: ShelfFaults) -> ReadResult {
@@ -108,7 +131,7 @@ enum ShelfFiles {
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        return .bytes(bytes)
+        return .bytes(bytes, FileStamp(info))
     }
 
     static func exists(_ path: String) -> Bool {

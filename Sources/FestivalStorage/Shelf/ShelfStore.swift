@@ -1,5 +1,6 @@
-import Foundation
 import FestivalLibrary
+import Foundation
+import Synchronization
 
 /// Where one catalog's shelf lives on disk and how it is read and saved
 /// (format: docs/SHELF-FORMAT.md).
@@ -19,6 +20,13 @@ public struct ShelfStore: Sendable {
     /// How long `update` waits for another festival to release the lock.
     let lockTimeout: Duration
     let faults: ShelfFaults
+    /// The shelf as this store last read or wrote it, with the file's stamp then: while the
+    /// file is unchanged, a change need not read and decode it again (a large shelf).
+    private let memo = Memo()
+
+    final class Memo: Sendable {
+        let value = Mutex<(stamp: FileStamp, shelf: Shelf)?>(nil)
+    }
 
     public init(directory: URL, catalogID: String) {
         self.init(directory: directory, catalogID: catalogID, lockTimeout: .seconds(2), faults: .none)
@@ -145,6 +153,7 @@ public struct ShelfStore: Sendable {
         if shelf == current { return shelf }
         removeStaleTemporaries()
         try write(ShelfCoding.encode(shelf, catalogID: catalogID))
+        if let stamp = FileStamp.of(path) { memo.value.withLock { $0 = (stamp, shelf) } }
         return shelf
     }
 
@@ -161,13 +170,16 @@ public struct ShelfStore: Sendable {
     }
 
     func read() -> ReadResult {
+        if let known = memo.value.withLock({ $0 }), FileStamp.of(path) == known.stamp { return .shelf(known.shelf) }
         switch ShelfFiles.readFile(path, faults: faults) {
         case .missing: return .missing
         case .failed(let reason, transient: true): return .unavailable(reason)
         case .failed(let reason, transient: false): return .unusable("could not be read (\(reason))")
-        case .bytes(let bytes):
+        case .bytes(let bytes, let stamp):
             do {
-                return .shelf(try ShelfCoding.decode(bytes, catalogID: catalogID))
+                let shelf = try ShelfCoding.decode(bytes, catalogID: catalogID)
+                memo.value.withLock { $0 = (stamp, shelf) }
+                return .shelf(shelf)
             } catch {
                 return .unusable("was corrupt (\(error.reason))")
             }
