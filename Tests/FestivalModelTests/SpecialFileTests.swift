@@ -105,3 +105,24 @@ extension SpecialFileTests {
         #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("x", to: dir.appending(path: "dangling").path) }
     }
 }
+
+extension SpecialFileTests {
+    /// A store keeps what it last read or wrote, but only while the file is that file.
+    @Test func aRememberedShelfGivesWayToAnotherWritersFile() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = ShelfStore(directory: dir, catalogID: "c"), b = ShelfStore(directory: dir, catalogID: "c")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try a.update { $0.setFavorite(.film("x"), true, at: now) }
+        try b.update { $0.setWatched(film: "y", true, at: now) }
+        let after = try a.update { $0.setFavorite(.quote("z"), true, at: now) }
+        #expect(after.isFavorite(.film("x")) && after.isWatched(film: "y") && after.isFavorite(.quote("z")))
+        // Written in place by hand (same inode): the change time tells.
+        let edited = try String(contentsOfFile: a.path, encoding: .utf8).replacingOccurrences(of: "\"x\"", with: "\"w\"")
+        let handle = try #require(FileHandle(forWritingAtPath: a.path))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(edited.utf8))
+        try handle.close()
+        #expect(a.load().shelf.isFavorite(.film("w")))
+    }
+}
