@@ -106,3 +106,10 @@ import Testing
         #expect(r.stderr.isEmpty, "\(r.stderr)")
     }
 }
+
+extension OutputBoundaryCLITests {
+    @Test func invisibleCharactersInAnArgumentAreNamedInItsError() async throws {
+        let r = try await CLITests.run(["film", "no\u{200B}pe\u{2060}"])
+        #expect(r.status == 1 && r.stderr.contains("no<U+200B>pe<U+2060>"), "\(r.stderr)")
+    }
+}

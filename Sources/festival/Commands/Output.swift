@@ -23,6 +23,20 @@ enum Output {
         try raw(CatalogEncoder.json(catalog) + "\n")
     }
 
+    /// Zero-width spaces, joiners, word joiners and BOMs as `<U+XXXX>`.
+    static func namingInvisible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x200B...0x200D).contains($0.value) || $0.value == 0x2060 || $0.value == 0xFEFF })
+        else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x200B...0x200D, 0x2060, 0xFEFF: out += "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// `text` exactly as given (already made safe, or JSON).
     static func raw(_ text: String) throws {
         prepare()
@@ -31,10 +45,11 @@ enum Output {
         if let code { throw CLIFailure.cannotWrite("standard output", code) }
     }
 
-    /// A message for standard error, made safe; a failure to write it is ignored (the exit
-    /// code still says what happened).
+    /// A message for standard error, made safe, with zero-width characters named (an error
+    /// quoting a value must show what is in it: `"a<U+200B>b"`); a failure to write it is
+    /// ignored (the exit code still says what happened).
     static func error(_ text: String) {
-        var safe = Sanitize.text(text)
+        var safe = Self.namingInvisible(Sanitize.text(text))
         if !safe.hasSuffix("\n") { safe += "\n" }
         _ = safe.withUTF8 { AtomicFile.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
