@@ -1,5 +1,5 @@
 // libFuzzer target for the catalog loader: any bytes in, a catalog or a located error
-// out; never a crash, hang or unbounded recursion. Built by scripts/fuzz-loader.sh.
+// out; never a crash, hang or unbounded recursion. Built by scripts/fuzz.sh.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

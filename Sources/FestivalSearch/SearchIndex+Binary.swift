@@ -62,7 +62,7 @@ extension SearchIndex {
             var entityKeys: [[UInt8]] = []
             for _ in 0..<n { entityKeys.append(try r.byteArray()) }
             let counts = try r.int32Array(), flat = try r.int32Array()
-            guard counts.count == documents.count, counts.reduce(0, { $0 + Int($1) }) == flat.count,
+            guard counts.count == documents.count, counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, { $0 + Int($1) }) == flat.count,
                   flat.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
                 throw BinaryReader.Corrupt(description: "index: bad \(field) references")
             }

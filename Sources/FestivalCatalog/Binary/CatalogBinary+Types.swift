@@ -255,15 +255,9 @@ extension CatalogBinaryDecoder {
         let year = try r.int()
         let month = flags & 2 != 0 ? try r.int() : nil
         let day = flags & 4 != 0 ? try r.int() : nil
-        return PartialDate(decodedYear: year, month: month, day: day)
-    }
-}
-
-extension PartialDate {
-    /// The parts as stored (the cache holds what a validated catalog held).
-    fileprivate init(decodedYear year: Int, month: Int?, day: Int?) {
-        self.year = year
-        self.month = month
-        self.day = day
+        guard let date = PartialDate(checkedYear: year, month: month, day: day) else {
+            throw BinaryReader.Corrupt(description: "impossible date at byte \(r.offset)")
+        }
+        return date
     }
 }

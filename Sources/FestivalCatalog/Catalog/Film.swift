@@ -143,29 +143,39 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public var month: Int?
     public var day: Int?
 
-    /// A date from its parts (year 1000–9999, month 1–12 and day 1–31 when present; day
-    /// needs month).
+    /// A date from its parts, which must be real (`isReal`).
     public init(year: Int, month: Int?, day: Int?) {
-        precondition((1000...9999).contains(year) && month.map { (1...12).contains($0) } != false
-                     && day.map { (1...31).contains($0) } != false && (day == nil || month != nil))
+        precondition(Self.isReal(year: year, month: month, day: day), "not a date")
         self.year = year
         self.month = month
         self.day = day
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// A date from its parts, or nil when they are not a real date.
+    public init?(checkedYear year: Int, month: Int?, day: Int?) {
+        guard Self.isReal(year: year, month: month, day: day) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four, two and two digits).
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]) else { return nil }
-        year = y
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            month = m
+        let lengths = [4, 2, 2]
+        guard (1...3).contains(parts.count),
+              zip(parts, lengths).allSatisfy({ $0.count == $1 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else {
+            return nil
         }
-        if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...Self.days(inMonth: month!, of: y)).contains(d) else { return nil }
-            day = d
-        }
+        let numbers = parts.map { Int($0)! }
+        self.init(checkedYear: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    /// True for a real date: year 1000–9999, month 1–12 and the day within its month when
+    /// present (a day needs a month).
+    public static func isReal(year: Int, month: Int?, day: Int?) -> Bool {
+        guard (1000...9999).contains(year) else { return false }
+        guard let month else { return day == nil }
+        guard (1...12).contains(month) else { return false }
+        return day.map { (1...days(inMonth: month, of: year)).contains($0) } ?? true
     }
 
     /// 28 to 31 (February 29 in leap years of the Gregorian calendar).

@@ -120,9 +120,7 @@ struct FieldReader {
     }
 
     static func checkID(_ s: String, _ v: JSONNode, _ path: String, _ log: IssueLog) -> String? {
-        let ok = s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-            && s.utf8.first != 0x2D
-        if !ok { log.add(v, path, "\"\(s)\" is not a valid id (lowercase letters, digits and '-')"); return nil }
+        if !Catalog.isValidID(s) { log.add(v, path, "\"\(s)\" is not a valid id (lowercase letters, digits and '-')"); return nil }
         return s
     }
 

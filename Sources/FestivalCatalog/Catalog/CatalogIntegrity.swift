@@ -1,0 +1,142 @@
+import TextGrid
+
+/// The rules every catalog in memory keeps, whatever it came from: the loader enforces
+/// them on a JSON catalog (with located messages), and a catalog read back from a cache
+/// file is checked against them before it is used, since a damaged or crafted cache file
+/// could hold anything its decoder accepts.
+extension Catalog {
+    /// True for a well-formed id: lowercase ASCII letters, digits and `-`, not starting with `-`.
+    public static func isValidID(_ s: String) -> Bool {
+        s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            && s.utf8.first != 0x2D && !s.isEmpty
+    }
+
+    /// The first rule this catalog breaks, described, or nil: every id well formed and
+    /// unique in its kind, every reference to a defined id, every text in at least one
+    /// language, dates real, URLs web URLs, counts and places in range.
+    public func integrityProblem() -> String? {
+        var check = IntegrityCheck()
+        check.ids("topic", topics.map(\.id))
+        check.ids("person", people.map(\.id))
+        check.ids("film", films.map(\.id))
+        check.ids("source", sources.map(\.id))
+        check.ids("event", festival.events.map(\.id))
+        check.ids("prize tier", festival.prizeTiers.map(\.id))
+        if let problem = check.problem { return problem }
+        check.festival(festival, self)
+        for topic in topics { check.text(topic.name) }
+        for person in people {
+            check.text(person.name)
+            check.texts(person.title, person.affiliation, person.note)
+            check.refs(person.sources, check.ids["source"])
+        }
+        for source in sources {
+            check.texts(source.note)
+            check.refs(source.person.map { [$0] } ?? [], check.ids["person"])
+            check.url(source.url)
+        }
+        for film in films { check.film(film) }
+        if let problem = check.problem { return problem }
+        var quoteIDs = Set<String>(minimumCapacity: quotes.count)
+        for quote in quotes {
+            guard Self.isValidID(quote.id), quoteIDs.insert(quote.id).inserted else { return "bad or repeated quote id" }
+            check.quote(quote)
+            if let problem = check.problem { return problem }
+        }
+        return nil
+    }
+}
+
+/// The state of `Catalog.integrityProblem()`: the ids defined, and the first problem.
+private struct IntegrityCheck {
+    var ids: [String: Set<String>] = [:]
+    var problem: String?
+
+    mutating func fail(_ message: @autoclosure () -> String) {
+        if problem == nil { problem = message() }
+    }
+
+    mutating func ids(_ kind: String, _ list: [String]) {
+        var set = Set<String>(minimumCapacity: list.count)
+        for id in list where !Catalog.isValidID(id) || !set.insert(id).inserted { fail("bad or repeated \(kind) id") }
+        ids[kind] = set
+    }
+
+    mutating func refs(_ list: [String], _ defined: Set<String>?) {
+        if !list.allSatisfy({ defined?.contains($0) == true }) { fail("a reference to an unknown id") }
+    }
+
+    mutating func text(_ t: LocalizedText) {
+        if t.zhHant == nil && t.en == nil { fail("a text in no language") }
+    }
+
+    mutating func texts(_ list: LocalizedText?...) {
+        for t in list { if let t { text(t) } }
+    }
+
+    mutating func url(_ s: String?) {
+        if let s, !URLCheck.isWebURL(s) { fail("a URL that is not an http(s) URL") }
+    }
+
+    mutating func date(_ d: PartialDate?) {
+        if let d, !PartialDate.isReal(year: d.year, month: d.month, day: d.day) { fail("an impossible date") }
+    }
+
+    mutating func atLeast(_ minimum: Int, _ value: Int?) {
+        if let value, value < minimum { fail("a count or place out of range") }
+    }
+
+    mutating func festival(_ f: Festival, _ catalog: Catalog) {
+        text(f.name)
+        text(f.organizer)
+        text(f.description)
+        texts(f.edition, f.juryNote, f.submissions?.note)
+        url(f.website)
+        atLeast(0, f.submissions?.count)
+        atLeast(1, f.finalistCount)
+        for e in f.events {
+            text(e.name)
+            texts(e.dateNote, e.venue, e.city)
+            date(e.date)
+            refs(e.sources, ids["source"])
+        }
+        for tier in f.prizeTiers {
+            text(tier.name)
+            texts(tier.places, tier.prize, tier.note)
+            atLeast(1, tier.rank)
+        }
+        refs(f.jury, ids["person"])
+        refs(f.sources, ids["source"])
+    }
+
+    mutating func film(_ film: Film) {
+        text(film.title)
+        text(film.synopsis)
+        texts(film.country, film.note)
+        for style in film.styles { text(style) }
+        if film.directors.isEmpty { fail("a film without a director") }
+        refs(film.directors, ids["person"])
+        if let award = film.award {
+            refs([award.tier], ids["prize tier"])
+            atLeast(1, award.place)
+        }
+        atLeast(1, film.runtimeSeconds)
+        for link in film.links {
+            url(link.url)
+            texts(link.label)
+        }
+        refs(film.sources, ids["source"])
+    }
+
+    mutating func quote(_ quote: Quote) {
+        text(quote.text)
+        text(quote.context.place)
+        texts(quote.textNote)
+        date(quote.context.date)
+        refs([quote.speaker], ids["person"])
+        refs(quote.film.map { [$0] } ?? [], ids["film"])
+        refs(quote.topics, ids["topic"])
+        if quote.sources.isEmpty { fail("a quote without a source") }
+        refs(quote.sources, ids["source"])
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import FestivalIO
+@testable import FestivalCatalog
+@testable import FestivalSearch
+@testable import FestivalStorage
+@testable import FestivalSynthetic
+
+/// Cache files crafted to pass every checksum (they are recomputed after each edit) yet
+/// hold what no valid catalog or index holds. Each must be treated as damage: the file is
+/// deleted, the catalog comes from its JSON, and the next run gets a good cache file.
+/// Before these checks, each case crashed every later run (or, for the catalog rules,
+/// showed a catalog the loader would have rejected).
+@Suite struct CraftedCacheTests {
+    typealias Sandbox = CatalogCacheTests.Sandbox
+
+    static let catalog = CatalogGenerator(films: 6, quotes: 200, seed: 3).catalog()
+
+    /// The file with both section checksums recomputed from its header's lengths.
+    static func resealed(_ file: [UInt8]) -> [UInt8] {
+        var file = file
+        let lengthsAt = CatalogCache.headerSize - 32
+        var r = BinaryReader(file, offset: lengthsAt)
+        let catalogLength = try! r.int()
+        let catalogRange = CatalogCache.headerSize..<(CatalogCache.headerSize + catalogLength)
+        put(ContentHash.hash(Array(file[catalogRange])), at: lengthsAt + 8, in: &file)
+        put(ContentHash.hash(Array(file[catalogRange.upperBound...])), at: lengthsAt + 24, in: &file)
+        return file
+    }
+
+    static func put(_ value: UInt64, at offset: Int, in file: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { file.replaceSubrange(offset..<(offset + 8), with: $0) }
+    }
+
+    /// A cache file for `catalog` stored under the key of the JSON at `path`.
+    static func file(for catalog: Catalog, index: SearchIndex? = nil, keyOf path: String, in box: Sandbox) throws -> [UInt8] {
+        let key = try #require(try box.cache.load(path: path).key)
+        #expect(box.cache.store(catalog: catalog, index: index ?? SearchIndex(catalog: catalog), key: key))
+        let url = try #require(box.cache.fileURL(for: key))
+        return try [UInt8](Data(contentsOf: url))
+    }
+
+    /// Writes `bytes` as the cache file of the JSON at `path` and loads.
+    static func load(_ bytes: [UInt8], path: String, in box: Sandbox) throws -> (CatalogCache.Loaded, URL) {
+        let key = try #require(try box.cache.load(path: path).key)
+        let url = try #require(box.cache.fileURL(for: key))
+        try Data(bytes).write(to: url)
+        return (try box.cache.load(path: path), url)
+    }
+
+    @Test func sectionLengthsNearIntMaxAreRejectedBeforeAnyArithmetic() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let path = try box.write(Self.catalog)
+        let good = try Self.file(for: Self.catalog, keyOf: path, in: box)
+        let lengthsAt = CatalogCache.headerSize - 32
+        var cases: [(String, [UInt8])] = []
+        for (name, at, value) in [("index length Int.max", lengthsAt + 16, UInt64(Int.max)),
+                                  ("index length Int.max - 100", lengthsAt + 16, UInt64(Int.max - 100)),
+                                  ("catalog length Int.max", lengthsAt, UInt64(Int.max)),
+                                  ("catalog length -1", lengthsAt, UInt64(bitPattern: -1)),
+                                  ("index length Int.min", lengthsAt + 16, UInt64(bitPattern: Int64.min))] {
+            var bytes = good
+            Self.put(value, at: at, in: &bytes)
+            cases.append((name, bytes))
+        }
+        for (name, bytes) in cases {
+            let (loaded, url) = try Self.load(bytes, path: path, in: box)
+            #expect(loaded.origin == .json && loaded.catalog == Self.catalog, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: url.path), "\(name): the file is deleted")
+        }
+    }
+
+    @Test func negativeReferenceCountsInTheIndexAreRejected() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let path = try box.write(Self.catalog)
+        let good = try Self.file(for: Self.catalog, keyOf: path, in: box)
+        // The index ends with the last field's reference counts (one Int32 per document)
+        // and the flat list they count: make the first count -1 and the second one more,
+        // so the counts still add up.
+        let index = SearchIndex(catalog: Self.catalog)
+        let lastField = try #require(SearchQuery.Field.allCases.last)
+        let flat = index.references[lastField]?.reduce(0) { $0 + $1.count } ?? 0
+        let countsAt = good.count - 4 * flat - 4 - 4 * index.documents.count
+        var r = BinaryReader(good, offset: countsAt)
+        let first = Int32(bitPattern: try r.u32()), second = Int32(bitPattern: try r.u32())
+        var bytes = good
+        withUnsafeBytes(of: Int32(-1).littleEndian) { bytes.replaceSubrange(countsAt..<(countsAt + 4), with: $0) }
+        withUnsafeBytes(of: (second + first + 1).littleEndian) { bytes.replaceSubrange((countsAt + 4)..<(countsAt + 8), with: $0) }
+        let (loaded, url) = try Self.load(Self.resealed(bytes), path: path, in: box)
+        #expect(loaded.origin == .cache, "the catalog itself is intact")
+        #expect(box.cache.cachedIndex(loaded) == nil)
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        #expect(box.cache.index(for: try box.cache.load(path: path)).fits(Self.catalog), "built again")
+        #expect(try box.cache.load(path: path).origin == .cache)
+    }
+
+    @Test func cachedCatalogsBreakingTheLoadersRulesAreRejected() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let path = try box.write(Self.catalog)
+        var broken: [(String, Catalog)] = []
+        func edit(_ name: String, _ change: (inout Catalog) -> Void) {
+            var c = Self.catalog
+            change(&c)
+            broken.append((name, c))
+        }
+        edit("unknown speaker") { $0.quotes[0].speaker = "nobody" }
+        edit("unknown film") { $0.quotes[1].film = "no-such-film" }
+        edit("unknown topic") { $0.quotes[2].topics = ["no-such-topic"] }
+        edit("unknown source") { $0.quotes[3].sources = ["no-such-source"] }
+        edit("no source") { $0.quotes[3].sources = [] }
+        edit("unknown director") { $0.films[0].directors = ["nobody"] }
+        edit("no director") { $0.films[0].directors = [] }
+        edit("unknown prize tier") { $0.films[0].award = Award(tier: "platinum", place: 1) }
+        edit("repeated film id") { $0.films[1].id = $0.films[0].id }
+        edit("repeated quote id") { $0.quotes[9].id = $0.quotes[8].id }
+        edit("bad id") { $0.people[0].id = "Bad ID\u{1B}[2J" }
+        edit("empty id") { $0.topics[0].id = "" }
+        edit("text in no language") { $0.films[0].title = LocalizedText(zhHant: nil, en: nil) }
+        edit("script URL") { $0.films[0].links = [Link(kind: .watch, url: "javascript:alert(1)", label: nil)] }
+        edit("negative runtime") { $0.films[0].runtimeSeconds = -5 }
+        edit("place 0") { $0.films[0].award = $0.festival.prizeTiers.first.map { Award(tier: $0.id, place: 0) } }
+        for (name, catalog) in broken {
+            #expect(catalog.integrityProblem() != nil, "\(name)")
+            let bytes = try Self.file(for: catalog, index: SearchIndex(catalog: Self.catalog), keyOf: path, in: box)
+            let (loaded, url) = try Self.load(bytes, path: path, in: box)
+            #expect(loaded.origin == .json && loaded.catalog == Self.catalog, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: url.path), "\(name): the file is deleted")
+        }
+        #expect(Self.catalog.integrityProblem() == nil)
+    }
+
+    @Test func impossibleDatesInTheCacheAreRejected() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        var catalog = Self.catalog
+        catalog.quotes[0].context.date = PartialDate(year: 2023, month: 2, day: 28)
+        let path = try box.write(catalog)
+        let good = try Self.file(for: catalog, keyOf: path, in: box)
+        // The date as stored: flags 7 (year, month, day), then three Int64s.
+        var w = BinaryWriter()
+        w.u8(7)
+        for part in [2023, 2, 28] { w.int(part) }
+        let pattern = w.bytes
+        let at = try #require((0...(good.count - pattern.count)).first { Array(good[$0..<($0 + pattern.count)]) == pattern })
+        for (name, day, month) in [("February 30", 30, 2), ("day 0", 0, 2), ("month 13", 28, 13)] {
+            var bytes = good
+            Self.put(UInt64(month), at: at + 9, in: &bytes)
+            Self.put(UInt64(day), at: at + 17, in: &bytes)
+            let (loaded, url) = try Self.load(Self.resealed(bytes), path: path, in: box)
+            #expect(loaded.origin == .json && loaded.catalog == catalog, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: url.path), "\(name)")
+        }
+    }
+
+    @Test func datesFollowOneRule() {
+        #expect(PartialDate("2024-02-29") != nil)
+        #expect(PartialDate("2023-02-29") == nil)
+        #expect(PartialDate("0999") == nil, "years are 1000-9999")
+        #expect(PartialDate("+123") == nil, "four digits, no sign")
+        #expect(PartialDate("2023-+1") == nil)
+        #expect(PartialDate(checkedYear: 2023, month: nil, day: 3) == nil, "a day needs a month")
+        #expect(PartialDate(checkedYear: 2023, month: 4, day: 31) == nil)
+        #expect(PartialDate(checkedYear: 2023, month: 4, day: 30)?.description == "2023-04-30")
+    }
+}
