@@ -350,8 +350,9 @@ public struct CatalogCache: Sendable {
         }
         let catalog = try Catalog(decoding: &r)
         guard r.offset == catalogRange.upperBound else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
-        // What decodes is not trusted yet: it must keep the rules the loader enforces.
-        if let problem = catalog.integrityProblem() { throw BinaryReader.Corrupt(description: "cache: \(problem)") }
+        // What decodes is not trusted yet: it must keep the rules the loader enforces (the
+        // decoder has checked the quotes' references).
+        if let problem = catalog.integrityProblem(quoteReferences: false) { throw BinaryReader.Corrupt(description: "cache: \(problem)") }
         return (catalog, IndexSection.Section(source: source, range: catalogRange.upperBound..<source.count, checksum: indexChecksum))
     }
 

@@ -53,25 +53,31 @@ extension CatalogBinaryDecoder {
                                              tableOffset: tableOffset)
                 for _ in 0..<chunk.count { quotes.append(try d.quote()) }
                 guard d.r.offset == chunk.offset + chunk.length else { throw BinaryReader.Corrupt(description: "quotes: chunk length") }
+                references.merge(d.references)
             }
             return quotes
         }
-        return try Self.decodeInParallel(chunks, total: total, source: r.source, tableOffset: tableOffset)
+        let (quotes, marks) = try Self.decodeInParallel(chunks, total: total, source: r.source, tableOffset: tableOffset)
+        for m in marks { references.merge(m) }
+        return quotes
     }
 
     /// Each chunk decoded on its own thread straight into its place in the result.
     private static func decodeInParallel(_ chunks: [(start: Int, count: Int, offset: Int, length: Int)], total: Int,
-                                         source: ByteSource, tableOffset: Int) throws(BinaryReader.Corrupt) -> [Quote] {
-        // Per chunk: how many quotes it initialized, and its error.
-        let outcomes = Mutex([(done: Int, error: BinaryReader.Corrupt?)](repeating: (0, nil), count: chunks.count))
+                                         source: ByteSource, tableOffset: Int) throws(BinaryReader.Corrupt)
+    -> (quotes: [Quote], references: [ReferenceMarks]) {
+        // Per chunk: how many quotes it initialized, its error, and the ids it refers to.
+        let outcomes = Mutex([(done: Int, error: BinaryReader.Corrupt?, references: ReferenceMarks?)](
+            repeating: (0, nil, nil), count: chunks.count))
         do {
-            return try [Quote](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let quotes = try [Quote](unsafeUninitializedCapacity: total) { buffer, initialized in
                 FileIO.adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!), total * MemoryLayout<Quote>.stride)
                 let base = SendablePointer(pointer: buffer.baseAddress!)
                 DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
                     let chunk = chunks[i]
                     var done = 0
                     var failure: BinaryReader.Corrupt?
+                    var references: ReferenceMarks?
                     do throws(BinaryReader.Corrupt) {
                         // This thread's own copy of the table: no string object is shared across threads.
                         var tableReader = BinaryReader(source, offset: tableOffset)
@@ -85,10 +91,11 @@ extension CatalogBinaryDecoder {
                         if d.r.offset != chunk.offset + chunk.length {
                             failure = BinaryReader.Corrupt(description: "quotes: chunk length")
                         }
+                        references = d.references
                     } catch {
                         failure = error
                     }
-                    outcomes.withLock { $0[i] = (done, failure) }
+                    outcomes.withLock { $0[i] = (done, failure, references) }
                 }
                 let results = outcomes.withLock { $0 }
                 if let failure = results.lazy.compactMap(\.error).first {
@@ -99,6 +106,7 @@ extension CatalogBinaryDecoder {
                 }
                 initialized = total
             }
+            return (quotes, outcomes.withLock { $0.compactMap(\.references) })
         } catch let error as BinaryReader.Corrupt {
             throw error
         } catch {

@@ -235,17 +235,17 @@ extension CatalogBinaryDecoder {
 
     mutating func quote() throws(BinaryReader.Corrupt) -> Quote {
         let id = try string()
-        let speaker = try string()
+        let speaker = try reference(.person)
         let text = try text()
         let textNote = try optionalText()
         let kind = try enumValue(QuoteContext.Kind.self)
         let place = try self.text()
         let date = try date()
-        let topics = try strings()
-        let film = try optionalString()
+        let topics = try references(.topic)
+        let film = try optionalReference(.film)
         return Quote(id: id, speaker: speaker, text: text, textNote: textNote,
                      context: QuoteContext(kind: kind, place: place, date: date), topics: topics, film: film,
-                     sources: try strings())
+                     sources: try references(.source))
     }
 
     mutating func date() throws(BinaryReader.Corrupt) -> PartialDate? {

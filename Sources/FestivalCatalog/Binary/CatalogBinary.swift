@@ -10,7 +10,9 @@ import FestivalIO
 /// used. Enums are stored by raw value; optionals by a presence byte.
 ///
 /// Decoding checks everything it reads and throws `BinaryReader.Corrupt` on any
-/// inconsistency (truncation, an index outside the table, an unknown enum value, …).
+/// inconsistency (truncation, an index outside the table, an unknown enum value, an
+/// impossible date, a quote referring to an id the catalog does not define, …); the rest
+/// of the catalog's rules are `Catalog.integrityProblem()`'s.
 extension Catalog {
     /// Appends the catalog in binary form.
     public func encode(to w: inout BinaryWriter) {
@@ -31,6 +33,7 @@ extension Catalog {
         let strings = try StringTable.decode(&r)
         var d = CatalogBinaryDecoder(reader: r, strings: strings, tableOffset: tableOffset)
         let c = try d.catalog()
+        if let problem = d.references.problem(table: strings, catalog: c) { throw BinaryReader.Corrupt(description: problem) }
         r = d.r
         self.init(id: c.id, festival: c.festival, topics: c.topics, people: c.people, films: c.films,
                   quotes: c.quotes, sources: c.sources)
@@ -158,10 +161,14 @@ struct CatalogBinaryDecoder {
     /// string objects would contend on their reference counts).
     let tableOffset: Int
 
+    /// The ids the quotes decoded so far refer to.
+    var references: ReferenceMarks
+
     init(reader: BinaryReader, strings: [String], tableOffset: Int) {
         self.r = reader
         self.table = strings
         self.tableOffset = tableOffset
+        self.references = ReferenceMarks(tableCount: strings.count)
     }
 
     mutating func string() throws(BinaryReader.Corrupt) -> String {
@@ -176,7 +183,7 @@ struct CatalogBinaryDecoder {
     }
 
     @inline(__always)
-    private mutating func string(_ raw: UInt32) throws(BinaryReader.Corrupt) -> String {
+    mutating func string(_ raw: UInt32) throws(BinaryReader.Corrupt) -> String {
         if raw & Self.inlineMask != 0 {
             return try r.withBytes(Int(raw & ~Self.inlineMask)) { String(decoding: $0, as: UTF8.self) }
         }

@@ -13,8 +13,10 @@ extension Catalog {
 
     /// The first rule this catalog breaks, described, or nil: every id well formed and
     /// unique in its kind, every reference to a defined id, every text in at least one
-    /// language, dates real, URLs web URLs, counts and places in range.
-    public func integrityProblem() -> String? {
+    /// language, dates real, URLs web URLs, counts and places in range. The quotes'
+    /// references are left out when `quoteReferences` is false (a cache file's decoder has
+    /// checked them already, once per distinct id).
+    public func integrityProblem(quoteReferences: Bool = true) -> String? {
         var check = IntegrityCheck()
         check.ids("topic", topics.map(\.id))
         check.ids("person", people.map(\.id))
@@ -32,18 +34,28 @@ extension Catalog {
         }
         for source in sources {
             check.texts(source.note)
-            check.refs(source.person.map { [$0] } ?? [], check.ids["person"])
+            check.ref(source.person, check.ids["person"])
             check.url(source.url)
         }
         for film in films { check.film(film) }
         if let problem = check.problem { return problem }
         var quoteIDs = Set<String>(minimumCapacity: quotes.count)
-        for quote in quotes {
-            guard Self.isValidID(quote.id), quoteIDs.insert(quote.id).inserted else { return "bad or repeated quote id" }
-            check.quote(quote)
-            if let problem = check.problem { return problem }
+        // Read in place: copying a million quotes out of the array would cost more than the checks.
+        return quotes.withUnsafeBufferPointer { quotes in
+            for i in quotes.indices {
+                guard Self.isValidID(quotes[i].id), quoteIDs.insert(quotes[i].id).inserted else { return "bad or repeated quote id" }
+                guard quotes[i].text.isPresent, quotes[i].context.place.isPresent, quotes[i].textNote?.isPresent != false,
+                      !quotes[i].sources.isEmpty else { return "a quote without a text, a place or a source" }
+                if let date = quotes[i].context.date, !PartialDate.isReal(year: date.year, month: date.month, day: date.day) {
+                    return "an impossible date"
+                }
+                if quoteReferences {
+                    check.quoteReferences(quotes[i])
+                    if let problem = check.problem { return problem }
+                }
+            }
+            return nil
         }
-        return nil
     }
 }
 
@@ -51,6 +63,7 @@ extension Catalog {
 private struct IntegrityCheck {
     var ids: [String: Set<String>] = [:]
     var problem: String?
+
 
     mutating func fail(_ message: @autoclosure () -> String) {
         if problem == nil { problem = message() }
@@ -63,11 +76,15 @@ private struct IntegrityCheck {
     }
 
     mutating func refs(_ list: [String], _ defined: Set<String>?) {
-        if !list.allSatisfy({ defined?.contains($0) == true }) { fail("a reference to an unknown id") }
+        for id in list { ref(id, defined) }
+    }
+
+    mutating func ref(_ id: String?, _ defined: Set<String>?) {
+        if let id, defined?.contains(id) != true { fail("a reference to an unknown id") }
     }
 
     mutating func text(_ t: LocalizedText) {
-        if t.zhHant == nil && t.en == nil { fail("a text in no language") }
+        if !t.isPresent { fail("a text in no language") }
     }
 
     mutating func texts(_ list: LocalizedText?...) {
@@ -117,7 +134,7 @@ private struct IntegrityCheck {
         if film.directors.isEmpty { fail("a film without a director") }
         refs(film.directors, ids["person"])
         if let award = film.award {
-            refs([award.tier], ids["prize tier"])
+            ref(award.tier, ids["prize tier"])
             atLeast(1, award.place)
         }
         atLeast(1, film.runtimeSeconds)
@@ -128,15 +145,15 @@ private struct IntegrityCheck {
         refs(film.sources, ids["source"])
     }
 
-    mutating func quote(_ quote: Quote) {
-        text(quote.text)
-        text(quote.context.place)
-        texts(quote.textNote)
-        date(quote.context.date)
-        refs([quote.speaker], ids["person"])
-        refs(quote.film.map { [$0] } ?? [], ids["film"])
+    mutating func quoteReferences(_ quote: borrowing Quote) {
+        ref(quote.speaker, ids["person"])
+        ref(quote.film, ids["film"])
         refs(quote.topics, ids["topic"])
-        if quote.sources.isEmpty { fail("a quote without a source") }
         refs(quote.sources, ids["source"])
     }
+}
+
+extension LocalizedText {
+    /// True when the text is given in at least one language.
+    fileprivate var isPresent: Bool { zhHant != nil || en != nil }
 }
