@@ -10,9 +10,6 @@ let package = Package(
     dependencies: [
         // Subcommands, options, help and usage errors: saves a hand-written parser.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // config.toml: a complete TOML 1.0 parser (toml++ underneath) whose syntax errors
-        // carry line and column; TOML by hand would be a second, weaker parser to keep.
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Starting child processes (tests, benchmark): pidfd-watched, so a daemon the child
         // forks (the tmux server) cannot hang the wait; signals reset, descriptors closed.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
@@ -58,10 +55,13 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedResource"]
         ),
-        // Pure screens: state, update, view into a Canvas; the config file (TOMLKit).
+        // TOML 1.1 with a position for every key and value, for config.toml. Our own: the
+        // packages at hand (TOMLKit over toml++) abort on some malformed files, give parsed
+        // values no position, and take quadratic time on long dotted keys.
+        .target(name: "FestivalTOML"),
+        // Pure screens: state, update, view into a Canvas; the config file.
         .target(name: "FestivalUI", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalText",
-                                                   "FestivalExport", "TextGrid",
-                                                   .product(name: "TOMLKit", package: "TOMLKit")]),
+                                                   "FestivalExport", "FestivalTOML", "FestivalIO", "TextGrid"]),
         // The browser's loop: keys → update → effects → results back into update, over a
         // terminal protocol (ncurses in the program, in memory in tests); runs the effects
         // (shelf file, browser, editor, export files).
@@ -92,6 +92,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalSynthetic",
                                                   .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
+        // The TOML parser against toml-lang/toml-test (vendored in Tests/TOMLTests/toml-test).
+        .testTarget(name: "TOMLTests", dependencies: ["FestivalTOML"], exclude: ["toml-test"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,13 +15,14 @@ package enum FileIO {
     }
 
     /// Opens a regular file and hands its descriptor and size to `body` (which returns nil
-    /// when it cannot read it).
+    /// when it cannot read it). Opened without blocking, so a FIFO is refused, not waited on.
     private static func withRegularFile<Content>(_ path: String, _ body: (Int32, Int) -> Content?) -> Opened<Content> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return errno == ENOENT ? .missing : .unreadable }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return body(fd, Int(info.st_size)).map { .content($0) } ?? .unreadable
     }
 

@@ -46,6 +46,34 @@ import Testing
         #expect(missing.stderr.contains("no such file"))
     }
 
+    /// Files that crashed toml++, were cut short at a NUL, or are not UTF-8: each a located
+    /// syntax error and exit 2; a FIFO or a directory refused at once.
+    @Test func hostileConfigFilesAreLocatedErrors() async throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [(String, [UInt8], String)] = [
+            ("nul-key.toml", Array("\"a\u{0}\" = 1\n".utf8), ":1:3: TOML syntax: U+0000 is not allowed in a string"),
+            ("nul-truncates.toml", Array("mouse = true\u{0}\nkeys = 5\n".utf8), ":1:13: TOML syntax: expected the end of the line, found U+0000"),
+            ("utf16.toml", [0xFF, 0xFE] + Array("mouse = true\n".utf8).flatMap { [$0, 0] }, ":1:1: TOML syntax: the file is UTF-16"),
+            ("latin1.toml", Array("language = \"caf".utf8) + [0xE9, 0x22, 0x0A], ":1:16: TOML syntax: not UTF-8"),
+            ("table-name.toml", Array("[é]\n".utf8), ":1:2: TOML syntax: expected a key, found 'é'"),
+            ("bad-date.toml", Array("mouse = 1979-05-27T-07:32\n".utf8), ":1:9: TOML syntax: 1979-05-27T-07:32 is not a date or time"),
+        ]
+        for (name, bytes, message) in cases {
+            let file = dir.appending(path: name)
+            try Data(bytes).write(to: file)
+            let r = try await CLITests.run(["config", "--check", file.path])
+            #expect(r.status == 2, "\(name)")
+            #expect(r.stderr.hasPrefix("festival: " + file.path + message), "\(name): \(r.stderr)")
+            #expect(!r.stderr.contains("\u{1B}"), "\(name)")
+        }
+        let fifo = dir.appending(path: "fifo.toml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let r = try await CLITests.run(["config", "--check", fifo])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is not a regular file"))
+    }
+
     @Test func checkDefaultsToTheXDGPath() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,4 +1,10 @@
 import Foundation
+import FestivalIO
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Config {
     /// Where the config file is: `$XDG_CONFIG_HOME/festival/config.toml` when that is an
@@ -20,19 +26,25 @@ extension Config {
         return try load(path: path)
     }
 
-    /// Reads and checks one config file.
+    /// Config files larger than this are refused (the default file is about 3 kB).
+    public static let maxFileBytes = 1 << 20
+
+    /// Reads and checks one config file: a regular file (a FIFO, a device or a directory is
+    /// refused without being opened for long, so a start never hangs on it).
     public static func load(path: String) throws(ConfigError) -> Config {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConfigError([.init(file: path, line: nil, column: nil, path: nil, message: "no such file")])
+        func refuse(_ reason: String) -> ConfigError {
+            ConfigError([.init(file: path, line: nil, column: nil, path: nil, message: reason)])
         }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            let reason = isDirectory.boolValue ? "is a directory" : "cannot be read"
-            throw ConfigError([.init(file: path, line: nil, column: nil, path: nil, message: reason)])
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw refuse(errno == ENOENT ? "no such file" : "cannot be read") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw refuse("is a directory")
+        default: throw refuse("is not a regular file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError([.init(file: path, line: nil, column: nil, path: nil, message: "not UTF-8 text")])
-        }
-        return try parse(text: text, file: path)
+        guard Int(info.st_size) <= maxFileBytes else { throw refuse("is larger than \(maxFileBytes >> 20) MB") }
+        guard case .content(let bytes) = FileIO.read(path) else { throw refuse("cannot be read") }
+        // The parser locates bytes that are not UTF-8 (and NUL, and UTF-16) itself.
+        return try parse(bytes: bytes, file: path)
     }
 }

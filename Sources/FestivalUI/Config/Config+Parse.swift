@@ -1,70 +1,78 @@
 import Foundation
 import FestivalCatalog
 import TextGrid
-import TOMLKit
+import FestivalTOML
 
 extension Config {
     /// The top-level settings, in the order the default file lists them.
     static let settings = ["language", "mouse", "theme", "keys"]
 
-    /// Reads a config file's text. `file` names it in messages. Unknown settings,
-    /// commands, roles and key names, values of the wrong type and a key bound to two
-    /// commands that apply on the same screen are errors, each with its line and column.
-    public static func parse(text: String, file: String) throws(ConfigError) -> Config {
-        // toml++ aborts on a few malformed inputs: parse a copy where they are errors.
-        let precheck = TOMLPrecheck(text)
-        let root: TOMLTable
+    /// Reads a config file's bytes (UTF-8 TOML 1.1). `file` names it in messages. A TOML
+    /// syntax error is reported alone; otherwise unknown settings, commands, roles and key
+    /// names, values of the wrong type and a key bound to two commands that apply on the
+    /// same screen are errors, all of them, each with its line and column.
+    public static func parse(bytes: [UInt8], file: String) throws(ConfigError) -> Config {
+        let document: TOMLDocument
         do {
-            root = try TOMLTable(string: precheck.sites.isEmpty ? text : precheck.neutralized)
-        } catch let error as TOMLParseError {
-            let (line, column) = (error.source.begin.line, error.source.begin.column)
-            // A refused value of a file that is otherwise valid TOML: name its setting.
-            let path = precheck.message(line: line, column: column) == nil ? nil
-                : TOMLLocator(text).values.filter { $0.value == .init(line: line, column: column) }.map(\.key).min()
-            throw ConfigError([.init(file: file, line: line, column: column, path: path,
-                                     message: precheck.message(line: line, column: column) ?? ConfigReader.syntaxMessage(error.description))])
+            document = try TOMLDocument.parse(bytes)
         } catch {
-            throw ConfigError([.init(file: file, line: nil, column: nil, path: nil, message: "\(error)")])
+            throw ConfigError([.init(file: file, line: error.position.line, column: error.position.column, path: nil,
+                                     message: "TOML syntax: " + error.message)])
         }
-        var reader = ConfigReader(file: file, locator: TOMLLocator(text))
-        let config = reader.read(root)
+        var reader = ConfigReader(file: file)
+        let config = reader.read(document.root)
         if !reader.issues.isEmpty {
             throw ConfigError(reader.issues.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
         return config
+    }
+
+    public static func parse(text: String, file: String) throws(ConfigError) -> Config {
+        try parse(bytes: Array(text.utf8), file: file)
     }
 }
 
 /// Turns a parsed TOML table into a `Config`, collecting every problem.
 struct ConfigReader {
     let file: String
-    let locator: TOMLLocator
     var issues: [ConfigError.Issue] = []
     /// Where each (command, key) of `[keys]` is written, for conflicts.
-    var keyPaths: [Command: [Key: String]] = [:]
+    var keyPaths: [Command: [Key: (path: String, position: TOMLPosition)]] = [:]
 
-    init(file: String, locator: TOMLLocator) {
+    init(file: String) {
         self.file = file
-        self.locator = locator
     }
 
-    /// toml++ says "Error while parsing key-value pair: expected …": keep the reason.
-    static func syntaxMessage(_ description: String) -> String {
-        var text = Substring(description)
-        if text.hasPrefix("Error while parsing "), let colon = text.range(of: ": ") {
-            text = text[colon.upperBound...]
-        }
-        return "TOML syntax: " + text.replacingOccurrences(of: "\n", with: "\\n")
+    /// A problem with `item`, at its value (or at its key, `atKey`).
+    mutating func fail(_ path: String, _ item: TOMLItem, _ message: String, atKey: Bool = false) {
+        fail(path, at: atKey ? item.keyPosition ?? item.position : item.position, message)
     }
 
-    mutating func fail(_ path: String, _ message: String, atKey: Bool = false) {
-        let position = atKey ? locator.key(path) : locator.value(path)
-        issues.append(.init(file: file, line: position?.line, column: position?.column, path: path, message: message))
+    mutating func fail(_ path: String, at position: TOMLPosition, _ message: String) {
+        issues.append(.init(file: file, line: position.line, column: position.column, path: path, message: message))
+    }
+
+    /// Joins path parts; a part that is not a bare key is quoted, as TOML would write it.
+    /// Array indices stay as they are: "down[1]".
+    static func join(_ parts: [String]) -> String {
+        parts.map { part in
+            var name = Substring(part)
+            var indices = ""
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
+                  name[name.index(after: open)...].dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) {
+                indices = String(name[open...]) + indices
+                name = name[..<open]
+            }
+            let bare = !name.isEmpty && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
+            return (bare ? String(name) : KeyName.quoted(String(name))) + indices
+        }.joined(separator: ".")
     }
 
     mutating func read(_ root: TOMLTable) -> Config {
         var config = Config()
-        for (name, value) in root {
+        for (name, value) in root.entries {
             switch name {
             case "language": config.language = language(value)
             case "mouse":
@@ -72,29 +80,30 @@ struct ConfigReader {
             case "theme": config.theme = theme(value)
             case "keys": config.keys = keys(value)
             default:
-                fail(TOMLLocator.join([name]), "unknown setting\(Self.suggestion(name, Config.settings)) (settings: \(Config.settings.joined(separator: ", ")))", atKey: true)
+                fail(Self.join([name]), value, "unknown setting\(Self.suggestion(name, Config.settings)) (settings: \(Config.settings.joined(separator: ", ")))", atKey: true)
             }
         }
         checkConflicts(config)
         return config
     }
 
-    mutating func wrongType(_ path: String, _ value: TOMLValueConvertible, _ expected: String) {
-        fail(path, "expected \(expected), found \(Self.describe(value))")
+    mutating func wrongType(_ path: String, _ value: TOMLItem, _ expected: String) {
+        fail(path, value, "expected \(expected), found \(Self.describe(value))")
     }
 
-    static func describe(_ value: TOMLValueConvertible) -> String {
-        switch value.type {
-        case .string: return "the string \(KeyName.quoted(value.string ?? ""))"
-        case .int: return "the number \(value.int ?? 0)"
-        case .bool: return value.bool == true ? "true" : "false"
+    static func describe(_ item: TOMLItem) -> String {
+        switch item.value {
+        case .string(let s): return "the string \(KeyName.quoted(s))"
+        case .integer(let n): return "the number \(n)"
+        case .float(let x): return "the number \(x)"
+        case .bool(let b): return b ? "true" : "false"
+        case .dateTime(let d): return "the date or time \(d.text)"
         case .array: return "a list"
         case .table: return "a table"
-        default: return "a \(value.type)"
         }
     }
 
-    mutating func language(_ value: TOMLValueConvertible) -> Language? {
+    mutating func language(_ value: TOMLItem) -> Language? {
         guard let text = value.string else {
             wrongType("language", value, #""zh-Hant" or "en""#)
             return nil
@@ -103,17 +112,17 @@ struct ConfigReader {
         case "zh-hant", "zh": return .zhHant
         case "en": return .en
         default:
-            fail("language", "unknown language \(KeyName.quoted(text)) (use \"zh-Hant\" or \"en\")")
+            fail("language", value, "unknown language \(KeyName.quoted(text)) (use \"zh-Hant\" or \"en\")")
             return nil
         }
     }
 
     // MARK: theme
 
-    mutating func theme(_ value: TOMLValueConvertible) -> ThemeSettings? {
+    mutating func theme(_ value: TOMLItem) -> ThemeSettings? {
         if let name = value.string {
             guard let base = ThemeSettings.Base(rawValue: name.lowercased()) else {
-                fail("theme", "unknown theme \(KeyName.quoted(name)) (use \"dark\" or \"light\", or a [theme] table with base and colors)")
+                fail("theme", value, "unknown theme \(KeyName.quoted(name)) (use \"dark\" or \"light\", or a [theme] table with base and colors)")
                 return nil
             }
             return ThemeSettings(base: base)
@@ -123,13 +132,13 @@ struct ConfigReader {
             return nil
         }
         var theme = ThemeSettings()
-        for (name, value) in table {
-            let path = TOMLLocator.join(["theme", name])
+        for (name, value) in table.entries {
+            let path = Self.join(["theme", name])
             switch name {
             case "base":
                 if let text = value.string {
                     if let base = ThemeSettings.Base(rawValue: text.lowercased()) { theme.base = base }
-                    else { fail(path, "unknown base \(KeyName.quoted(text)) (use \"dark\" or \"light\")") }
+                    else { fail(path, value, "unknown base \(KeyName.quoted(text)) (use \"dark\" or \"light\")") }
                 } else {
                     wrongType(path, value, #""dark" or "light""#)
                 }
@@ -137,7 +146,7 @@ struct ConfigReader {
                 guard let colors = value.table else { wrongType(path, value, "a table of roles and colors"); continue }
                 theme.colors = roleColors(colors)
             default:
-                fail(path, "unknown theme setting\(Self.suggestion(name, ["base", "colors"])) (use base and colors)", atKey: true)
+                fail(path, value, "unknown theme setting\(Self.suggestion(name, ["base", "colors"])) (use base and colors)", atKey: true)
             }
         }
         return theme
@@ -147,24 +156,24 @@ struct ConfigReader {
 
     mutating func roleColors(_ table: TOMLTable) -> [ColorRole: RoleColor] {
         var colors: [ColorRole: RoleColor] = [:]
-        for (name, value) in table {
-            let path = TOMLLocator.join(["theme", "colors", name])
+        for (name, value) in table.entries {
+            let path = Self.join(["theme", "colors", name])
             guard let role = ColorRole.allCases.first(where: { $0.configName == name }) else {
-                fail(path, "unknown role\(Self.suggestion(name, Self.roleNames)) (roles: \(Self.roleNames.joined(separator: ", ")))", atKey: true)
+                fail(path, value, "unknown role\(Self.suggestion(name, Self.roleNames)) (roles: \(Self.roleNames.joined(separator: ", ")))", atKey: true)
                 continue
             }
             if let pair = value.table {
                 var color = RoleColor()
-                for (part, value) in pair {
-                    let partPath = TOMLLocator.join(["theme", "colors", name, part])
+                for (part, value) in pair.entries {
+                    let partPath = Self.join(["theme", "colors", name, part])
                     switch part {
                     case "fg": color.fg = self.color(value, partPath)
                     case "bg": color.bg = self.color(value, partPath)
-                    default: fail(partPath, "unknown color setting (use fg and bg)", atKey: true)
+                    default: fail(partPath, value, "unknown color setting (use fg and bg)", atKey: true)
                     }
                 }
                 colors[role] = color
-            } else if value.string != nil || value.type == .int {
+            } else if value.string != nil || value.integer != nil {
                 colors[role] = RoleColor(fg: color(value, path))
             } else {
                 wrongType(path, value, "a color, or a table with fg and bg")
@@ -175,19 +184,19 @@ struct ConfigReader {
 
     static let colorHint = #"use a name such as "red" or "bright-blue", "default", or a number 0–255"#
 
-    mutating func color(_ value: TOMLValueConvertible, _ path: String) -> TerminalColor? {
+    mutating func color(_ value: TOMLItem, _ path: String) -> TerminalColor? {
         if let name = value.string {
             if let color = TerminalColor(name: name) { return color }
             if let n = Int(name), (0...255).contains(n) { return .index(n) }
-            fail(path, "unknown color \(KeyName.quoted(name)) (\(Self.colorHint))")
+            fail(path, value, "unknown color \(KeyName.quoted(name)) (\(Self.colorHint))")
             return nil
         }
-        if value.type == .int, let n = value.int {
+        if let n = value.integer {
             guard (0...255).contains(n) else {
-                fail(path, "color \(n) is out of range (0–255)")
+                fail(path, value, "color \(n) is out of range (0–255)")
                 return nil
             }
-            return .index(n)
+            return .index(Int(n))
         }
         wrongType(path, value, "a color (\(Self.colorHint))")
         return nil
@@ -197,23 +206,23 @@ struct ConfigReader {
 
     static let commandNames = Command.allCases.map(\.configName)
 
-    mutating func keys(_ value: TOMLValueConvertible) -> [Command: [Key]] {
+    mutating func keys(_ value: TOMLItem) -> [Command: [Key]] {
         guard let table = value.table else {
             wrongType("keys", value, "a [keys] table of commands and key lists")
             return [:]
         }
         var keys: [Command: [Key]] = [:]
-        for (name, value) in table {
-            let path = TOMLLocator.join(["keys", name])
+        for (name, value) in table.entries {
+            let path = Self.join(["keys", name])
             guard let command = Command(configName: name) else {
-                fail(path, "unknown command\(Self.suggestion(name, Self.commandNames)) (`festival config --print-default` lists them all)", atKey: true)
+                fail(path, value, "unknown command\(Self.suggestion(name, Self.commandNames)) (`festival config --print-default` lists them all)", atKey: true)
                 continue
             }
-            let elements: [(TOMLValueConvertible, String)]
-            if value.type == .string {
+            let elements: [(TOMLItem, String)]
+            if value.string != nil {
                 elements = [(value, path)]
             } else if let array = value.array {
-                elements = array.enumerated().map { ($1, TOMLLocator.join(["keys", name + "[\($0)]"])) }
+                elements = array.items.enumerated().map { ($1, Self.join(["keys", name + "[\($0)]"])) }
             } else {
                 wrongType(path, value, "a list of key names such as [\"j\", \"down\"]")
                 continue
@@ -227,13 +236,13 @@ struct ConfigReader {
                 switch KeyName.parse(text) {
                 case .success(let key):
                     list.append(key)
-                    if keyPaths[command]?[key] == nil { keyPaths[command, default: [:]][key] = elementPath }
+                    if keyPaths[command]?[key] == nil { keyPaths[command, default: [:]][key] = (elementPath, element.position) }
                 case .failure(let error):
-                    fail(elementPath, error.message)
+                    fail(elementPath, element, error.message)
                 }
             }
             if command == .quit && elements.isEmpty {
-                fail(path, "quit needs at least one key (without one the browser could not be left)")
+                fail(path, value, "quit needs at least one key (without one the browser could not be left)")
             }
             keys[command] = list
         }
@@ -246,11 +255,9 @@ struct ConfigReader {
         for conflict in config.keymap.conflicts() {
             let (a, b) = conflict.commands
             let pathA = keyPaths[a]?[conflict.key], pathB = keyPaths[b]?[conflict.key]
-            let here: String, other: Command
+            let here: (path: String, position: TOMLPosition), other: Command
             switch (pathA, pathB) {
-            case let (pa?, pb?):
-                let later = (locator.value(pb).map { ($0.line, $0.column) } ?? (0, 0)) >= (locator.value(pa).map { ($0.line, $0.column) } ?? (0, 0))
-                (here, other) = later ? (pb, a) : (pa, b)
+            case let (pa?, pb?): (here, other) = pb.position >= pa.position ? (pb, a) : (pa, b)
             case let (pa?, nil): (here, other) = (pa, b)
             case let (nil, pb?): (here, other) = (pb, a)
             case (nil, nil): continue
@@ -259,7 +266,7 @@ struct ConfigReader {
             let screens = conflict.screens.count == ScreenKind.allCases.count ? "on every screen"
                 : "on " + ScreenKind.allCases.filter { conflict.screens.contains($0) }.map(\.configDescription).joined(separator: ", ")
             let whose = pathA != nil && pathB != nil ? "" : " (by default)"
-            fail(here, "\(name) is also bound to \(other.configName)\(whose), and both apply \(screens); give one of them another key")
+            fail(here.path, at: here.position, "\(name) is also bound to \(other.configName)\(whose), and both apply \(screens); give one of them another key")
         }
     }
 
