@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Fuzzes the catalog loader or the cache reader with libFuzzer for a bounded time:
-#   bash scripts/fuzz.sh loader|cache [seconds]      (default 60 s)
+# Fuzzes the catalog loader, the cache reader or the TOML parser with libFuzzer for a
+# bounded time:
+#   bash scripts/fuzz.sh loader|cache|toml [seconds]      (default 60 s)
 # Seeds: the real catalogs (built-in and fixtures) for the loader, their cache files for the
-# cache reader, and the inputs kept in Tests/Fixtures/fuzz/<target>/. A crash is written to
+# cache reader, toml-test's files for TOML, and the inputs kept in Tests/Fixtures/fuzz/<target>/. A crash is written to
 # .build-fuzz/<target>/crashes/ and makes the script fail — add it to those kept inputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz.sh loader|cache [seconds]}
+target=${1:?usage: fuzz.sh loader|cache|toml [seconds]}
 seconds=${2:-60}
+catalog=(Sources/TextGrid/*.swift Sources/FestivalIO/*.swift Sources/FestivalCatalog/*/*.swift Sources/FestivalSearch/*.swift)
 case $target in
-  loader) harness=Fuzz/LoaderFuzz.swift; storage=() ;;
-  cache) harness=Fuzz/CacheFuzz.swift; storage=(Sources/FestivalStorage/CatalogCache.swift) ;;
-  *) echo "unknown target '$target' (loader or cache)" >&2; exit 2 ;;
+  loader) harness=Fuzz/LoaderFuzz.swift; sources=("${catalog[@]}"); module=FestivalCatalog ;;
+  cache) harness=Fuzz/CacheFuzz.swift; sources=("${catalog[@]}" Sources/FestivalStorage/CatalogCache.swift); module=FestivalCatalog ;;
+  toml) harness=Fuzz/TOMLFuzz.swift; sources=(Sources/FestivalTOML/*.swift); module=FestivalTOML ;;
+  *) echo "unknown target '$target' (loader, cache or toml)" >&2; exit 2 ;;
 esac
 out=.build-fuzz/$target
 mkdir -p "$out/corpus" "$out/crashes"
 if [ "$target" = loader ]; then
   cp Resources/aiff2025.json Tests/Fixtures/*.json "$out/corpus/" 2>/dev/null || true
+elif [ "$target" = toml ]; then
+  n=0
+  while read -r f; do n=$((n + 1)); cp "Tests/TOMLTests/toml-test/$f" "$out/corpus/t$n.toml"; done \
+    < <(grep '\.toml$' Tests/TOMLTests/toml-test/files-toml-1.1.0)
 else
   # Real cache files: the binary caches each catalog it searches (in a throwaway directory).
   [ -x .build/debug/festival ] || swift build --product festival
@@ -31,10 +38,10 @@ fi
 # The targets' sources compiled as one module (copied in without their imports of each
 # other), so libFuzzer's instrumentation covers all of them.
 rm -rf "$out/src" && mkdir -p "$out/src"
-for f in Sources/TextGrid/*.swift Sources/FestivalIO/*.swift Sources/FestivalCatalog/*/*.swift Sources/FestivalSearch/*.swift "${storage[@]}"; do
+for f in "${sources[@]}"; do
   sed -E '/^import (TextGrid|Festival(IO|Catalog|Search))$/d' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
-swiftc -O -sanitize=fuzzer,address -D FUZZING -parse-as-library -package-name festival -module-name FestivalCatalog \
+swiftc -O -sanitize=fuzzer,address -D FUZZING -parse-as-library -package-name festival -module-name "$module" \
   "$out"/src/*.swift "$harness" -o "$out/fuzz"
 "$out/fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=262144 \
   -artifact_prefix="$out/crashes/" -print_final_stats=1 "$out/corpus" 2>&1 | tail -25
