@@ -24,8 +24,17 @@ public enum CatalogLoader {
         }
     }
 
-    /// Parses and validates catalog bytes; `file` names them in errors.
+    /// Parses and validates catalog bytes; `file` names them in errors. A valid catalog is
+    /// read straight from the bytes (`FastCatalogDecoder`); anything else is read again
+    /// through the JSON tree, which reports every problem with its line and column.
     public static func load(bytes: [UInt8], file: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
+        progress?.start(.parsing, total: bytes.count)
+        if let catalog = bytes.withUnsafeBufferPointer({ FastCatalogDecoder.decode($0, progress: progress) }) { return catalog }
+        return try loadSlowly(bytes: bytes, file: file, progress: progress)
+    }
+
+    /// The JSON tree's way: every problem found and located.
+    static func loadSlowly(bytes: [UInt8], file: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
         try load(root: parse(bytes: bytes, file: file, progress: progress), file: file)
     }
 

@@ -1,0 +1,92 @@
+import BuiltinCatalog
+import Foundation
+import Testing
+@testable import FestivalCatalog
+@testable import FestivalSynthetic
+
+/// The fast path (`FastCatalogDecoder`) against the JSON tree's: it may give up on
+/// anything, but what it reads must be exactly what the slow path reads, and it must
+/// never accept what the slow path refuses.
+@Suite struct FastDecoderTests {
+    static func fast(_ bytes: [UInt8]) -> Catalog? { bytes.withUnsafeBufferPointer { FastCatalogDecoder.decode($0) } }
+
+    static func slow(_ bytes: [UInt8]) -> Catalog? { try? CatalogLoader.loadSlowly(bytes: bytes, file: "t.json") }
+
+    /// Both paths agree on `bytes`; returns whether the fast one read them.
+    @discardableResult
+    static func agree(_ bytes: [UInt8], _ note: String) -> Bool {
+        let f = fast(bytes), s = slow(bytes)
+        if let f { #expect(f == s, "\(note): the fast path read another catalog") }
+        if s == nil { #expect(f == nil, "\(note): the fast path accepted what the loader refuses") }
+        return f != nil
+    }
+
+    @Test func validCatalogsTakeTheFastPathAndReadTheSame() throws {
+        let generated = CatalogGenerator(films: 20, quotes: 2_000, seed: 7).catalog()
+        let cases: [(String, [UInt8])] = [
+            ("built-in", Array(BuiltinCatalog.json.utf8)),
+            ("minimal", Array(TestSupport.minimalText.utf8)),
+            ("search fixture", try [UInt8](Data(contentsOf: TestSupport.fixtures.appending(path: "search.json")))),
+            ("hostile fixture", try [UInt8](Data(contentsOf: TestSupport.fixtures.appending(path: "hostile.json")))),
+            ("generated", Array(CatalogEncoder.json(generated).utf8)),
+            ("with a BOM", [0xEF, 0xBB, 0xBF] + Array(TestSupport.minimalText.utf8)),
+        ]
+        for (name, bytes) in cases {
+            let tookFastPath = Self.agree(bytes, name)
+            #expect(tookFastPath, "\(name) takes the fast path")
+        }
+    }
+
+    @Test func escapesDecodeAsTheParserDecodesThem() {
+        for escaped in [#"a\"b\\c\/d\b\f\n\r\t"#, #"\u00e9\u4E2D\u0041"#, #"caf\u00E9 \uD83C\uDFAC"#, #"\ud800x"#, #"x\udc00"#] {
+            let text = TestSupport.minimal(replacing: "\"Tiny Fest\"", with: "\"\(escaped)\"")
+            Self.agree(Array(text.utf8), escaped)
+        }
+    }
+
+    /// Every rule the loader enforces, broken once: the fast path must give the file to the
+    /// slow path, which reports it.
+    @Test func everyBrokenRuleFallsBackToTheSlowPath() {
+        let edits: [(String, String)] = [
+            ("\"schemaVersion\": 1", "\"schemaVersion\": 2"), ("\"schemaVersion\": 1", "\"schemaVersion\": 1.0"),
+            ("\"schemaVersion\": 1", "\"schemaVersion\": 1, \"schemaVersion\": 1"),
+            ("\"schemaVersion\": 1", "\"schemaVersion\": 1, \"extra\": 0"),
+            ("\"Tiny Fest\"", "\"  \""), ("\"Tiny Fest\"", "\"\""), ("\"Tiny Fest\"", "5"), ("\"Tiny Fest\"", "\"caf\\u00\""), ("\"finalistCount\": 2", "\"finalistCount\": 0"),
+            ("\"finalistCount\": 2", "\"finalistCount\": 2.0"), ("\"edition\": null,", ""), ("\"2030-01-02\"", "\"2030-02-30\""),
+            ("\"shortName\": \"TF\"", "\"shortName\": \"TF\", \"shortName\": \"TF\""), ("\"id\": \"tiny-fest\"", "\"id\": \"Tiny\""),
+        ]
+        for (old, new) in edits {
+            #expect(TestSupport.minimalText.contains(old), "\(old)")
+            let bytes = Array(TestSupport.minimalText.replacingOccurrences(of: old, with: new).utf8)
+            #expect(Self.slow(bytes) == nil, "\(new) is refused")
+            #expect(Self.fast(bytes) == nil, "\(new)")
+        }
+    }
+
+    /// Random damage to real catalogs: every outcome agrees.
+    @Test func damagedCatalogsAgree() {
+        let sources = [Array(TestSupport.minimalText.utf8), Array(BuiltinCatalog.json.utf8)]
+        var random = SyntheticRandom(seed: 3, stream: 1)
+        let pieces: [[UInt8]] = ["null", "\"\"", "\" \"", "0", "-1", "1.5", "{}", "[]", "\"x\"", "\"a-b\"", ",", "\\u0000",
+                                 "\"2023-02-30\"", "\"javascript:x\"", "true"].map { Array($0.utf8) }
+        var fastRead = 0
+        for round in 0..<1_500 {
+            var bytes = sources[round % 2]
+            for _ in 0...(round % 3) {
+                let at = random.below(bytes.count)
+                switch random.below(3) {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: random.below(256))
+                case 1: bytes.remove(at: at)
+                default:
+                    // A value replaced by another: find the next ':' and swap what follows up to ',' or '}'.
+                    if let colon = bytes[at...].firstIndex(of: 0x3A),
+                       let end = bytes[(colon + 1)...].firstIndex(where: { $0 == 0x2C || $0 == 0x7D }) {
+                        bytes.replaceSubrange((colon + 1)..<end, with: [0x20] + pieces[random.below(pieces.count)])
+                    }
+                }
+            }
+            if Self.agree(bytes, "round \(round)") { fastRead += 1 }
+        }
+        #expect(fastRead > 0, "some damage leaves a valid catalog")
+    }
+}
