@@ -37,6 +37,23 @@ import Testing
         }
     }
 
+    /// Enough quotes to be decoded in parallel runs: the same catalog, in order; damage in
+    /// any run falls back to the slow path.
+    @Test func quotesDecodedInParallelKeepTheirOrder() throws {
+        let catalog = CatalogGenerator(films: 30, quotes: FastJSON.parallelQuotes + 1_000, seed: 5).catalog()
+        let bytes = Array(CatalogEncoder.json(catalog).utf8)
+        let fast = try #require(Self.fast(bytes))
+        #expect(fast == catalog)
+        let quotesAt = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("\"quotes\"".utf8)) })
+        var random = SyntheticRandom(seed: 9, stream: 2)
+        for round in 0..<16 {
+            var damaged = bytes
+            let at = quotesAt + random.below(bytes.count - quotesAt)
+            damaged[at] = [0x22, 0x2C, 0x7B, 0x7D, 0x5B, 0x5D, 0x00, 0x5C][round % 8]
+            Self.agree(damaged, "round \(round), byte \(at)")
+        }
+    }
+
     @Test func escapesDecodeAsTheParserDecodesThem() {
         for escaped in [#"a\"b\\c\/d\b\f\n\r\t"#, #"\u00e9\u4E2D\u0041"#, #"caf\u00E9 \uD83C\uDFAC"#, #"\ud800x"#, #"x\udc00"#] {
             let text = TestSupport.minimal(replacing: "\"Tiny Fest\"", with: "\"\(escaped)\"")

@@ -38,11 +38,7 @@ extension FastJSON {
             case 3: try j.array { j throws(Bail) in topics.append(try j.topic()) }
             case 4: try j.array { j throws(Bail) in people.append(try j.person()) }
             case 5: try j.array { j throws(Bail) in films.append(try j.film()) }
-            case 6:
-                try j.array { j throws(Bail) in
-                    quotes.append(try j.quote())
-                    if quotes.count & 1023 == 0 { progress?.advance(to: j.i) }
-                }
+            case 6: quotes = try j.quotes(progress: progress)
             default: try j.array { j throws(Bail) in sources.append(try j.source()) }
             }
         }

@@ -214,6 +214,14 @@ struct SeenKeys {
 extension UnsafeBufferPointer<UInt8> {
     /// The position of these bytes in `keys` (compared byte for byte), or nil.
     @inline(__always) func index(in keys: [[UInt8]]) -> Int? {
-        keys.firstIndex { $0.count == count && $0.elementsEqual(self) }
+        for (n, key) in keys.enumerated() where key.count == count {
+            var equal = true
+            for k in 0..<count where key[k] != self[k] {
+                equal = false
+                break
+            }
+            if equal { return n }
+        }
+        return nil
     }
 }

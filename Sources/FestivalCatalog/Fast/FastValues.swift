@@ -5,6 +5,9 @@ extension FastJSON {
     /// A string that is not empty or only white space.
     mutating func nonEmpty() throws(Bail) -> String {
         let s = try string()
+        // A first byte that is ASCII and not white space starts a character that is not
+        // white space; only other strings need the Unicode look-up.
+        if let first = s.utf8.first, first > 0x20, first < 0x7F { return s }
         guard !s.allSatisfy(\.isWhitespace) else { throw Bail() }
         return s
     }

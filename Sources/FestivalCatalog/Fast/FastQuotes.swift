@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// The quotes array, most of a large catalog, decoded on every core: a quick pass finds
+/// where its elements start (strings skipped, brackets counted, nothing decoded), then
+/// runs of elements are decoded in parallel and joined in order.
+extension FastJSON {
+    /// Fewer quotes than this are decoded on one thread (splitting would cost more).
+    static let parallelQuotes = 4_096
+
+    mutating func quotes(progress: LoadProgress?) throws(Bail) -> [Quote] {
+        let arrayStart = i
+        let starts = try elementStarts()
+        let end = i
+        guard starts.count >= Self.parallelQuotes else {
+            i = arrayStart
+            var quotes: [Quote] = []
+            quotes.reserveCapacity(starts.count)
+            try array { j throws(Bail) in quotes.append(try j.quote()) }
+            return quotes
+        }
+        let parts = min(starts.count / 1_024, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let bounds = (0...parts).map { starts.count * $0 / parts }
+        let results = Mutex([[Quote]?](repeating: nil, count: parts))
+        let decoded = Atomic<Int>(0)
+        let bytes = SharedBytes(bytes: self.bytes)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var j = FastJSON(bytes.bytes, at: starts[bounds[part]])
+            var quotes: [Quote] = []
+            quotes.reserveCapacity(bounds[part + 1] - bounds[part])
+            do throws(Bail) {
+                for n in bounds[part]..<bounds[part + 1] {
+                    if n > bounds[part] { try j.expect(0x2C) }
+                    j.skipSpace()
+                    guard j.i == starts[n] else { throw Bail() }
+                    quotes.append(try j.quote())
+                }
+            } catch {
+                return
+            }
+            let done = decoded.add(j.i - starts[bounds[part]], ordering: .relaxed).newValue
+            progress?.advance(to: arrayStart + done)
+            results.withLock { $0[part] = quotes }
+        }
+        let decodedParts = results.withLock { $0 }
+        guard decodedParts.allSatisfy({ $0 != nil }) else { throw Bail() }
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(starts.count)
+        for part in decodedParts { quotes.append(contentsOf: part!) }
+        i = end
+        return quotes
+    }
+
+    /// Where each element of the array at `i` starts; leaves `i` after the array.
+    mutating func elementStarts() throws(Bail) -> [Int] {
+        try expect(0x5B)
+        var starts: [Int] = []
+        skipSpace()
+        if current == 0x5D { i += 1; return starts }
+        while true {
+            skipSpace()
+            starts.append(i)
+            try skipValue()
+            skipSpace()
+            if current == 0x2C { i += 1; continue }
+            if current == 0x5D { i += 1; return starts }
+            throw Bail()
+        }
+    }
+
+    /// Skips one value without decoding it (its validity is checked when it is decoded).
+    mutating func skipValue() throws(Bail) {
+        var depth = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x22:
+                i += 1
+                while i < bytes.count, bytes[i] != 0x22 { i += bytes[i] == 0x5C ? 2 : 1 }
+                guard i < bytes.count else { throw Bail() }
+                i += 1
+                if depth == 0 { return }
+            case 0x7B, 0x5B:
+                depth += 1
+                i += 1
+            case 0x7D, 0x5D:
+                guard depth > 0 else { return }
+                depth -= 1
+                i += 1
+                if depth == 0 { return }
+            case 0x2C:
+                if depth == 0 { return }
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        if depth > 0 { throw Bail() }
+    }
+}
+
+/// The file's bytes, read (never written) by the decoding threads while the caller waits.
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+}
