@@ -28,9 +28,11 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
     }
 
     /// Runs until quit or the end of input. `library` is asked (without waiting) for the
-    /// search index being built in the background until it gives one.
-    public mutating func run(library: () -> Library?) {
+    /// search index being built in the background until it gives one; then `check`, for
+    /// whether the catalog file turned out to have changed since it was cached, until it knows.
+    public mutating func run(library: () -> Library?, check: () -> CatalogCheck = { .unchanged }) {
         var pending = state.library == nil
+        var checking = true
         paint()
         while !state.quitting {
             if pending, let built = library() {
@@ -38,9 +40,20 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
                 send(.libraryReady(built))
                 paint()
             }
-            let key = terminal.readKey(timeoutMs: pending ? 100 : nil)
+            if !pending, checking {
+                switch check() {
+                case .pending: break
+                case .unchanged: checking = false
+                case .changed(let fresh):
+                    checking = false
+                    send(.catalogReloaded(fresh))
+                    paint()
+                }
+            }
+            let waiting = pending || checking
+            let key = terminal.readKey(timeoutMs: waiting ? 100 : nil)
             guard let key else {
-                if pending { continue }   // a timeout: look at the index again
+                if waiting { continue }   // a timeout: look at the index (or the check) again
                 return                    // input closed
             }
             guard handle(key) else { return }
@@ -107,4 +120,12 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
         }
         return true
     }
+}
+
+/// Whether a catalog shown from its cache file still matches the file (see
+/// `CatalogCache.confirm`).
+public enum CatalogCheck: Sendable {
+    case pending, unchanged
+    /// The file had changed: its catalog, read again, with its index.
+    case changed(Library)
 }

@@ -108,17 +108,25 @@ public struct CatalogCache: Sendable {
         /// On a hit: the cache file, whose index `cachedIndex(_:)` or `index(for:)` decode
         /// when asked (so the catalog can be shown first).
         var cachedIndex: IndexSection?
+        /// The catalog file's identity before it was read (recorded with the key once stored).
+        var identity: CatalogIdentity?
+        /// Set when the hit was found by the file's identity alone, without hashing it:
+        /// `confirm(_:)` checks it afterwards.
+        public internal(set) var trustedIdentity: CatalogIdentity?
 
         /// A catalog that did not come from a file (nothing to cache).
         public init(catalog: Catalog) {
             self.init(catalog: catalog, origin: .json, key: nil, cachedIndex: nil)
         }
 
-        init(catalog: Catalog, origin: Origin, key: Key?, cachedIndex: IndexSection?) {
+        init(catalog: Catalog, origin: Origin, key: Key?, cachedIndex: IndexSection?, identity: CatalogIdentity? = nil,
+             trusted: Bool = false) {
             self.catalog = catalog
             self.origin = origin
             self.key = key
             self.cachedIndex = cachedIndex
+            self.identity = identity
+            self.trustedIdentity = trusted ? identity : nil
         }
     }
 
@@ -163,17 +171,24 @@ public struct CatalogCache: Sendable {
     /// unless `withIndex` is false (the file's bytes are then not kept).
     public func load(path: String, withIndex: Bool = true, progress: LoadProgress? = nil) throws(CatalogError) -> Loaded {
         progress?.start(.reading)
+        // Taken before anything is read: a change while reading makes it stale, so it is not recorded.
+        let identity = directory == nil ? nil : CatalogIdentity(path: path)
+        // The file as last seen: its content key without reading it.
+        if let identity, let key = recordedKey(for: identity), let hit = cached(key, withIndex: withIndex) {
+            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index, identity: identity, trusted: true)
+        }
         // A hit only needs the file's hash: read it in pieces, never whole.
         if directory != nil, let file = FileIO.hash(ofFile: path, maxBytes: Self.maxCatalogBytes),
            case let key = Key(hash: file.hash, byteCount: file.byteCount),
            let hit = cached(key, withIndex: withIndex) {
-            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index)
+            if let identity { record(key, for: identity) }
+            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index, identity: identity)
         }
         // The key of the bytes actually parsed (the file may have changed since).
         let bytes = try CatalogLoader.read(path: path)
         let key = directory == nil || bytes.count > Self.maxCatalogBytes ? nil : Key(bytes: bytes)
         return Loaded(catalog: try CatalogLoader.load(bytes: bytes, file: path, progress: progress),
-                      origin: .json, key: key, cachedIndex: nil)
+                      origin: .json, key: key, cachedIndex: nil, identity: identity)
     }
 
     /// `standard.load(path:progress:)`.
@@ -252,7 +267,9 @@ public struct CatalogCache: Sendable {
     @discardableResult
     public func storeIfNew(_ loaded: Loaded, index: SearchIndex) -> Bool {
         guard loaded.origin == .json, let key = loaded.key else { return false }
-        return store(catalog: loaded.catalog, index: index, key: key)
+        guard store(catalog: loaded.catalog, index: index, key: key) else { return false }
+        if let identity = loaded.identity { record(key, for: identity) }
+        return true
     }
 
     /// `standard.store(…)`.
@@ -261,11 +278,13 @@ public struct CatalogCache: Sendable {
         standard.store(catalog: catalog, index: index, key: key)
     }
 
-    /// Deletes other cache files older than `maxAge` or beyond the `maxFiles` newest, and
-    /// temporary files left by an interrupted write.
+    /// Deletes other cache files older than `maxAge` or beyond the `maxFiles` newest, identity
+    /// records (`path-*.key`) older than `maxAge` or beyond the 64 newest, and temporary files
+    /// left by an interrupted write.
     func prune(keeping current: String, now: Date = Date()) {
         guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         var kept: [(name: String, modified: Double)] = []
+        var records: [(name: String, modified: Double)] = []
         for name in names {
             let path = directory.appending(path: name).path
             var info = stat()
@@ -276,14 +295,18 @@ public struct CatalogCache: Sendable {
             let modified = Double(info.st_mtim.tv_sec)
             #endif
             let age = now.timeIntervalSince1970 - modified
-            if name.hasPrefix(".catalog-") && name.contains(".tmp-") {
+            if (name.hasPrefix(".catalog-") || name.hasPrefix(".path-")) && name.contains(".tmp-") {
                 if age > 60 * 60 { unlink(path) }
+            } else if name.hasPrefix("path-") && name.hasSuffix(".key") {
+                if age > Self.maxAge { unlink(path) } else { records.append((name, modified)) }
             } else if name.hasPrefix("catalog-") && name.hasSuffix(".bin") && name != current {
                 if age > Self.maxAge { unlink(path) } else { kept.append((name, modified)) }
             }
         }
         kept.sort { $0.modified > $1.modified }
         for old in kept.dropFirst(Self.maxFiles - 1) { unlink(directory.appending(path: old.name).path) }
+        records.sort { $0.modified > $1.modified }
+        for old in records.dropFirst(64) { unlink(directory.appending(path: old.name).path) }
     }
 
     // MARK: - The file

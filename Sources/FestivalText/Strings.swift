@@ -9,6 +9,7 @@ public enum UIString: CaseIterable, Sendable {
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
     case shelf, favoriteFilms, favoriteQuotes, watchedFilms, ratedFilms, notes, emptyShelf, onYourShelf
     case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
+    case catalogReloaded
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case nothingToExport, exportPrompt, exported
     case noLink, nothingToCopy, copied, opened, noBrowser
@@ -109,6 +110,7 @@ public enum UIString: CaseIterable, Sendable {
         case .rated: return ("Rated ", "評分 ")
         case .ratingCleared: return ("Rating cleared", "已清除評分")
         case .noteSaved: return ("Note saved", "筆記已儲存")
+        case .catalogReloaded: return ("The catalog file had changed: read it again", "目錄檔案已變更，已重新讀取")
         case .selectAFilm: return ("Select a film first.", "請先選擇一部影片。")
         case .selectFilmOrQuote: return ("Select a film or a quote first.", "請先選擇影片或語錄。")
         case .ratePrompt: return ("Rate: 1–5, 0 clears, Esc cancels", "評分：1–5，0 清除，Esc 取消")

@@ -93,6 +93,23 @@ final class RecordingEffects: EffectRunner {
         #expect(!loop.terminal.frames.last!.text.contains("Indexing"))
     }
 
+    /// A start from the cache whose file turned out to have changed: once the check knows,
+    /// the catalog read again replaces the one shown, on the same section, and says so.
+    @Test func aChangedCatalogFileReplacesTheCatalogShown() {
+        var smaller = Self.catalog
+        smaller.quotes = Array(smaller.quotes.prefix(3))
+        var checks = 0
+        var loop = Self.loop([.char("2"), .down] + Array(repeating: Key.resize, count: 5))
+        loop.run(library: { Self.library }, check: {
+            checks += 1
+            return checks < 3 ? .pending : .changed(Library(indexing: smaller))
+        })
+        #expect(checks == 3, "asked until it knew, then no more")
+        #expect(loop.state.catalog == smaller && loop.state.library?.catalog == smaller)
+        #expect(loop.state.section == .quotes)
+        #expect(loop.terminal.frames.last!.text.contains("The catalog file had changed"))
+    }
+
     @Test func aShelfChangeIsSavedAtTheClocksTimeAndTheSavedShelfComesBack() {
         let effects = RecordingEffects()
         // Another instance already favorited a quote: the saved file holds both.

@@ -10,6 +10,9 @@ public enum Action: Sendable {
     case resize(Size)
     /// The search index is ready (built or read from the cache by the shell).
     case libraryReady(Library)
+    /// The catalog file had changed since it was cached: start again on the catalog read
+    /// from it (the language, the section and the shelf stay).
+    case catalogReloaded(Library)
     /// The shelf as the shell loaded it at start, with a message when the file was unusable.
     case shelfLoaded(Shelf, message: String?)
     /// A `saveShelf` ran: the shelf as the file now holds it (another instance's changes
@@ -86,6 +89,12 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
     case .libraryReady(let library):
         state.library = library
         if state.screen == .search { SearchController.run(&state, narrowing: false) }
+    case .catalogReloaded(let library):
+        var fresh = AppState(catalog: library.catalog, language: state.language, size: state.size, library: library)
+        fresh.section = state.section
+        fresh.shelf = state.shelf
+        fresh.message = UIString.catalogReloaded.text(state.language)
+        state = fresh
     case .shelfLoaded(let shelf, let message):
         state.shelf = shelf
         state.message = message

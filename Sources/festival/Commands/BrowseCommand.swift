@@ -81,6 +81,16 @@ struct BrowseCommand: ParsableCommand {
         },
                                then: { cache.storeIfNew(loaded, index: $0.index) })
         indexJob = index
+        // A start that found its cache by the file's identity alone hashes the file now; if
+        // it had changed, the catalog is read again and replaces the one shown.
+        let catalogPath = options.catalog
+        let check = Background { () -> CatalogCheck in
+            guard let path = catalogPath, !cache.confirm(loaded),
+                  let fresh = try? cache.load(path: path) else { return .unchanged }
+            let library = Library(indexing: fresh.catalog)
+            cache.storeIfNew(fresh, index: library.index)
+            return .changed(library)
+        }
         let environment = ProcessInfo.processInfo.environment
         let shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: catalog.id)
         let screen = CursesScreen(terminal)
@@ -90,7 +100,7 @@ struct BrowseCommand: ParsableCommand {
                                keymap: config.keymap)
         let shelf = shelfStore.load()
         loop.send(.shelfLoaded(shelf.shelf, message: shelf.message))
-        loop.run { index.wait(milliseconds: 0) }
+        loop.run(library: { index.wait(milliseconds: 0) }, check: { check.wait(milliseconds: 0) ?? .pending })
         terminal.stop()
         for notice in loop.notices { Output.error(notice) }
     }
