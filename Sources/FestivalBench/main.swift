@@ -45,6 +45,7 @@ print("festival-bench  (\(ProcessInfo.processInfo.activeProcessorCount) cores; t
 print("")
 print(Report.header)
 var fzfCatalog: (path: String, quotes: Int)?
+var peerRows: [String] = []
 for quotes in sizes {
     let path = directory.appending(path: "catalog-\(quotes).json").path
     let films = max(10, quotes / 100)
@@ -69,10 +70,20 @@ for quotes in sizes {
         try? FileManager.default.removeItem(atPath: home)
     }
     print(Report.row(quotes: quotes, fileBytes: bytes.count, generatedMs: generated, child: line + " " + cached + paint))
+    if let festival = FirstPaint.festival {
+        peerRows.append(Peers.row(festival: festival, path: path, quotes: quotes, home: directory.appending(path: "cli-\(quotes)").path))
+    }
     if quotes == 100_000 || (fzfCatalog == nil && quotes == sizes.last) {
         fzfCatalog = (path, quotes)
         FzfComparison.writeLines(catalog, to: path + ".lines")
     }
+}
+if !peerRows.isEmpty {
+    print("")
+    print("The CLI (`festival search the --limit 1`: a first run parses, indexes and caches; then a cached run) and peers")
+    print("reading the same file (jq '.quotes|length', Python json.load); ms, medians of 3 (1 at 1M); MB = that process's peak.")
+    print(Peers.header)
+    peerRows.forEach { print($0) }
 }
 print("")
 let shelf = ShelfBench.run(entries: 10_000, in: directory)
