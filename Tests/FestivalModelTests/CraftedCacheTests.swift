@@ -132,6 +132,19 @@ import Testing
         #expect(Self.catalog.integrityProblem() == nil)
     }
 
+    /// A large catalog is checked in runs on every core: an id repeated across two runs,
+    /// or a bad quote in the last run, is still found.
+    @Test func largeCatalogsAreCheckedAcrossRuns() {
+        var catalog = CatalogGenerator(films: 20, quotes: 60_000, seed: 4).catalog()
+        #expect(catalog.integrityProblem() == nil)
+        var repeated = catalog
+        repeated.quotes[59_999].id = repeated.quotes[3].id
+        #expect(repeated.integrityProblem() != nil)
+        catalog.quotes[59_000].speaker = "nobody"
+        #expect(catalog.integrityProblem() != nil)
+        #expect(catalog.integrityProblem(quoteReferences: false) == nil)
+    }
+
     @Test func impossibleDatesInTheCacheAreRejected() throws {
         let box = try Sandbox()
         defer { box.remove() }

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import TextGrid
 
 /// The rules every catalog in memory keeps, whatever it came from: the loader enforces
@@ -39,28 +41,59 @@ extension Catalog {
         }
         for film in films { check.film(film) }
         if let problem = check.problem { return problem }
-        var quoteIDs = Set<String>(minimumCapacity: quotes.count)
-        // Read in place: copying a million quotes out of the array would cost more than the checks.
-        return quotes.withUnsafeBufferPointer { quotes in
-            for i in quotes.indices {
-                guard Self.isValidID(quotes[i].id), quoteIDs.insert(quotes[i].id).inserted else { return "bad or repeated quote id" }
-                guard quotes[i].text.isPresent, quotes[i].context.place.isPresent, quotes[i].textNote?.isPresent != false,
-                      !quotes[i].sources.isEmpty else { return "a quote without a text, a place or a source" }
-                if let date = quotes[i].context.date, !PartialDate.isReal(year: date.year, month: date.month, day: date.day) {
-                    return "an impossible date"
-                }
-                if quoteReferences {
-                    check.quoteReferences(quotes[i])
-                    if let problem = check.problem { return problem }
-                }
+        return quoteProblem(check, references: quoteReferences)
+    }
+
+    /// The quotes' part of `integrityProblem`, on every core for a large catalog: each run of
+    /// quotes is checked with its own set of ids, and the sets are then checked against each
+    /// other for an id in two runs.
+    private func quoteProblem(_ check: IntegrityCheck, references: Bool) -> String? {
+        let parts = quotes.count < 50_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let bounds = (0...parts).map { quotes.count * $0 / parts }
+        let results = Mutex([(problem: String?, ids: Set<String>)](repeating: (nil, []), count: parts))
+        quotes.withUnsafeBufferPointer { all in
+            let quotes = SharedQuotes(quotes: all)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var check = check
+                var ids = Set<String>(minimumCapacity: bounds[part + 1] - bounds[part])
+                let problem = Self.quoteProblem(quotes.quotes, bounds[part]..<bounds[part + 1], &check, &ids, references: references)
+                results.withLock { $0[part] = (problem, ids) }
             }
-            return nil
         }
+        let checked = results.withLock { $0 }
+        if let problem = checked.lazy.compactMap(\.problem).first { return problem }
+        for (k, run) in checked.enumerated() {
+            for id in run.ids where checked[..<k].contains(where: { $0.ids.contains(id) }) { return "bad or repeated quote id" }
+        }
+        return nil
+    }
+
+    /// Read in place: copying a million quotes out of the array would cost more than the checks.
+    private static func quoteProblem(_ quotes: UnsafeBufferPointer<Quote>, _ range: Range<Int>, _ check: inout IntegrityCheck,
+                                     _ ids: inout Set<String>, references: Bool) -> String? {
+        for i in range {
+            guard isValidID(quotes[i].id), ids.insert(quotes[i].id).inserted else { return "bad or repeated quote id" }
+            guard quotes[i].text.isPresent, quotes[i].context.place.isPresent, quotes[i].textNote?.isPresent != false,
+                  !quotes[i].sources.isEmpty else { return "a quote without a text, a place or a source" }
+            if let date = quotes[i].context.date, !PartialDate.isReal(year: date.year, month: date.month, day: date.day) {
+                return "an impossible date"
+            }
+            if references {
+                check.quoteReferences(quotes[i])
+                if let problem = check.problem { return problem }
+            }
+        }
+        return nil
     }
 }
 
+/// The quotes, read (never written) by the checking threads while the caller waits.
+private struct SharedQuotes: @unchecked Sendable {
+    let quotes: UnsafeBufferPointer<Quote>
+}
+
 /// The state of `Catalog.integrityProblem()`: the ids defined, and the first problem.
-private struct IntegrityCheck {
+private struct IntegrityCheck: Sendable {
     var ids: [String: Set<String>] = [:]
     var problem: String?
 
