@@ -70,9 +70,25 @@ struct FastJSON {
         return negative ? -value : value
     }
 
-    /// The raw bytes of a string without escapes (object keys, enum values); nil when it has any.
+    /// The raw bytes of a string without escapes (object keys, enum values); bails on one.
     mutating func rawString() throws(Bail) -> UnsafeBufferPointer<UInt8> {
         try expect(0x22)
+        guard let plain = try plainRun() else { throw Bail() }
+        return plain
+    }
+
+    /// A string, escapes decoded; its UTF-8 must be valid (the slow path reports it otherwise).
+    mutating func string() throws(Bail) -> String {
+        try expect(0x22)
+        let start = i
+        guard let plain = try plainRun() else { return try escapedString(from: start) }
+        guard let s = String(validating: plain, as: UTF8.self) else { throw Bail() }
+        return s
+    }
+
+    /// From just after a string's opening quote: its bytes up to the closing quote (then
+    /// consumed), or nil at a backslash (`i` left on it).
+    private mutating func plainRun() throws(Bail) -> UnsafeBufferPointer<UInt8>? {
         let start = i
         while i < bytes.count {
             let b = bytes[i]
@@ -80,24 +96,7 @@ struct FastJSON {
                 i += 1
                 return UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
             }
-            guard b >= 0x20, b != 0x5C else { throw Bail() }
-            i += 1
-        }
-        throw Bail()
-    }
-
-    /// A string, escapes decoded; its UTF-8 must be valid (the slow path reports it otherwise).
-    mutating func string() throws(Bail) -> String {
-        try expect(0x22)
-        let start = i
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x22 {
-                i += 1
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self) else { throw Bail() }
-                return s
-            }
-            if b == 0x5C { return try escapedString(from: start) }
+            if b == 0x5C { return nil }
             guard b >= 0x20 else { throw Bail() }
             i += 1
         }
