@@ -12,7 +12,7 @@ seconds=${2:-60}
 catalog=(Sources/TextGrid/*.swift Sources/FestivalIO/*.swift Sources/FestivalCatalog/*/*.swift Sources/FestivalSearch/*.swift)
 case $target in
   loader) harness=Fuzz/LoaderFuzz.swift; sources=("${catalog[@]}"); module=FestivalCatalog ;;
-  cache) harness=Fuzz/CacheFuzz.swift; sources=("${catalog[@]}" Sources/FestivalStorage/CatalogCache.swift); module=FestivalCatalog ;;
+  cache) harness=Fuzz/CacheFuzz.swift; sources=("${catalog[@]}" Sources/FestivalStorage/CatalogCache.swift Sources/FestivalStorage/CatalogIdentity.swift); module=FestivalCatalog ;;
   toml) harness=Fuzz/TOMLFuzz.swift; sources=(Sources/FestivalTOML/*.swift); module=FestivalTOML ;;
   *) echo "unknown target '$target' (loader, cache or toml)" >&2; exit 2 ;;
 esac
