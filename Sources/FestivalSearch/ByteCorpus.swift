@@ -77,6 +77,16 @@ struct ByteCorpus: Sendable {
         starts.append(bytes.count)
     }
 
+    /// Appends the records of another corpus (built on another thread), in order.
+    mutating func append(records other: ByteCorpus) {
+        let shift = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        starts.append(contentsOf: other.starts.dropFirst().map { $0 + shift })
+        letters += other.letters
+        wordStartLetters += other.wordStartLetters
+        wholeWordLetters += other.wholeWordLetters
+    }
+
     mutating func finish() {
         for byte in bytes { frequency[Int(byte)] += 1 }
     }

@@ -42,11 +42,14 @@ public struct SearchIndex: Sendable {
     let keys: [SearchQuery.Field: [[UInt8]]]
     let references: [SearchQuery.Field: [[Int32]]]
 
-    public init(catalog: Catalog) {
+    public init(catalog: Catalog) { self.init(catalog: catalog, parallel: true) }
+
+    /// `parallel: false` folds every quote on this thread (to test the parallel build against).
+    init(catalog: Catalog, parallel: Bool) {
         var builder = SearchIndexBuilder(catalog: catalog)
         builder.addFilms()
         builder.addPeople()
-        builder.addQuotes()
+        builder.addQuotes(parallel: parallel)
         documents = builder.documents
         builder.corpus.finish()
         corpus = builder.corpus

@@ -1,6 +1,7 @@
 import FestivalCatalog
+import Foundation
 /// Folds a catalog into a `SearchIndex`'s corpus, filter keys and references.
-struct SearchIndexBuilder {
+struct SearchIndexBuilder: Sendable {
     let catalog: Catalog
     var documents: [SearchIndex.Document] = []
     var corpus = ByteCorpus()
@@ -67,18 +68,54 @@ struct SearchIndexBuilder {
         }
     }
 
-    mutating func addQuotes() {
-        for (i, quote) in catalog.quotes.enumerated() {
+    /// Quotes fewer than this are folded on one thread.
+    static let parallelQuotes = 20_000
+
+    /// The quotes, most of the work: runs of them are folded on every core into corpora of
+    /// their own, then joined in order.
+    mutating func addQuotes(parallel: Bool = true) {
+        let count = catalog.quotes.count
+        let parts = !parallel || count < Self.parallelQuotes ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
+        let bounds = (0...parts).map { count * $0 / parts }
+        let runs = Slots<QuoteRecords?>(count: parts, empty: nil)
+        let builder = self
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            runs[part] = builder.quoteRecords(bounds[part]..<bounds[part + 1])
+        }
+        for part in 0..<parts {
+            let run = runs[part]!
+            documents += (bounds[part]..<bounds[part + 1]).map { SearchIndex.Document(kind: .quote, index: $0) }
+            corpus.append(records: run.corpus)
+            references[.speaker]! += run.speaker
+            references[.topic]! += run.topic
+            references[.film]! += run.film
+        }
+    }
+
+    /// The records of a run of quotes.
+    struct QuoteRecords: Sendable {
+        var corpus = ByteCorpus()
+        var speaker: [[Int32]] = [], topic: [[Int32]] = [], film: [[Int32]] = []
+    }
+
+    func quoteRecords(_ range: Range<Int>) -> QuoteRecords {
+        var run = QuoteRecords()
+        for i in range {
+            let quote = catalog.quotes[i]
             let speaker = personIndex[quote.speaker].map { [$0] } ?? []
             let film = quote.film.flatMap { filmIndex[$0] }.map { [$0] } ?? []
             let topics = quote.topics.compactMap { topicIndex[$0] }
-            add(.quote, i, fields: [
+            run.corpus.append(fields: [
                 Self.fold([quote.text.zhHant, quote.text.en]),
                 Self.join(speaker.map { personNames[Int($0)] }),
                 Self.join(film.map { filmTitles[Int($0)] }),
                 Self.join(topics.map { topicNames[Int($0)] }),
-            ], speaker: speaker, topic: topics, film: film)
+            ])
+            run.speaker.append(speaker)
+            run.topic.append(topics)
+            run.film.append(film)
         }
+        return run
     }
 
     private mutating func add(_ kind: SearchIndex.Kind, _ index: Int, fields: [[UInt8]],
