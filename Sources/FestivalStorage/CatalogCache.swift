@@ -87,10 +87,7 @@ public struct CatalogCache: Sendable {
         }
 
         /// `catalog-<16 hex digits>.bin`
-        public var fileName: String {
-            let hex = String(hash, radix: 16)
-            return "catalog-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
-        }
+        public var fileName: String { "catalog-" + CatalogCache.hex16(hash) + ".bin" }
     }
 
     /// Where a load came from.
@@ -158,6 +155,12 @@ public struct CatalogCache: Sendable {
     /// A fast 64-bit hash of the whole content (XXH64; several GB/s), deterministic across
     /// runs and machines.
     public static func contentHash(_ bytes: [UInt8]) -> UInt64 { ContentHash.hash(bytes) }
+
+    /// Sixteen lower-case hex digits, zero-padded (how cache files are named).
+    static func hex16(_ value: UInt64) -> String {
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 
     public func fileURL(for key: Key) -> URL? {
         directory?.appending(path: key.fileName, directoryHint: .notDirectory)

@@ -12,9 +12,12 @@ import FestivalIO
 /// directory maps that identity to the content key it had when the file was last hashed.
 ///
 /// Any write to the file changes its change time (which no user can set), so an edited file
-/// misses and is hashed again. Each start from an identity is still confirmed by hashing
-/// the file afterwards (`CatalogCache.confirm`), and a mismatch loads it again.
-public struct CatalogIdentity: Sendable, Hashable {
+/// misses and is hashed again. The clock behind those times is coarse, so a write in the
+/// same tick as the one before it could leave them unchanged: as git does with "racy"
+/// entries, an identity is recorded only for a file last changed `racyWindow` or more
+/// before it was read. The browser also confirms a start from an identity by hashing the
+/// file afterwards (`CatalogCache.confirm`), and a mismatch loads it again.
+public struct CatalogIdentity: Sendable, Equatable {
     var path: String
     var device: UInt64
     var inode: UInt64
@@ -27,7 +30,8 @@ public struct CatalogIdentity: Sendable, Hashable {
             && a.modified == b.modified && a.changed == b.changed
     }
 
-    public func hash(into h: inout Hasher) { h.combine(path); h.combine(inode); h.combine(size) }
+    /// A file changed this recently (in seconds) before it was read gets no record yet.
+    static let racyWindow = 2
 
     /// The identity of the regular file at `path` now; nil for anything else.
     public init?(path: String) {
@@ -57,10 +61,7 @@ public struct CatalogIdentity: Sendable, Hashable {
     }
 
     /// `path-<16 hex digits>.key`
-    var fileName: String {
-        let hex = String(ContentHash.hash(bytes), radix: 16)
-        return "path-" + String(repeating: "0", count: 16 - hex.count) + hex + ".key"
-    }
+    var fileName: String { "path-" + CatalogCache.hex16(ContentHash.hash(bytes)) + ".key" }
 }
 
 extension CatalogCache {
@@ -76,9 +77,11 @@ extension CatalogCache {
     }
 
     /// Records that the file of `identity` has content `key`, when the file still has that
-    /// identity (it did not change while it was read).
-    func record(_ key: Key, for identity: CatalogIdentity) {
-        guard let directory, CatalogIdentity(path: identity.path) == identity, key.byteCount == identity.size else { return }
+    /// identity (it did not change while it was read) and had it for `racyWindow` already.
+    func record(_ key: Key, for identity: CatalogIdentity, now: Date = Date()) {
+        guard let directory, CatalogIdentity(path: identity.path) == identity, key.byteCount == identity.size,
+              Int(now.timeIntervalSince1970) - max(identity.changed.0, identity.modified.0) >= CatalogIdentity.racyWindow
+        else { return }
         var w = BinaryWriter()
         for b in CatalogIdentity.magic + identity.bytes { w.u8(b) }
         w.u64(key.hash)

@@ -15,10 +15,25 @@ import Glibc
 
     static let catalog = CatalogGenerator(films: 5, quotes: 120, seed: 21).catalog()
 
+    /// Waits until files written now are past the racy window (only then is an identity recorded).
+    static func settle() { Thread.sleep(forTimeInterval: Double(CatalogIdentity.racyWindow) + 0.2) }
+
+    @Test func aFileChangedJustNowIsHashedEveryTime() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let path = try box.write(Self.catalog)
+        _ = box.cache.index(for: try box.cache.load(path: path))
+        let second = try box.cache.load(path: path)
+        #expect(second.origin == .cache && second.trustedIdentity == nil, "a hit, found by hashing")
+        let records = try FileManager.default.contentsOfDirectory(atPath: box.cacheDirectory.path).filter { $0.hasPrefix("path-") }
+        #expect(records.isEmpty, "no identity recorded inside the racy window")
+    }
+
     @Test func theSecondStartTrustsTheIdentityAndConfirmsIt() throws {
         let box = try Sandbox()
         defer { box.remove() }
         let path = try box.write(Self.catalog)
+        Self.settle()
         let first = try box.cache.load(path: path)
         #expect(first.origin == .json && first.trustedIdentity == nil)
         _ = box.cache.index(for: first)
@@ -35,7 +50,9 @@ import Glibc
         let box = try Sandbox()
         defer { box.remove() }
         let path = try box.write(Self.catalog)
+        Self.settle()
         _ = box.cache.index(for: try box.cache.load(path: path))
+        #expect(try box.cache.load(path: path).trustedIdentity != nil)
         var info = stat()
         #expect(stat(path, &info) == 0)
         // Same length, same modification time put back: only the change time tells.
@@ -58,6 +75,7 @@ import Glibc
         other.quotes[0].text.en = String((other.quotes[0].text.en ?? "").reversed())
         let path = try box.write(Self.catalog)
         let otherPath = try box.write(other, as: "other.json")
+        Self.settle()
         _ = box.cache.index(for: try box.cache.load(path: path))
         let otherLoaded = try box.cache.load(path: otherPath)
         _ = box.cache.index(for: otherLoaded)

@@ -72,7 +72,7 @@ extension CatalogBinaryDecoder {
         do {
             let quotes = try [Quote](unsafeUninitializedCapacity: total) { buffer, initialized in
                 FileIO.adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!), total * MemoryLayout<Quote>.stride)
-                let base = SendablePointer(pointer: buffer.baseAddress!)
+                let base = SharedMemory(pointer: buffer.baseAddress!)
                 DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
                     let chunk = chunks[i]
                     var done = 0
@@ -115,7 +115,8 @@ extension CatalogBinaryDecoder {
     }
 }
 
-/// A pointer handed to worker threads that write disjoint parts of its memory.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
+/// Memory handed to worker threads while the caller waits for them: they read it, or write
+/// disjoint parts of it.
+struct SharedMemory<Pointer>: @unchecked Sendable {
+    let pointer: Pointer
 }

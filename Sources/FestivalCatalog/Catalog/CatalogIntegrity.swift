@@ -52,11 +52,11 @@ extension Catalog {
         let bounds = (0...parts).map { quotes.count * $0 / parts }
         let results = Mutex([(problem: String?, ids: Set<String>)](repeating: (nil, []), count: parts))
         quotes.withUnsafeBufferPointer { all in
-            let quotes = SharedQuotes(quotes: all)
+            let quotes = SharedMemory(pointer: all)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 var check = check
                 var ids = Set<String>(minimumCapacity: bounds[part + 1] - bounds[part])
-                let problem = Self.quoteProblem(quotes.quotes, bounds[part]..<bounds[part + 1], &check, &ids, references: references)
+                let problem = Self.quoteProblem(quotes.pointer, bounds[part]..<bounds[part + 1], &check, &ids, references: references)
                 results.withLock { $0[part] = (problem, ids) }
             }
         }
@@ -85,11 +85,6 @@ extension Catalog {
         }
         return nil
     }
-}
-
-/// The quotes, read (never written) by the checking threads while the caller waits.
-private struct SharedQuotes: @unchecked Sendable {
-    let quotes: UnsafeBufferPointer<Quote>
 }
 
 /// The state of `Catalog.integrityProblem()`: the ids defined, and the first problem.

@@ -23,9 +23,9 @@ extension FastJSON {
         let bounds = (0...parts).map { starts.count * $0 / parts }
         let results = Mutex([[Quote]?](repeating: nil, count: parts))
         let decoded = Atomic<Int>(0)
-        let bytes = SharedBytes(bytes: self.bytes)
+        let bytes = SharedMemory(pointer: self.bytes)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var j = FastJSON(bytes.bytes, at: starts[bounds[part]])
+            var j = FastJSON(bytes.pointer, at: starts[bounds[part]])
             var quotes: [Quote] = []
             quotes.reserveCapacity(bounds[part + 1] - bounds[part])
             do throws(Bail) {
@@ -99,7 +99,3 @@ extension FastJSON {
     }
 }
 
-/// The file's bytes, read (never written) by the decoding threads while the caller waits.
-private struct SharedBytes: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-}
