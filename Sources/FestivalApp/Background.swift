@@ -28,6 +28,14 @@ public final class Background<Value: Sendable>: Sendable {
         return result.withLock { $0 }
     }
 
+    /// The value, once there.
+    public func wait() -> Value {
+        if let value = result.withLock({ $0 }) { return value }
+        finished.wait()
+        finished.signal()
+        return result.withLock { $0 }!
+    }
+
     /// When the result is out, waits at most `milliseconds` for `then` to finish; when it is
     /// not (the work is abandoned), returns at once.
     public func waitForThen(milliseconds: Int) {

@@ -27,15 +27,35 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
         self.state = state
     }
 
-    /// Runs until quit or the end of input. `library` is asked (without waiting) for the
-    /// search index being built in the background until it gives one; then `check`, for
-    /// whether the catalog file turned out to have changed since it was cached, until it knows.
-    public mutating func run(library: () -> Library?, check: () -> CatalogCheck = { .unchanged }) {
+    /// Runs until quit, the end of input, or (while only the catalog's start is shown) the
+    /// rest of the catalog failing to load. Each is asked without waiting, in turn, until it
+    /// has its answer: `catalog` for the rest of a catalog shown from its start; `library`,
+    /// for the search index being built in the background; then `check`, for whether the
+    /// catalog file turned out to have changed since it was cached.
+    public mutating func run(catalog: () -> CatalogArrival = { .failed }, library: () -> Library?,
+                             check: () -> CatalogCheck = { .unchanged }) {
+        var loadingRest = state.loading != nil
         var pending = state.library == nil
         var checking = true
         paint()
         while !state.quitting {
-            if pending, let built = library() {
+            if loadingRest {
+                switch catalog() {
+                case .loading(let fraction):
+                    // A repaint for each whole percent, not for each poll.
+                    if fraction.map({ Int($0 * 100) }) != state.loading?.fraction.map({ Int($0 * 100) }) {
+                        send(.catalogProgress(fraction))
+                        paint()
+                    }
+                case .loaded(let whole):
+                    loadingRest = false
+                    send(.catalogLoaded(whole))
+                    paint()
+                case .failed:
+                    return
+                }
+            }
+            if !loadingRest, pending, let built = library() {
                 pending = false
                 send(.libraryReady(built))
                 paint()
@@ -50,7 +70,7 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
                     paint()
                 }
             }
-            let waiting = pending || checking
+            let waiting = loadingRest || pending || checking
             let key = terminal.readKey(timeoutMs: waiting ? 100 : nil)
             guard let key else {
                 if waiting { continue }   // a timeout: look at the index (or the check) again
@@ -120,6 +140,15 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
         }
         return true
     }
+}
+
+/// The rest of a catalog whose start is shown (see `CatalogStart`).
+public enum CatalogArrival: Sendable {
+    /// Still loading, this far (when known).
+    case loading(Double?)
+    case loaded(Catalog)
+    /// The catalog is not valid (the shell reports why once the terminal is restored).
+    case failed
 }
 
 /// Whether a catalog shown from its cache file still matches the file (see

@@ -31,6 +31,24 @@ package enum FileIO {
         withRegularFile(path) { fd, size in readWhole(fd, size: size) }
     }
 
+    /// The first `maxBytes` bytes of a regular file (all of it when shorter), and its size.
+    package static func readPrefix(_ path: String, maxBytes: Int) -> Opened<(bytes: [UInt8], fileSize: Int)> {
+        withRegularFile(path) { fd, size in
+            let count = min(size, maxBytes)
+            var done = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                while done < count, let base = buffer.baseAddress {
+                    let n = pread(fd, base + done, count - done, off_t(done))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    done += n
+                }
+                initialized = done
+            }
+            return (bytes, done < count ? done : size)
+        }
+    }
+
     /// An input file's bytes, or what is wrong with it (a short phrase: "no such file").
     package enum Input {
         case bytes([UInt8])

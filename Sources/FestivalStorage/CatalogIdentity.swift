@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import FestivalIO
+import FestivalCatalog
 
 /// Finding a catalog's cache file from what the file system already knows, as git's index
 /// does: the path, device, inode, size, modification and change times. A cached start then
@@ -106,5 +107,19 @@ extension CatalogCache {
         }
         forget(identity)
         return false
+    }
+}
+
+extension CatalogCache {
+    /// The start of the catalog file at `path` (see `CatalogStart`), and whether the whole
+    /// file is known to be valid without reading it: this cache has a file for its content,
+    /// found by the file's identity (only a valid catalog is ever cached), and the file did
+    /// not change while its start was read. Nil when the file has no start.
+    public func start(path: String) -> (catalog: Catalog, knownValid: Bool)? {
+        let before = directory == nil ? nil : CatalogIdentity(path: path)
+        guard let start = CatalogStart.read(path: path) else { return nil }
+        guard let before, CatalogIdentity(path: path) == before, let key = recordedKey(for: before),
+              let url = fileURL(for: key), FileManager.default.fileExists(atPath: url.path) else { return (start, false) }
+        return (start, true)
     }
 }

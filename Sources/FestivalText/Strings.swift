@@ -28,7 +28,7 @@ public enum UIString: CaseIterable, Sendable {
     case keysToggleLanguageHelp, keysSuspendRedraw
     case loadingReading, loadingChecking, loadingParsing, loadingValidating, loadingDone, sortLineup, approximately
     case move, history, section, searchKey, findKey, otherLanguage, toResults
-    case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing
+    case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing, stillLoading, loadingQuotes
 
     public func text(_ language: Language) -> String {
         let (en, zh) = pair
@@ -135,6 +135,8 @@ public enum UIString: CaseIterable, Sendable {
         case .searchQuotes: return ("quotes", "語錄")
         case .loading: return ("Loading", "載入中")
         case .indexing: return ("Indexing", "建立索引")
+        case .stillLoading: return ("still loading", "仍在載入")
+        case .loadingQuotes: return ("Loading quotes", "正在載入語錄")
         case .commandDown: return ("move down", "向下")
         case .commandUp: return ("move up", "向上")
         case .commandPageDown: return ("page down", "下一頁")

@@ -120,21 +120,6 @@ import Testing
         #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    @Test func bigCatalogShowsProgressAndQuitsWhileLoading() async throws {
-        let tmux = try Tmux()
-        let catalog = tmux.dir.appending(path: "big.json").path
-        let generated = try await CLITests.run(["generate", "--films", "200", "--quotes", "60000", "--seed", "3", "--output", catalog])
-        #expect(generated.status == 0)
-        try await tmux.start("\(Self.binary) --lang en --catalog \(catalog)",
-                       env: ["TERM": "xterm-256color", "XDG_CACHE_HOME": tmux.dir.path, "FESTIVAL_NO_CACHE": "1"])
-        let screen = try await tmux.waitFor("Loading")
-        #expect(screen.contains("big.json") && screen.contains("q quit"))
-        try await tmux.send("q")
-        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        #expect(await tmux.file("before") == tmux.file("after"))
-        #expect(try await tmux.display("#{alternate_on}") == "0")
-    }
-
     @Test func badCatalogErrorAppearsAfterTheTerminalIsRestored() async throws {
         let tmux = try Tmux()
         let path = tmux.dir.appending(path: "bad.json").path

@@ -110,6 +110,44 @@ final class RecordingEffects: EffectRunner {
         #expect(loop.terminal.frames.last!.text.contains("The catalog file had changed"))
     }
 
+    static func startLoop(_ keys: [Key]) -> BrowserLoop<MemoryTerminal, RecordingEffects> {
+        let terminal = MemoryTerminal(keys: keys)
+        let start = CatalogStart.decode(bytes: Array(BuiltinCatalog.json.utf8))!
+        return BrowserLoop(terminal: terminal, state: AppState(catalog: start, language: .en, size: terminal.cellSize, start: true),
+                           effects: RecordingEffects(), clock: { clock })
+    }
+
+    /// Shown from its start: keys work at once, the progress is painted, the whole catalog
+    /// replaces the start where the user is, and only then is the index asked for.
+    @Test func aCatalogShownFromItsStartGetsItsQuotesThenItsIndex() {
+        var polls = 0, libraryPolls = 0
+        var loop = Self.startLoop([.char("2")])
+        loop.run(catalog: {
+            polls += 1
+            return polls < 5 ? .loading(Double(polls) / 10) : .loaded(Self.catalog)
+        }, library: {
+            libraryPolls += 1
+            return Self.library
+        })
+        #expect(polls == 5 && libraryPolls == 1)
+        #expect(loop.state.loading == nil && loop.state.catalog == Self.catalog && loop.state.library != nil)
+        #expect(loop.state.screen == .quotes)
+        #expect(loop.terminal.frames.contains { $0.text.contains("Loading quotes 40%") })
+        #expect(loop.terminal.frames.last!.text.contains("Cristóbal Valenzu"))
+        #expect(!loop.terminal.frames.last!.text.contains("Loading"))
+    }
+
+    /// The rest turned out not to be valid: the loop ends (the shell prints the error).
+    @Test func aCatalogWhoseRestFailsEndsTheLoop() {
+        var libraryPolls = 0
+        var loop = Self.startLoop(Array(repeating: Key.char("j"), count: 3))
+        loop.run(catalog: { .failed }, library: {
+            libraryPolls += 1
+            return Self.library
+        })
+        #expect(libraryPolls == 0 && loop.state.loading != nil && !loop.state.quitting)
+    }
+
     @Test func aShelfChangeIsSavedAtTheClocksTimeAndTheSavedShelfComesBack() {
         let effects = RecordingEffects()
         // Another instance already favorited a quote: the saved file holds both.

@@ -17,9 +17,11 @@ extension Catalog {
     /// unique in its kind, every reference to a defined id, every text in at least one
     /// language, dates real, URLs web URLs, counts and places in range. The quotes'
     /// references are left out when `quoteReferences` is false (a cache file's decoder has
-    /// checked them already, once per distinct id).
-    public func integrityProblem(quoteReferences: Bool = true) -> String? {
+    /// checked them already, once per distinct id); references to sources are left out when
+    /// `sourceReferences` is false (a catalog's start, read before its sources).
+    public func integrityProblem(quoteReferences: Bool = true, sourceReferences: Bool = true) -> String? {
         var check = IntegrityCheck()
+        check.sourcesPending = !sourceReferences
         check.ids("topic", topics.map(\.id))
         check.ids("person", people.map(\.id))
         check.ids("film", films.map(\.id))
@@ -32,7 +34,7 @@ extension Catalog {
         for person in people {
             check.text(person.name)
             check.texts(person.title, person.affiliation, person.note)
-            check.refs(person.sources, check.ids["source"])
+            check.sourceRefs(person.sources)
         }
         for source in sources {
             check.texts(source.note)
@@ -91,7 +93,8 @@ extension Catalog {
 private struct IntegrityCheck: Sendable {
     var ids: [String: Set<String>] = [:]
     var problem: String?
-
+    /// The sources are not read yet: references to them are not checked.
+    var sourcesPending = false
 
     mutating func fail(_ message: @autoclosure () -> String) {
         if problem == nil { problem = message() }
@@ -101,6 +104,10 @@ private struct IntegrityCheck: Sendable {
         var set = Set<String>(minimumCapacity: list.count)
         for id in list where !Catalog.isValidID(id) || !set.insert(id).inserted { fail("bad or repeated \(kind) id") }
         ids[kind] = set
+    }
+
+    mutating func sourceRefs(_ list: [String]) {
+        if !sourcesPending { refs(list, ids["source"]) }
     }
 
     mutating func refs(_ list: [String], _ defined: Set<String>?) {
@@ -143,7 +150,7 @@ private struct IntegrityCheck: Sendable {
             text(e.name)
             texts(e.dateNote, e.venue, e.city)
             date(e.date)
-            refs(e.sources, ids["source"])
+            sourceRefs(e.sources)
         }
         for tier in f.prizeTiers {
             text(tier.name)
@@ -151,7 +158,7 @@ private struct IntegrityCheck: Sendable {
             atLeast(1, tier.rank)
         }
         refs(f.jury, ids["person"])
-        refs(f.sources, ids["source"])
+        sourceRefs(f.sources)
     }
 
     mutating func film(_ film: Film) {
@@ -170,14 +177,14 @@ private struct IntegrityCheck: Sendable {
             url(link.url)
             texts(link.label)
         }
-        refs(film.sources, ids["source"])
+        sourceRefs(film.sources)
     }
 
     mutating func quoteReferences(_ quote: borrowing Quote) {
         ref(quote.speaker, ids["person"])
         ref(quote.film, ids["film"])
         refs(quote.topics, ids["topic"])
-        refs(quote.sources, ids["source"])
+        sourceRefs(quote.sources)
     }
 }
 

@@ -24,27 +24,42 @@ enum FastCatalogDecoder {
 extension FastJSON {
     static let rootKeys = FastCatalogDecoder.keys("schemaVersion", "id", "festival", "topics", "people", "films", "quotes", "sources")
 
-    mutating func catalog(progress: LoadProgress?) throws(Bail) -> Catalog {
+    /// What the root object has given so far.
+    struct CatalogParts {
         var seen = SeenKeys()
         var id = "", festival: Festival?
         var topics: [Topic] = [], people: [Person] = [], films: [Film] = [], quotes: [Quote] = [], sources: [Source] = []
+
+        /// The catalog, with the members that were there (all of them required unless `start`).
+        func catalog(start: Bool = false) throws(Bail) -> Catalog {
+            try seen.require(Array(0..<(start ? 6 : 8)))
+            guard let festival else { throw Bail() }
+            return Catalog(id: id, festival: festival, topics: topics, people: people, films: films, quotes: quotes, sources: sources)
+        }
+    }
+
+    /// Reads one member of the root object into `parts`; `k` is its key's number in `rootKeys`.
+    mutating func rootMember(_ k: Int, into parts: inout CatalogParts, progress: LoadProgress?) throws(Bail) {
+        try parts.seen.mark(k)
+        switch k {
+        case 0: guard try int() == Catalog.schemaVersion else { throw Bail() }
+        case 1: parts.id = try id()
+        case 2: parts.festival = try festival()
+        case 3: try array { j throws(Bail) in parts.topics.append(try j.topic()) }
+        case 4: try array { j throws(Bail) in parts.people.append(try j.person()) }
+        case 5: try array { j throws(Bail) in parts.films.append(try j.film()) }
+        case 6: parts.quotes = try quotes(progress: progress)
+        default: try array { j throws(Bail) in parts.sources.append(try j.source()) }
+        }
+    }
+
+    mutating func catalog(progress: LoadProgress?) throws(Bail) -> Catalog {
+        var parts = CatalogParts()
         try object { j, key throws(Bail) in
             guard let k = key.index(in: Self.rootKeys) else { throw Bail() }
-            try seen.mark(k)
-            switch k {
-            case 0: guard try j.int() == Catalog.schemaVersion else { throw Bail() }
-            case 1: id = try j.id()
-            case 2: festival = try j.festival()
-            case 3: try j.array { j throws(Bail) in topics.append(try j.topic()) }
-            case 4: try j.array { j throws(Bail) in people.append(try j.person()) }
-            case 5: try j.array { j throws(Bail) in films.append(try j.film()) }
-            case 6: quotes = try j.quotes(progress: progress)
-            default: try j.array { j throws(Bail) in sources.append(try j.source()) }
-            }
+            try j.rootMember(k, into: &parts, progress: progress)
         }
-        try seen.require(Array(0..<8))
-        guard let festival else { throw Bail() }
-        return Catalog(id: id, festival: festival, topics: topics, people: people, films: films, quotes: quotes, sources: sources)
+        return try parts.catalog()
     }
 
     static let festivalKeys = FastCatalogDecoder.keys("name", "shortName", "organizer", "edition", "description", "website",

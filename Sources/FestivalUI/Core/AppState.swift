@@ -89,6 +89,17 @@ public enum Mode: Equatable, Sendable {
     case search
 }
 
+/// The catalog shown is only its start (`CatalogStart`): its quotes and sources are still
+/// being read, this far (when known).
+public struct RestLoading: Equatable, Sendable {
+    public var fraction: Double?
+
+    /// "Loading quotes 42%"
+    func text(_ l: Language) -> String {
+        UIString.loadingQuotes.text(l) + (fraction.map { " \(Int(($0 * 100).rounded(.down)))%" } ?? "…")
+    }
+}
+
 /// Everything the browser shows, as one value. Only `update` changes it: outside this
 /// module every property is read-only.
 public struct AppState: Sendable {
@@ -110,6 +121,8 @@ public struct AppState: Sendable {
     /// The catalog with its search index, once the shell has it (`Action.libraryReady`);
     /// searches typed before then run when it arrives.
     public internal(set) var library: Library?
+    /// Set while the catalog is only its start (`Action.catalogLoaded` brings the rest).
+    public internal(set) var loading: RestLoading?
     /// Favorites, watched films, ratings and notes (the shell loads and saves it).
     public internal(set) var shelf = Shelf()
     public internal(set) var message: String?
@@ -118,10 +131,12 @@ public struct AppState: Sendable {
     /// The deepest history a section keeps.
     public static let maxHistory = 64
 
-    /// A state for `catalog`; `library` when its index is already there.
-    public init(catalog: Catalog, language: Language, size: Size, library: Library? = nil) {
+    /// A state for `catalog`; `library` when its index is already there; `start` when the
+    /// catalog is only the start of one, the rest still loading.
+    public init(catalog: Catalog, language: Language, size: Size, library: Library? = nil, start: Bool = false) {
         self.catalog = catalog
         self.library = library
+        self.loading = start ? RestLoading() : nil
         self.language = language
         self.size = size
         var stacks: [Section: [Screen]] = [:]

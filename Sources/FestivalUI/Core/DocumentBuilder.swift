@@ -10,12 +10,15 @@ struct DocumentBuilder {
     let language: Language
     /// Rows past this many are not built (a preview shows only the top of a page).
     let limit: Int
+    /// Only the catalog's start is loaded: quotes and sources are still on their way.
+    let pending: Bool
     private(set) var rows: [Row] = []
 
-    init(width: Int, language: Language, limit: Int = .max) {
+    init(width: Int, language: Language, limit: Int = .max, pending: Bool = false) {
         self.width = max(1, width)
         self.language = language
         self.limit = limit
+        self.pending = pending
     }
 
     /// True once `limit` rows are built: the rest is skipped.
@@ -88,7 +91,14 @@ struct DocumentBuilder {
         }
     }
 
+    /// A heading whose items are still loading, and a line saying so.
+    mutating func stillLoading(_ label: UIString) {
+        heading(label)
+        paragraph(UIString.stillLoading.text(language) + "…", style: Self.muted, indent: 2)
+    }
+
     mutating func sources(_ ids: [String], in catalog: Catalog) {
+        if pending, !ids.isEmpty { return stillLoading(.sources) }
         let found = ids.compactMap { catalog.source($0) }
         guard !found.isEmpty else { return }
         heading(.sources, count: found.count)

@@ -43,12 +43,18 @@ public struct Page {
     public var isList: Bool
     /// A fixed line above the rows (column titles).
     public var header: Row?
+    /// What the page says when it has no rows.
+    public var empty: Row
 
-    public init(count: Int, isList: Bool, header: Row? = nil, row: @escaping (Int) -> Row) {
+    public static let emptyRow = Row([Span("—", Style(.muted, dim: true))])
+
+    public init(count: Int, isList: Bool, header: Row? = nil, empty: Row = Page.emptyRow,
+                row: @escaping (Int) -> Row = { _ in .blank }) {
         self.count = count
         self.row = row
         self.isList = isList
         self.header = header
+        self.empty = empty
     }
 
     /// A page from rows built up front (detail pages).

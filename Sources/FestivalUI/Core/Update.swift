@@ -1,3 +1,4 @@
+import FestivalCatalog
 import FestivalLibrary
 import Foundation
 import FestivalText
@@ -8,6 +9,11 @@ import TextGrid
 public enum Action: Sendable {
     case key(Key)
     case resize(Size)
+    /// While only the catalog's start is shown: how far the rest has loaded (when known).
+    case catalogProgress(Double?)
+    /// The whole catalog, loaded and valid, replacing its start (the place, the selection
+    /// and everything typed stay).
+    case catalogLoaded(Catalog)
     /// The search index is ready (built or read from the cache by the shell).
     case libraryReady(Library)
     /// The catalog file had changed since it was cached: start again on the catalog read
@@ -86,7 +92,18 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
         guard let command = keymap.command(for: key, on: state.screen.kind) else { return [] }
         return perform(&state, command, now: now)
+    case .catalogProgress(let fraction):
+        if state.loading != nil { state.loading?.fraction = fraction }
+    case .catalogLoaded(let catalog):
+        state.catalog = catalog
+        state.loading = nil
+        Navigator.clamp(&state)
     case .libraryReady(let library):
+        if state.loading != nil {
+            state.catalog = library.catalog
+            state.loading = nil
+            Navigator.clamp(&state)
+        }
         state.library = library
         if state.screen == .search { SearchController.run(&state, narrowing: false) }
     case .catalogReloaded(let library):

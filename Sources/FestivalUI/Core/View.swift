@@ -76,7 +76,7 @@ enum PageView {
             drawRow(&canvas, header, x: x, y: top - 1, width: width)
         }
         if page.count == 0 {
-            canvas.put("—", x: x + 1, y: top, style: Style(.muted, dim: true), maxWidth: width - 1)
+            drawRow(&canvas, page.empty, x: x + 1, y: top, width: width - 1)
             return
         }
         for offset in 0..<height {
@@ -167,6 +167,7 @@ enum StatusBar {
             position = page.count == 0 ? "0/0" : "\(vp.scroll + 1)-\(last)/\(page.count)"
         }
         if state.history.count > 1 { position = "◂\(state.history.count - 1) " + position }
+        if let loading = state.loading { position = "⋯ " + loading.text(state.language) + "  " + position }
         let pw = DisplayWidth.of(position)
         canvas.put(position, x: max(0, canvas.width - pw - 1), y: y, style: style)
         let title = Wrap.truncate(Screens.title(state, state.screen), width: max(0, canvas.width - pw - 3))

@@ -5,8 +5,9 @@ import TextGrid
 
 /// The detail pages: a film, a quote, a person, the festival.
 enum DetailScreens {
-    static func film(_ film: Film, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf(), limit: Int = .max) -> Page {
-        var d = DocumentBuilder(width: width, language: l, limit: limit)
+    static func film(_ film: Film, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf(), limit: Int = .max,
+                     pending: Bool = false) -> Page {
+        var d = DocumentBuilder(width: width, language: l, limit: limit, pending: pending)
         d.title(film.title.text(l), subtitle: film.title.subtitle(l))
         d.blank()
         for id in film.directors {
@@ -24,7 +25,9 @@ enum DetailScreens {
             for link in film.links { d.item(link.label?.text(l) ?? link.url, detail: link.label == nil ? nil : link.url, target: .link(link.url)) }
         }
         let quotes = c.quotes(aboutFilm: film.id)
-        if !quotes.isEmpty {
+        if pending {
+            d.stillLoading(.quotes)
+        } else if !quotes.isEmpty {
             d.heading(.quotes, count: quotes.count)
             for q in quotes where !d.isFull { d.item(c.personName(q.speaker, l) + ": " + Format.quoteText(q, l), target: .quote(q.id)) }
         }
@@ -65,8 +68,8 @@ enum DetailScreens {
         return d.page
     }
 
-    static func person(_ p: Person, _ c: Catalog, _ l: Language, width: Int, limit: Int = .max) -> Page {
-        var d = DocumentBuilder(width: width, language: l, limit: limit)
+    static func person(_ p: Person, _ c: Catalog, _ l: Language, width: Int, limit: Int = .max, pending: Bool = false) -> Page {
+        var d = DocumentBuilder(width: width, language: l, limit: limit, pending: pending)
         d.title(p.name.text(l), subtitle: p.name.subtitle(l))
         d.blank()
         if !p.roles.isEmpty { d.field(.roles, Format.list(p.roles.map { Format.role($0, l) }, l)) }
@@ -82,7 +85,9 @@ enum DetailScreens {
             for f in films where !d.isFull { d.item(f.title.text(l), detail: Format.award(f, in: c, l), target: .film(f.id)) }
         }
         let quotes = c.quotes(by: p.id)
-        if !quotes.isEmpty {
+        if pending {
+            d.stillLoading(.quotes)
+        } else if !quotes.isEmpty {
             d.heading(.quotes, count: quotes.count)
             for q in quotes where !d.isFull { d.item(Format.quoteText(q, l), target: .quote(q.id)) }
         }
@@ -90,9 +95,9 @@ enum DetailScreens {
         return d.page
     }
 
-    static func festival(_ c: Catalog, _ l: Language, width: Int) -> Page {
+    static func festival(_ c: Catalog, _ l: Language, width: Int, pending: Bool = false) -> Page {
         let f = c.festival
-        var d = DocumentBuilder(width: width, language: l)
+        var d = DocumentBuilder(width: width, language: l, pending: pending)
         d.title(f.name.text(l), subtitle: f.name.subtitle(l))
         d.blank()
         d.field(.organizer, f.organizer.text(l))

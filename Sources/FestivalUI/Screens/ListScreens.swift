@@ -81,6 +81,9 @@ enum ListScreens {
         let widths = layout(state.size.width, fixed: [18])
         let header = Row(cells([(UIString.quote.text(l), .plain), (UIString.speaker.text(l), .plain)], widths: widths)
             .map { Span($0.text, Style(.heading, bold: true)) })
+        if let loading = state.loading {
+            return Page(count: 0, isList: true, header: header, empty: Row([Span(loading.text(l), Style(.muted, dim: true))]))
+        }
         return Page(count: quotes.count, isList: true, header: header) { i in
             let q = quotes[i]
             return Row(cells([(Format.quoteText(q, l), .plain), (c.personName(q.speaker, l), Style(.accent))], widths: widths),

@@ -10,15 +10,15 @@ public enum Screens {
         let w = width ?? Layout(size: state.size, screen: screen).contentWidth
         var s = state
         s.size.width = w
-        let c = state.catalog, l = state.language
+        let c = state.catalog, l = state.language, pending = state.loading != nil
         switch screen {
         case .films: return ListScreens.filmPage(s)
         case .quotes: return ListScreens.quotePage(s)
         case .people: return ListScreens.peoplePage(s)
-        case .festival: return DetailScreens.festival(c, l, width: w)
-        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w, shelf: state.shelf, limit: limit) } ?? missing(id, w)
+        case .festival: return DetailScreens.festival(c, l, width: w, pending: pending)
+        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w, shelf: state.shelf, limit: limit, pending: pending) } ?? missing(id, w)
         case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w, shelf: state.shelf, limit: limit) } ?? missing(id, w)
-        case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w, limit: limit) } ?? missing(id, w)
+        case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w, limit: limit, pending: pending) } ?? missing(id, w)
         case .search: return SearchScreen.page(s)
         case .shelf: return ShelfScreen.page(s, width: w)
         }
@@ -30,7 +30,7 @@ public enum Screens {
 
     /// The status bar's description of a screen.
     public static func title(_ state: AppState, _ screen: Screen) -> String {
-        let c = state.catalog, l = state.language
+        let c = state.catalog, l = state.language, pending = state.loading != nil
         switch screen {
         case .films:
             var parts = [UIString.films.text(l)]

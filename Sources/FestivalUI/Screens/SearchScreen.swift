@@ -10,7 +10,8 @@ enum SearchScreen {
     static func page(_ state: AppState) -> Page {
         let l = state.language, width = state.size.width
         let search = state.search
-        let header = Row(prompt(search, l, typing: state.mode == .search, indexing: state.library == nil))
+        let waiting = state.library != nil ? nil : state.loading?.text(l) ?? UIString.indexing.text(l) + "…"
+        let header = Row(prompt(search, l, typing: state.mode == .search, waiting: waiting))
         guard let library = state.library else { return Page(count: 0, isList: true, header: header) { _ in .blank } }
         let presenter = SearchPresenter(library: library)
         let hits = search.hits, query = search.query
@@ -32,13 +33,14 @@ enum SearchScreen {
         }
     }
 
-    /// "Search: query▏  12 results", the hint while nothing is typed, or "Indexing…".
-    static func prompt(_ search: SearchState, _ l: Language, typing: Bool, indexing: Bool) -> [Span] {
+    /// "Search: query▏  12 results", the hint while nothing is typed, or what the search
+    /// waits for ("Indexing…").
+    static func prompt(_ search: SearchState, _ l: Language, typing: Bool, waiting: String?) -> [Span] {
         let scope = search.scope == .quotes ? " (" + UIString.searchQuotes.text(l) + ")" : ""
         var spans = [Span(UIString.searchPrompt.text(l) + scope + ": ", Style(.heading, bold: true)),
                      Span(search.input + (typing ? "▏" : ""), Style(.title, bold: true))]
-        if indexing {
-            spans.append(Span("  " + UIString.indexing.text(l) + "…", Style(.muted)))
+        if let waiting {
+            spans.append(Span("  " + waiting, Style(.muted)))
         } else if search.input.isEmpty {
             spans.append(Span("  " + UIString.searchHint.text(l), Style(.muted, dim: true)))
         } else if !search.query.isEmpty {

@@ -7,7 +7,7 @@ import TextGrid
 enum ShelfScreen {
     static func page(_ state: AppState, width: Int) -> Page {
         let c = state.catalog, l = state.language, shelf = state.shelf
-        var d = DocumentBuilder(width: width, language: l)
+        var d = DocumentBuilder(width: width, language: l, pending: state.loading != nil)
         d.title(UIString.shelf.text(l), subtitle: nil)
         if shelf.isEmpty {
             d.blank()
@@ -24,7 +24,9 @@ enum ShelfScreen {
         films(.watchedFilms, shelf.watchedFilms)
         films(.ratedFilms, shelf.rated)
         let quotes = shelf.favoriteQuotes.compactMap { c.quote($0) }
-        if !quotes.isEmpty {
+        if d.pending, !shelf.favoriteQuotes.isEmpty {
+            d.stillLoading(.favoriteQuotes)
+        } else if !quotes.isEmpty {
             d.heading(.favoriteQuotes, count: quotes.count)
             for q in quotes { d.item(c.personName(q.speaker, l) + ": " + Format.quoteText(q, l), target: .quote(q.id)) }
         }

@@ -35,7 +35,7 @@ struct BrowseCommand: ParsableCommand {
 
     func run() throws {
         // Runs last, after the terminal is restored: a cache file being written is finished.
-        var indexJob: Background<Library>?
+        var indexJob: Background<Library?>?
         defer { indexJob?.waitForThen(milliseconds: 10_000) }
         // The config file first (a bad one stops here, before the terminal changes), then
         // the command line, which wins.
@@ -69,40 +69,50 @@ struct BrowseCommand: ParsableCommand {
         defer { terminal.stop() }
         let language = options.lang == nil ? config.language ?? options.language : options.language
         let cache = CatalogCache.standard
-        guard let loaded = try CatalogLoading.load(options, cache: cache, terminal: terminal, language: language) else { return }
-        let catalog = loaded.catalog
+        let loading = CatalogLoading(options, cache: cache)
+        guard let opened = try loading.open(terminal: terminal, language: language) else { return }
         // From the cache file on a hit; else built, shown, then stored for next time.
-        // Lookup tables and the index are built after the first screen is shown.
-        let index = Background({
+        // Lookup tables and the index are built after the first screen is shown (and after
+        // the whole catalog has loaded, when only its start is shown).
+        let index = Background({ () -> Library? in
+            guard case .success(let loaded) = loading.whole.wait() else { return nil }
+            let catalog = loaded.catalog
             catalog.prepareLookups()
             let library = cache.cachedIndex(loaded).map { Library(catalog: catalog, index: $0) } ?? Library(indexing: catalog)
             library.index.warmUp()
             return library
         },
-                               then: { cache.storeIfNew(loaded, index: $0.index) })
+                               then: { library in
+            guard let library, case .success(let loaded) = loading.whole.wait() else { return }
+            cache.storeIfNew(loaded, index: library.index)
+        })
         indexJob = index
         // A start that found its cache by the file's identity alone hashes the file now; if
         // it had changed, the catalog is read again and replaces the one shown.
         let catalogPath = options.catalog
         let check = Background { () -> CatalogCheck in
-            guard let path = catalogPath, !cache.confirm(loaded),
+            guard let path = catalogPath, case .success(let loaded) = loading.whole.wait(), !cache.confirm(loaded),
                   let fresh = try? cache.load(path: path) else { return .unchanged }
             let library = Library(indexing: fresh.catalog)
             cache.storeIfNew(fresh, index: library.index)
             return .changed(library)
         }
         let environment = ProcessInfo.processInfo.environment
-        let shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: catalog.id)
+        let shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: opened.catalog.id)
         let screen = CursesScreen(terminal)
         var loop = BrowserLoop(terminal: screen,
-                               state: AppState(catalog: catalog, language: language, size: screen.cellSize),
+                               state: AppState(catalog: opened.catalog, language: language, size: screen.cellSize,
+                                               start: opened.isStart),
                                effects: SystemEffects(shelfStore: shelfStore, environment: environment),
                                keymap: config.keymap)
         let shelf = shelfStore.load()
         loop.send(.shelfLoaded(shelf.shelf, message: shelf.message))
-        loop.run(library: { index.wait(milliseconds: 0) }, check: { check.wait(milliseconds: 0) ?? .pending })
+        loop.run(catalog: { loading.arrival() }, library: { index.wait(milliseconds: 0) ?? nil },
+                 check: { check.wait(milliseconds: 0) ?? .pending })
         terminal.stop()
         for notice in loop.notices { Output.error(notice) }
+        // The rest of a catalog shown from its start turned out not to be valid.
+        if case .failure(let error)? = loading.whole.wait(milliseconds: 0) { throw CLIFailure.catalog(error) }
     }
 }
 
@@ -121,39 +131,65 @@ final class CursesScreen: BrowserTerminal {
     func runOutside(_ body: () -> Void) { terminal.runOutside(body) }
 }
 
-/// Loads the catalog on another thread while the terminal shows progress and answers `q`.
-enum CatalogLoading {
-    /// The catalog (from `cache` when it has it), or nil when the user quit while waiting.
-    /// Catalog errors are thrown (and printed once the terminal is restored).
-    static func load(_ options: CatalogOptions, cache: CatalogCache, terminal: Terminal,
-                     language: Language) throws -> CatalogCache.Loaded? {
-        let progress = LoadProgress()
+/// Loads the catalog on another thread while the terminal shows progress and answers `q`;
+/// a large catalog file in the documented order is shown from its start (`CatalogStart`)
+/// while the rest loads.
+struct CatalogLoading {
+    let path: String?
+    let progress = LoadProgress()
+    /// The whole catalog, from the cache file or the JSON.
+    let whole: Background<Result<CatalogCache.Loaded, CatalogError>>
+    /// The start of a regular file, read on its own (nil: not looked for).
+    let start: Background<Catalog?>?
+
+    init(_ options: CatalogOptions, cache: CatalogCache) {
         let path = options.catalog
-        let job = Background { () -> Result<CatalogCache.Loaded, CatalogError> in
+        let progress = progress
+        whole = Background {
             Result { () throws(CatalogError) -> CatalogCache.Loaded in
-                let loaded = if let path {
-                    try cache.load(path: path, progress: progress)
-                } else {
-                    CatalogCache.Loaded(catalog: try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8),
-                                                                        file: BuiltinCatalog.displayName))
-                }
-                return loaded
+                if let path { return try cache.load(path: path, progress: progress) }
+                return CatalogCache.Loaded(catalog: try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8),
+                                                                           file: BuiltinCatalog.displayName))
             }
         }
+        // A pipe is read once, by the whole load.
+        start = path.flatMap { path in path == "-" ? nil : Background { CatalogStart.read(path: path) } }
+        self.path = path
+    }
+
+    /// What the browser opens on.
+    struct Opened {
+        var catalog: Catalog
+        /// Only the catalog's start: the rest comes through `arrival()`.
+        var isStart: Bool
+    }
+
+    /// The whole catalog or its start, whichever is there first, or nil when the user quit
+    /// while waiting. Catalog errors are thrown (and printed once the terminal is restored).
+    func open(terminal: Terminal, language: Language) throws -> Opened? {
         // A quick load shows no loading screen at all.
-        var outcome = job.wait(milliseconds: 80)
+        var outcome = whole.wait(milliseconds: 80)
         while outcome == nil {
+            if let catalog = start?.wait(milliseconds: 0) ?? nil { return Opened(catalog: catalog, isStart: true) }
             let size = CursesScreen(terminal).cellSize
             terminal.paint(loadingView(file: path ?? BuiltinCatalog.displayName, phase: progress.phase,
                                        fraction: progress.fraction, language: language, size: size))
             if let key = terminal.readKey(timeoutMs: 0), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
             // Wakes as soon as the catalog is there; keys are looked at every 15 ms.
-            outcome = job.wait(milliseconds: 15)
+            outcome = whole.wait(milliseconds: 15)
         }
         switch outcome! {
-        case .success(let loaded): return loaded
+        case .success(let loaded): return Opened(catalog: loaded.catalog, isStart: false)
         case .failure(let error): throw CLIFailure.catalog(error)
         }
     }
-}
 
+    /// The rest of a catalog shown from its start, as the browser loop polls it.
+    func arrival() -> CatalogArrival {
+        switch whole.wait(milliseconds: 0) {
+        case nil: return .loading(progress.phase == .parsing ? progress.fraction : nil)
+        case .success(let loaded)?: return .loaded(loaded.catalog)
+        case .failure?: return .failed
+        }
+    }
+}

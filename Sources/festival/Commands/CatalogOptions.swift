@@ -36,6 +36,24 @@ struct CatalogOptions: ParsableArguments {
         }
     }
 
+    /// Catalog files at least this large are printed from their start by `withStart`.
+    static let startBytes = 4 << 20
+
+    /// For a command that prints only what a catalog's start holds (films, people): `body`
+    /// gets the start of a large catalog file as soon as it is read (`CatalogStart`), not
+    /// after its quotes. The whole file is then still loaded, so that a catalog that is not
+    /// valid fails (exit 2) as it would have — unless the cache already knows it is valid.
+    func withStart(_ body: (Catalog) throws -> Void) throws {
+        let cache = CatalogCache.standard
+        if let catalog, catalog != "-", (try? FileManager.default.attributesOfItem(atPath: catalog)[.size] as? Int) ?? 0 >= Self.startBytes,
+           let start = cache.start(path: catalog) {
+            try body(start.catalog)
+            if !start.knownValid { _ = try load() }
+            return
+        }
+        try body(try load())
+    }
+
     /// The catalog and its search index: from the cache file on a hit; else parsed and
     /// built, and stored in the cache for next time, on another thread while the command
     /// goes on (`OpenedLibrary.finish()` waits for it). The built-in catalog is not cached.

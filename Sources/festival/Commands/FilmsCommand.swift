@@ -1,4 +1,5 @@
 import ArgumentParser
+import FestivalCatalog
 import FestivalText
 import FestivalUI
 
@@ -17,7 +18,11 @@ struct FilmsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try options.load()
+        // The table needs nothing after the films: a large file prints from its start.
+        if output.json { try list(options.load()) } else { try options.withStart(list) }
+    }
+
+    func list(_ catalog: Catalog) throws {
         let lang = options.language
         var films = catalog.films
         if let award {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FestivalCatalog
 import FestivalText
 import FestivalUI
 
@@ -14,12 +15,17 @@ struct PeopleCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try options.load()
-        let lang = options.language
         if output.json {
+            let catalog = try options.load()
             try Output.json(catalog.subset(people: catalog.people.map(\.id)))
             return
         }
+        // The table needs nothing after the people: a large file prints from its start.
+        try options.withStart(printTable)
+    }
+
+    func printTable(_ catalog: Catalog) throws {
+        let lang = options.language
         var table = TextTable(header: ["ID", UIString.name.text(lang).uppercased(), UIString.roles.text(lang).uppercased(),
                                        UIString.position.text(lang).uppercased()])
         for person in catalog.people {
