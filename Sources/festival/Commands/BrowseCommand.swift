@@ -145,15 +145,19 @@ struct CatalogLoading {
     init(_ options: CatalogOptions, cache: CatalogCache) {
         let path = options.catalog
         let progress = progress
+        // A pipe is read once, by the whole load.
+        let start = path.flatMap { path in path == "-" ? nil : Background { CatalogStart.read(path: path) } }
+        self.start = start
         whole = Background {
-            Result { () throws(CatalogError) -> CatalogCache.Loaded in
+            // The start first, on its own: with two cores, the whole load's threads would
+            // delay it several times over (1M quotes: 0.58 s to the first paint, not 0.15 s).
+            _ = start?.wait(milliseconds: 1_000)
+            return Result { () throws(CatalogError) -> CatalogCache.Loaded in
                 if let path { return try cache.load(path: path, progress: progress) }
                 return CatalogCache.Loaded(catalog: try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8),
                                                                            file: BuiltinCatalog.displayName))
             }
         }
-        // A pipe is read once, by the whole load.
-        start = path.flatMap { path in path == "-" ? nil : Background { CatalogStart.read(path: path) } }
         self.path = path
     }
 
