@@ -63,7 +63,7 @@ public struct Library: Sendable {
     /// resolves the ones shown.
     public func hits(_ query: SearchQuery, in kinds: Set<SearchIndex.Kind> = Set(SearchIndex.Kind.allCases),
                      within earlier: [SearchIndex.Hit]? = nil) -> [SearchIndex.Hit] {
-        index.search(query, in: kinds, within: earlier.map(SearchIndex.documentsInOrder))
+        index.search(query, in: kinds, narrowing: earlier)
     }
 
     /// Every match of `query`, resolved, best first.

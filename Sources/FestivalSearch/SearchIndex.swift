@@ -88,6 +88,14 @@ public struct SearchIndex: Sendable {
                        within universe: [Int]? = nil) -> [Hit] {
         guard !query.isEmpty else { return [] }
         let allowed = allowedDocuments(query, kinds: kinds)
+        if query.terms.count == 1, let classes = classes(of: query.terms[0]) {
+            let member = universe.map { list in
+                var member = [Bool](repeating: false, count: documents.count)
+                for d in list where allowed?[d] ?? true { member[d] = true }
+                return member
+            } ?? allowed
+            return rankClasses(classes, member: member)
+        }
         var candidates: [Int]? = universe.map { list in allowed.map { a in list.filter { a[$0] } } ?? list }
         var allWordStart = [Bool](repeating: true, count: documents.count)
         for term in query.terms {
@@ -141,7 +149,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The catalog order of hits within each tier.
-    private func rank(_ scored: [(Int, Tier)]) -> [Hit] {
+    func rank(_ scored: [(Int, Tier)]) -> [Hit] {
         // A counting sort into one array: no buckets to grow and join (a million hits).
         var next = [0, 0, 0]
         for (_, tier) in scored where tier.rawValue < 2 { next[tier.rawValue + 1] += 1 }
@@ -290,7 +298,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Documents of the wanted kinds that pass every filter; nil when all do.
-    private func allowedDocuments(_ query: SearchQuery, kinds: Set<Kind>) -> [Bool]? {
+    func allowedDocuments(_ query: SearchQuery, kinds: Set<Kind>) -> [Bool]? {
         if query.filters.isEmpty && kinds.count == Kind.allCases.count { return nil }
         var allowed = documents.map { kinds.contains($0.kind) }
         for filter in query.filters {

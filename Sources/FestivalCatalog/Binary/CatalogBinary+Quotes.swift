@@ -117,6 +117,7 @@ extension CatalogBinaryDecoder {
 
 /// Memory handed to worker threads while the caller waits for them: they read it, or write
 /// disjoint parts of it.
-struct SharedMemory<Pointer>: @unchecked Sendable {
-    let pointer: Pointer
+package struct SharedMemory<Pointer>: @unchecked Sendable {
+    package let pointer: Pointer
+    package init(pointer: Pointer) { self.pointer = pointer }
 }
