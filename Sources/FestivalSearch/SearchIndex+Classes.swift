@@ -83,9 +83,13 @@ extension SearchIndex {
         guard query.terms.count == 1, let classes = classes(of: query.terms[0]) else {
             return search(query, in: kinds, within: Self.documentsInOrder(earlier))
         }
-        let allowed = allowedDocuments(query, kinds: kinds)
+        return rankClasses(classes, member: member(earlier.lazy.map(\.document), allowed: allowedDocuments(query, kinds: kinds)))
+    }
+
+    /// The documents listed (in any order) that are also `allowed`, as a bitmap.
+    func member(_ listed: some Sequence<Int>, allowed: [Bool]?) -> [Bool] {
         var member = [Bool](repeating: false, count: documents.count)
-        for hit in earlier where allowed?[hit.document] ?? true { member[hit.document] = true }
-        return rankClasses(classes, member: member)
+        for d in listed where allowed?[d] ?? true { member[d] = true }
+        return member
     }
 }

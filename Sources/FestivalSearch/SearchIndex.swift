@@ -89,12 +89,7 @@ public struct SearchIndex: Sendable {
         guard !query.isEmpty else { return [] }
         let allowed = allowedDocuments(query, kinds: kinds)
         if query.terms.count == 1, let classes = classes(of: query.terms[0]) {
-            let member = universe.map { list in
-                var member = [Bool](repeating: false, count: documents.count)
-                for d in list where allowed?[d] ?? true { member[d] = true }
-                return member
-            } ?? allowed
-            return rankClasses(classes, member: member)
+            return rankClasses(classes, member: universe.map { member($0, allowed: allowed) } ?? allowed)
         }
         var candidates: [Int]? = universe.map { list in allowed.map { a in list.filter { a[$0] } } ?? list }
         var allWordStart = [Bool](repeating: true, count: documents.count)
