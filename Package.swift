@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "festival", targets: ["festival"]),
+        // For bench/simdjson-route, which measures another decoder against this one.
+        .library(name: "FestivalCatalog", targets: ["FestivalCatalog"]),
     ],
     dependencies: [
         // Subcommands, options, help and usage errors: saves a hand-written parser.
