@@ -159,6 +159,9 @@ struct ByteCorpus: Sendable {
         return r
     }
 
+    /// Where the record after `record` starts.
+    func recordEnd(_ record: Int) -> Int { starts[record + 1] }
+
     /// Record containing `offset` by binary search.
     func record(containing offset: Int) -> Int {
         var low = 0, high = count
