@@ -37,6 +37,29 @@ import Testing
         }
     }
 
+    /// Values that repeat from quote to quote (places, notes, source lists) are read once and
+    /// shared, and sharing never mixes up values that differ.
+    @Test func repeatedValuesAreSharedNotCopied() throws {
+        let catalog = try #require(Self.fast(Array(CatalogEncoder.json(CatalogGenerator(films: 5, quotes: 500, seed: 3).catalog()).utf8)))
+        func storage(_ s: String?) -> UnsafeRawPointer? {
+            s?.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        }
+        let byPlace = Dictionary(grouping: catalog.quotes.filter { ($0.context.place.en?.utf8.count ?? 0) > 15 }) { $0.context.place.en! }
+        let (place, quotes) = try #require(byPlace.first { $0.value.count > 1 })
+        #expect(quotes.allSatisfy { storage($0.context.place.en) != nil })
+        #expect(Set(quotes.map { storage($0.context.place.en) }).count == 1, "\(place): one copy for \(quotes.count) quotes")
+
+        let shared = SharedValues()
+        let long = ["a place that is long enough", "a place that is long enough!", "short"]
+        for text in long + long {
+            let read = Array(text.utf8).withUnsafeBufferPointer { shared.string($0) }
+            #expect(read == text)
+        }
+        #expect([0xFF, 0xFE].withUnsafeBufferPointer { shared.string($0) } == nil, "invalid UTF-8")
+        #expect(Array(repeating: UInt8(0xFF), count: 20).withUnsafeBufferPointer { shared.string($0) } == nil)
+        #expect(shared.list(["a", "b"]) == ["a", "b"] && shared.list(["a", "b"]) == ["a", "b"] && shared.list(["b"]) == ["b"])
+    }
+
     /// Enough quotes to be decoded in parallel runs: the same catalog, in order; damage in
     /// any run falls back to the slow path.
     @Test func quotesDecodedInParallelKeepTheirOrder() throws {

@@ -269,13 +269,13 @@ extension FastJSON {
             try seen.mark(k)
             switch k {
             case 0: id = try j.id()
-            case 1: speaker = try j.id()
+            case 1: speaker = try j.id(shared: true)
             case 2: text = try j.text()
-            case 3: textNote = try j.nullableText()
+            case 3: textNote = try j.nullableText(shared: true)
             case 4: context = try j.context()
-            case 5: topics = try j.ids()
-            case 6: film = try j.nullableID()
-            default: sources = try j.ids()
+            case 5: topics = try j.ids(shared: true)
+            case 6: film = try j.nullableID(shared: true)
+            default: sources = try j.ids(shared: true)
             }
         }
         try seen.require([0, 1, 2, 4, 5, 6, 7])
@@ -291,7 +291,7 @@ extension FastJSON {
             try seen.mark(k)
             switch k {
             case 0: kind = try j.enumValue(QuoteContext.Kind.self)
-            case 1: place = try j.text()
+            case 1: place = try j.text(shared: true)
             default: date = try j.nullableDate()
             }
         }

@@ -8,6 +8,8 @@ struct FastJSON {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var i: Int
+    /// The values read so far that repeat from record to record (see `shared:` below).
+    let shared = SharedValues()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int = 0) {
         self.bytes = bytes
@@ -78,11 +80,12 @@ struct FastJSON {
     }
 
     /// A string, escapes decoded; its UTF-8 must be valid (the slow path reports it otherwise).
-    mutating func string() throws(Bail) -> String {
+    /// `shared`: a value that tends to repeat (a place, an id), made once and then reused.
+    mutating func string(shared: Bool = false) throws(Bail) -> String {
         try expect(0x22)
         let start = i
         guard let plain = try plainRun() else { return try escapedString(from: start) }
-        guard let s = String(validating: plain, as: UTF8.self) else { throw Bail() }
+        guard let s = shared ? self.shared.string(plain) : String(validating: plain, as: UTF8.self) else { throw Bail() }
         return s
     }
 
