@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cncursesw.h"
+#include <ncursesw/term.h>
 
 unsigned int cn_attr_bold(void) { return A_BOLD; }
 unsigned int cn_attr_reverse(void) { return A_REVERSE; }
@@ -12,6 +13,13 @@ unsigned int cn_attr_dim(void) { return A_DIM; }
 unsigned int cn_color_pair(short pair) { return COLOR_PAIR(pair); }
 
 int cn_key_f(int n) { return KEY_F(n); }
+
+int cn_key_code_for(const char *capname) {
+    char *sequence = tigetstr(capname);
+    if (sequence == NULL || sequence == (char *)-1) return -1;
+    int code = key_defined(sequence);
+    return code > 0 ? code : -1;
+}
 
 WINDOW *cn_stdscr(void) { return stdscr; }
 

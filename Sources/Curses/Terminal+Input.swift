@@ -14,9 +14,43 @@ extension Terminal {
             status = wget_wch(window, &code)
         } while status == ERR && timeoutMs == nil && errno == EINTR   // a signal, not the end
         if status == KEY_CODE_YES && Int32(bitPattern: code) == KEY_MOUSE { return readMouse() }
-        let key = KeyDecoder.decode(status: status, code: code)
+        if status == KEY_CODE_YES, let key = wordKeys[Int32(bitPattern: code)] { return key }
+        var key = KeyDecoder.decode(status: status, code: code)
         if key == .resize { needsFullPaint = true }
+        if key == .escape { key = altKey() ?? .escape }
         return key
+    }
+
+    /// After ESC: the character the terminal sent with it at once, as Alt with that
+    /// character (how terminals send Alt-b); anything else is left to be read next.
+    private func altKey() -> Key? {
+        wtimeout(window, 0)
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        switch status {
+        case OK:
+            // ESC [ or ESC O: a sequence this terminal's terminfo does not list (a key from
+            // another terminal type). Read it to its end and drop it, rather than seeing Esc
+            // and its letters as keys.
+            if code == 0x5B || code == 0x4F { return unknownSequence() }
+            if case .char(let c) = KeyDecoder.character(code), c != " " { return .alt(c) }
+            unget_wch(wchar_t(bitPattern: UInt32(code)))
+        case KEY_CODE_YES:
+            ungetch(Int32(bitPattern: code))
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// The rest of an escape sequence nobody knows, up to its final byte (or a few bytes).
+    private func unknownSequence() -> Key {
+        var code: wint_t = 0
+        for _ in 0..<16 {
+            guard wget_wch(window, &code) == OK else { break }
+            if (0x40...0x7E).contains(code) { break }
+        }
+        return .unknown(27)
     }
 
     private func readMouse() -> Key {

@@ -25,9 +25,22 @@ extension Terminal {
         }
         lastCanvas = canvas
         needsFullPaint = false
+        placeCursor(canvas.cursor, columns: width, rows: height)
         wnoutrefresh(window)
         doupdate()
         paintHyperlinks(canvas)
+    }
+
+    /// Shows the real cursor at a field's insertion point, or hides it.
+    private func placeCursor(_ cursor: Canvas.Cursor?, columns: Int, rows: Int) {
+        if let cursor, cursor.x >= 0, cursor.x < columns, cursor.y >= 0, cursor.y < rows {
+            leaveok(window, false)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            if !cursorShown { curs_set(1); cursorShown = true }
+        } else {
+            leaveok(window, true)
+            if cursorShown { curs_set(0); cursorShown = false }
+        }
     }
 
     private func put(_ cell: Cell, x: Int, y: Int, columns: Int) {

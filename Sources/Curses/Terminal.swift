@@ -19,6 +19,10 @@ public final class Terminal {
     var lastCanvas: Canvas?
     var needsFullPaint = true
     var clicks = ClickTracker()
+    /// The codes ncurses gives Ctrl-← and Ctrl-→ on this terminal (from its terminfo).
+    var wordKeys: [Int32: Key] = [:]
+    /// Whether the real cursor is shown (a field is being edited).
+    var cursorShown = false
     private(set) var isStopped = false
 
     /// Starts a session on standard input and output.
@@ -93,6 +97,10 @@ public final class Terminal {
         self.options = options
         self.colorEnabled = color
         self.styles = StyleMapper(color: color)
+        for (capability, key) in [("kLFT5", Key.ctrlLeft), ("kRIT5", Key.ctrlRight)] {
+            let code = cn_key_code_for(capability)
+            if code > 0 { wordKeys[code] = key }
+        }
     }
 
     deinit { stop() }

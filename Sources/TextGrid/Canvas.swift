@@ -28,6 +28,18 @@ public struct Canvas: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Runs of cells that are a web link, for terminals that show OSC 8 hyperlinks.
     public private(set) var links: [Hyperlink] = []
+    /// Where the terminal's cursor goes (a field's insertion point, so that input methods
+    /// open their candidate window there); nil hides it.
+    public var cursor: Cursor?
+
+    public struct Cursor: Equatable, Sendable {
+        public var x: Int
+        public var y: Int
+        public init(x: Int, y: Int) {
+            self.x = x
+            self.y = y
+        }
+    }
 
     /// A link over `width` cells from (x, y).
     public struct Hyperlink: Equatable, Sendable {

@@ -2,7 +2,9 @@
 public enum Key: Hashable, Sendable {
     case char(Character)
     case ctrl(Character)            // Ctrl-A … Ctrl-Z, as the lowercase letter
+    case alt(Character)             // Alt (Meta) with a character: ESC then the character
     case up, down, left, right, home, end, pageUp, pageDown
+    case ctrlLeft, ctrlRight
     case enter, escape, tab, backTab, backspace, delete, insert
     case function(Int)
     case resize
@@ -15,6 +17,9 @@ public enum Key: Hashable, Sendable {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-\(c)"
+        case .alt(let c): return "Alt-\(c)"
+        case .ctrlLeft: return "Ctrl-←"
+        case .ctrlRight: return "Ctrl-→"
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"

@@ -35,6 +35,31 @@ import Testing
         #expect(try await tmux.display("#{cursor_flag}") == "1")
     }
 
+    /// The search field edits like readline in a real terminal: Ctrl-a, ←, Alt-b, Ctrl-k; the
+    /// terminal's cursor sits at the insertion point while typing.
+    @Test func theSearchFieldEditsInTheMiddle() async throws {
+        let tmux = try Tmux()
+        try await tmux.start("\(Self.binary) --lang en", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("s")
+        try await tmux.type("pixel")
+        _ = try await tmux.waitFor("Search: pixel")
+        try await tmux.send("Left", "Left", "Left")
+        try await tmux.type("X")
+        _ = try await tmux.waitFor("Search: piXxel")
+        try await tmux.send("BSpace", "C-a")
+        try await tmux.type("total ")
+        var screen = try await tmux.waitFor("Search: total pixel")
+        #expect(try await tmux.display("#{cursor_x}") == String("Search: total ".count))
+        #expect(try await tmux.display("#{cursor_flag}") == "1", "the cursor is shown while typing")
+        try await tmux.send("C-e", "M-b", "C-k")
+        screen = try await tmux.waitFor("Search: total  ")
+        #expect(!screen.contains("Search: total pixel"))
+        try await tmux.send("Escape")
+        try await tmux.send("q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
     @Test func sigtermRestoresTheTerminal() async throws {
         let tmux = try Tmux()
         try await tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color"])

@@ -41,14 +41,19 @@ import TextGrid
         #expect(effects == [.editNote(.film("total-pixel-space"), "")])
         UITestSupport.send(&state, .noEditor(.film("total-pixel-space"), ""))  // what the shell does without $EDITOR
         for c in "Borges 電影!" { S.press(&state, .char(c)) }
-        #expect(view(state, size: state.size).text.contains("Note: Borges 電影!▏"))
+        #expect(view(state, size: state.size).text.contains("Note: Borges 電影!"))
+        // The note editor is a field like the others: move into it and insert.
+        for key in [Key.home, .alt("f"), .char(","), .end] { S.press(&state, key) }
+        let canvas = view(state, size: state.size)
+        #expect(canvas.text.contains("Note: Borges, 電影!"))
+        #expect(canvas.cursor == Canvas.Cursor(x: DisplayWidth.of("Note: Borges, 電影!"), y: state.size.height - 1))
         let saved = S.press(&state, .enter)
-        #expect(saved == [.saveShelf(.note(.film("total-pixel-space"), "Borges 電影!"), at: UITestSupport.now)])
-        #expect(state.shelf.note(.film("total-pixel-space")) == "Borges 電影!")
+        #expect(saved == [.saveShelf(.note(.film("total-pixel-space"), "Borges, 電影!"), at: UITestSupport.now)])
+        #expect(state.shelf.note(.film("total-pixel-space")) == "Borges, 電影!")
         S.press(&state, .char("m"))
         UITestSupport.send(&state, .noEditor(.film("total-pixel-space"), "draft"))
         S.press(&state, .escape)                                  // Esc drops the edit
-        #expect(state.mode == .browse && state.shelf.note(.film("total-pixel-space")) == "Borges 電影!")
+        #expect(state.mode == .browse && state.shelf.note(.film("total-pixel-space")) == "Borges, 電影!")
     }
 
     @Test(arguments: Language.allCases)

@@ -24,6 +24,9 @@ unsigned int cn_color_pair(short pair);
 
 /// Key codes.
 int cn_key_f(int n);
+/// The key code ncurses gives the key the terminfo capability `capname` describes (e.g.
+/// "kLFT5", Ctrl-Left), or -1 when the terminal has no such key.
+int cn_key_code_for(const char *capname);
 
 /// The standard screen of the current terminal (the `stdscr` global).
 WINDOW *cn_stdscr(void);

@@ -2,7 +2,7 @@ import TextGrid
 
 /// Key names in the config file, both ways: "j", "G", "space", "enter", "esc", "tab",
 /// "shift-tab", "backspace", "del", "ins", "up", "down", "left", "right", "home", "end",
-/// "pgup", "pgdn", "f1"…"f63", "ctrl-a"…"ctrl-z". Names longer than one character are
+/// "pgup", "pgdn", "f1"…"f63", "ctrl-a"…"ctrl-z", "alt-b", "ctrl-left", "ctrl-right". Names longer than one character are
 /// read case-insensitively, so every `Key.label` the help shows ("PgDn", "Ctrl-d", "↓")
 /// reads back as its key; a single character is that character ("g" is not "G").
 public enum KeyName {
@@ -21,6 +21,7 @@ public enum KeyName {
         "backspace": .backspace,
         "del": .delete, "delete": .delete, "ins": .insert, "insert": .insert,
         "space": .char(" "),
+        "ctrl-left": .ctrlLeft, "ctrl-←": .ctrlLeft, "ctrl-right": .ctrlRight, "ctrl-→": .ctrlRight,
     ]
 
     /// Control letters the terminal delivers as other keys.
@@ -45,6 +46,13 @@ public enum KeyName {
             }
             return .success(.function(n))
         }
+        if lower.hasPrefix("alt-") {
+            let rest = name.dropFirst(4)
+            guard rest.count == 1, let c = rest.first, c.isLetter || c.isNumber || c.isPunctuation || c.isSymbol else {
+                return .failure(KeyNameError(message: "\(quoted(name)): alt- takes one character (e.g. \"alt-b\")"))
+            }
+            return .success(.alt(c))
+        }
         if lower.hasPrefix("ctrl-") {
             let rest = lower.dropFirst(5)
             guard rest.count == 1, let c = rest.first, c.isASCII, c.isLetter else {
@@ -66,6 +74,9 @@ public enum KeyName {
         case .char(" "): return "space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "ctrl-\(c)"
+        case .alt(let c): return "alt-\(c)"
+        case .ctrlLeft: return "ctrl-left"
+        case .ctrlRight: return "ctrl-right"
         case .up: return "up"
         case .down: return "down"
         case .left: return "left"

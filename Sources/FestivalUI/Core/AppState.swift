@@ -65,7 +65,9 @@ public enum FilmSort: CaseIterable, Sendable {
 
 /// Search within the current screen (`/`, then `n`/`N`); typed while the mode is `.find`.
 public struct FindState: Equatable, Sendable {
-    public var query: String = ""
+    /// What is being looked for, with its cursor.
+    public var field = TextField()
+    public var query: String { field.text }
     /// Rows that match, in order.
     public var matches: [Int] = []
     public var current: Int?

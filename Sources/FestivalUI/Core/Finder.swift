@@ -15,15 +15,15 @@ enum Finder {
             state.mode = .browse
             state.find = find.query.isEmpty ? nil : find
             return []
-        case .backspace:
-            if find.query.isEmpty { state.find = nil; return [] }
-            find.query.removeLast()
-        case .ctrl("u"):
-            find.query = ""
-        case .char(let c):
-            find.query.append(c)
-        default:
+        case .backspace where find.field.isEmpty:
+            state.find = nil
             return []
+        default:
+            guard find.field.edit(key) else { return [] }
+            guard find.field.text != state.find?.field.text else {
+                state.find = find   // the cursor moved; the matches are the same
+                return []
+            }
         }
         state.find = find
         refresh(&state)

@@ -17,16 +17,6 @@ enum SearchController {
     static func edit(_ state: inout AppState, _ key: Key) -> [Effect] {
         var search = state.search
         switch key {
-        case .char(let c):
-            search.input.append(c)
-        case .backspace:
-            guard !search.input.isEmpty else { return [] }
-            search.input.removeLast()
-        case .ctrl("u"):
-            search.input = ""
-        case .ctrl("w"):
-            while search.input.last?.isWhitespace == true { search.input.removeLast() }
-            while let last = search.input.last, !last.isWhitespace { search.input.removeLast() }
         case .up, .down:
             recall(&state, older: key == .up)
             return []
@@ -56,7 +46,12 @@ enum SearchController {
             state.quitting = true
             return [.quit]
         default:
-            return []
+            guard search.field.edit(key) else { return [] }
+            // The cursor moved, the query is the same: nothing to run.
+            guard search.field.text != state.search.field.text else {
+                state.search = search
+                return []
+            }
         }
         search.historyCursor = nil
         state.search = search
@@ -86,7 +81,7 @@ enum SearchController {
             guard let cursor = search.historyCursor else { return }
             search.historyCursor = cursor + 1 < search.history.count ? cursor + 1 : nil
         }
-        search.input = search.historyCursor.map { search.history[$0] } ?? search.draft
+        search.field = TextField(search.historyCursor.map { search.history[$0] } ?? search.draft)
         state.search = search
         run(&state, narrowing: false)
     }

@@ -9,7 +9,9 @@ public enum SearchScope: Sendable, Equatable {
 
 /// The global search: the query being typed, its results, and earlier queries.
 public struct SearchState: Sendable {
-    public internal(set) var input = ""
+    /// The query being typed, with its cursor.
+    public internal(set) var field = TextField()
+    public var input: String { field.text }
     public internal(set) var scope = SearchScope.everything
     public internal(set) var hits: [SearchIndex.Hit] = []
     /// The parsed query the hits belong to, to narrow the next keystroke's scan.

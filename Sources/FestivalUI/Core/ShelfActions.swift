@@ -27,7 +27,9 @@ public enum ShelfChange: Equatable, Sendable {
 /// A note being typed on the bottom line.
 public struct NoteEditor: Equatable, Sendable {
     public var item: ShelfItem
-    public var text: String
+    /// The note being typed, with its cursor.
+    public var field: TextField
+    public var text: String { field.text }
 }
 
 /// `f`, `w`, `r`, `m`: favorites, watched, ratings and notes for the selection.
@@ -94,16 +96,13 @@ enum ShelfActions {
     static func editNote(_ state: inout AppState, _ editor: NoteEditor, _ key: Key, now: Date) -> [Effect] {
         var editor = editor
         switch key {
-        case .char(let c): editor.text.append(c)
-        case .backspace: if !editor.text.isEmpty { editor.text.removeLast() }
-        case .ctrl("u"): editor.text = ""
         case .escape:
             state.mode = .browse
             return []
         case .enter:
             state.mode = .browse
             return change(&state, .note(editor.item, editor.text), now: now, message: .noteSaved)
-        default: break
+        default: _ = editor.field.edit(key)
         }
         state.mode = .note(editor)
         return []

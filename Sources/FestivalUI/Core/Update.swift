@@ -76,6 +76,9 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         return []
     case .key(.resize):
         return []
+    case .key(.alt(let c)) where !TextField.usesAlt(c, in: state.mode):
+        // Esc and a key typed together arrive as Alt with it: where Alt means nothing, both.
+        return update(&state, .key(.escape), now: now, keymap: keymap) + update(&state, .key(.char(c)), now: now, keymap: keymap)
     case .key(let key):
         state.message = nil
         switch state.mode {
@@ -123,7 +126,7 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         guard let text else { return [] }
         return ShelfActions.change(&state, .note(item, text), now: now, message: .noteSaved)
     case .noEditor(let item, let text):
-        state.mode = .note(NoteEditor(item: item, text: text))
+        state.mode = .note(NoteEditor(item: item, field: TextField(text)))
     case .exported(let paths, let count):
         state.message = UIString.exported.text(state.language) + paths.joined(separator: ", ") + " (\(count))"
     case .exportFailed(let reason):
@@ -136,7 +139,7 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         Navigator.show(&state, screen)
     case .showSearch(let text, let scope):
         SearchController.open(&state, scope: scope)
-        state.search.input = text
+        state.search.field = TextField(text)
         SearchController.run(&state, narrowing: false)
     }
     return []

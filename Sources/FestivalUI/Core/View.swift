@@ -23,6 +23,10 @@ public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> C
     }
     StatusBar.draw(&canvas, state, page: page, layout: layout)
     HintLine.draw(&canvas, state, keymap: keymap)
+    if state.mode == .search, state.screen == .search, layout.contentTop > 0 {
+        let x = SearchScreen.prompt(state, width: layout.contentWidth).cursorX
+        if x < layout.contentWidth { canvas.cursor = Canvas.Cursor(x: x, y: layout.contentTop - 1) }
+    }
     if state.mode == .help { HelpOverlay.draw(&canvas, state, keymap: keymap) }
     return canvas
 }
@@ -185,9 +189,11 @@ enum HintLine {
             if find.query.isEmpty { count = "" }
             else if let c = find.current { count = "  \(c + 1)/\(find.matches.count)" }
             else { count = "  " + UIString.noMatches.text(l) }
-            let prompt = "/" + find.query + (state.mode == .find ? "▏" : "")
-            let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
+            let room = max(2, canvas.width - 1 - DisplayWidth.of(count))
+            let (shown, cursorX) = find.field.window(width: room)
+            let x = canvas.put("/" + shown, x: 0, y: y, style: Style(.accent, bold: true))
             canvas.put(count, x: x, y: y, style: Style(.muted, dim: true))
+            if state.mode == .find { canvas.cursor = Canvas.Cursor(x: 1 + cursorX, y: y) }
             return
         }
         if state.mode == .exportFormat {
@@ -201,10 +207,9 @@ enum HintLine {
         if case .note(let editor) = state.mode {
             let prompt = UIString.notePrompt.text(l)
             let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
-            // The end of a long note stays in view.
-            var text = editor.text + "▏"
-            while DisplayWidth.of(text) > canvas.width - x, !text.isEmpty { text.removeFirst() }
-            canvas.put(text, x: x, y: y, style: Style(.title, bold: true))
+            let (shown, cursorX) = editor.field.window(width: canvas.width - x)
+            canvas.put(shown, x: x, y: y, style: Style(.title, bold: true))
+            if x + cursorX < canvas.width { canvas.cursor = Canvas.Cursor(x: x + cursorX, y: y) }
             return
         }
         if let message = state.message {

@@ -10,8 +10,7 @@ enum SearchScreen {
     static func page(_ state: AppState) -> Page {
         let l = state.language, width = state.size.width
         let search = state.search
-        let waiting = state.library != nil ? nil : state.loading?.text(l) ?? UIString.indexing.text(l) + "…"
-        let header = Row(prompt(search, l, typing: state.mode == .search, waiting: waiting))
+        let header = Row(prompt(state, width: width).spans)
         guard let library = state.library else { return Page(count: 0, isList: true, header: header) { _ in .blank } }
         let presenter = SearchPresenter(library: library)
         let hits = search.hits, query = search.query
@@ -33,21 +32,31 @@ enum SearchScreen {
         }
     }
 
-    /// "Search: query▏  12 results", the hint while nothing is typed, or what the search
-    /// waits for ("Indexing…").
-    static func prompt(_ search: SearchState, _ l: Language, typing: Bool, waiting: String?) -> [Span] {
+    /// "Search: query  12 results", the hint while nothing is typed, or what the search
+    /// waits for ("Indexing…"), in `width` cells: a long query scrolls so that the cursor
+    /// and the count stay in view. `cursorX` is the column of the insertion point.
+    static func prompt(_ state: AppState, width: Int) -> (spans: [Span], cursorX: Int) {
+        let search = state.search, l = state.language
+        let waiting = state.library != nil ? nil : state.loading?.text(l) ?? UIString.indexing.text(l) + "…"
         let scope = search.scope == .quotes ? " (" + UIString.searchQuotes.text(l) + ")" : ""
-        var spans = [Span(UIString.searchPrompt.text(l) + scope + ": ", Style(.heading, bold: true)),
-                     Span(search.input + (typing ? "▏" : ""), Style(.title, bold: true))]
+        let label = UIString.searchPrompt.text(l) + scope + ": "
+        var after: Span?
         if let waiting {
-            spans.append(Span("  " + waiting, Style(.muted)))
+            after = Span("  " + waiting, Style(.muted))
         } else if search.input.isEmpty {
-            spans.append(Span("  " + UIString.searchHint.text(l), Style(.muted, dim: true)))
+            after = Span("  " + UIString.searchHint.text(l), Style(.muted, dim: true))
         } else if !search.query.isEmpty {
             let count = search.hits.isEmpty ? UIString.noMatches.text(l) : "\(search.hits.count) " + UIString.results.text(l)
-            spans.append(Span("  " + count, Style(.muted)))
+            after = Span("  " + count, Style(.muted))
         }
-        return spans
+        let labelWidth = DisplayWidth.of(label)
+        // The count keeps its room unless that would leave the query almost none.
+        let afterWidth = search.input.isEmpty ? 0 : DisplayWidth.of(after?.text ?? "")
+        let room = max(width - labelWidth - afterWidth, min(12, width - labelWidth))
+        let (shown, cursorX) = search.field.window(width: max(2, room))
+        var spans = [Span(label, Style(.heading, bold: true)), Span(shown, Style(.title, bold: true))]
+        if let after { spans.append(after) }
+        return (spans, labelWidth + cursorX)
     }
 
     /// The part of `text` shown in `width` cells, with the ranges moved to match: it shows
