@@ -83,8 +83,8 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         state.message = nil
         switch state.mode {
         case .help:
-            state.mode = .browse
-            if key == .char("q") || key == .escape || key == .char("?") || key == .function(1) { return [] }
+            HelpOverlay.key(&state, key, keymap: keymap)
+            return []
         case .find: return Finder.edit(&state, key)
         case .note(let editor): return ShelfActions.editNote(&state, editor, key, now: now)
         case .rating: return ShelfActions.finishRating(&state, key, now: now)
@@ -201,7 +201,9 @@ func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect]
         }
         state.message = UIString.copied.text(state.language) + clip.what
         return [.copy(clip.text)]
-    case .help: state.mode = .help
+    case .help:
+        state.mode = .help
+        state.helpScroll = 0
     case .quit:
         state.quitting = true
         return [.quit]

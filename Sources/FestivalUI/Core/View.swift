@@ -255,14 +255,51 @@ extension HintLine {
 
 /// `?`: the keys that work on this screen, from the keymap itself, in one or two columns.
 enum HelpOverlay {
+    /// A key while the help is open: it scrolls with the usual keys and closes only with
+    /// `?`, `q`, Esc or F1; any other key does nothing (it never acts behind the help).
+    static func key(_ state: inout AppState, _ key: Key, keymap: Keymap) {
+        let page = max(1, state.size.height - 6)
+        switch key {
+        case .char("q"), .char("?"), .escape, .function(1), .ctrl("c"):
+            state.mode = .browse
+            state.helpScroll = 0
+            return
+        case .char("j"), .down, .ctrl("n"): state.helpScroll += 1
+        case .char("k"), .up, .ctrl("p"): state.helpScroll -= 1
+        case .mouse(let event) where event.kind == .wheelDown || event.kind == .wheelUp:
+            state.helpScroll += event.kind == .wheelDown ? 3 : -3
+        case .char(" "), .pageDown, .ctrl("d"), .ctrl("f"): state.helpScroll += page
+        case .char("b"), .pageUp, .ctrl("u"), .ctrl("b"): state.helpScroll -= page
+        case .char("g"), .home: state.helpScroll = 0
+        case .char("G"), .end: state.helpScroll = .max
+        default: return
+        }
+        state.helpScroll = min(max(0, state.helpScroll), maxScroll(state, keymap: keymap))
+    }
+
+    /// Lines that can be scrolled away: none when every entry is in view (in one column or
+    /// two), else the entries beyond what one column shows.
+    static func maxScroll(_ state: AppState, keymap: Keymap) -> Int {
+        let entries = keymap.help(for: state.screen.kind, state.language)
+        let rows = max(1, state.size.height - 4)
+        let keyWidth = min(20, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let textWidth = min(36, entries.map { DisplayWidth.of($0.text) }.max() ?? 0)
+        let twoFit = state.size.width >= 2 * (keyWidth + 2 + textWidth) + 7
+        if entries.count <= rows || (twoFit && (entries.count + 1) / 2 <= rows) { return 0 }
+        return entries.count - rows
+    }
+
     static func draw(_ canvas: inout Canvas, _ state: AppState, keymap: Keymap) {
         let l = state.language
-        let entries = keymap.help(for: state.screen.kind, l)
+        let all = keymap.help(for: state.screen.kind, l)
+        // Scrolled: one column from the first line shown; otherwise as many columns as fit.
+        let scroll = min(state.helpScroll, maxScroll(state, keymap: keymap))
+        let entries = Array(all.dropFirst(scroll))
         let keyWidth = min(20, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
         let textWidth = min(36, entries.map { DisplayWidth.of($0.text) }.max() ?? 0)
         let columnWidth = keyWidth + 2 + textWidth
         let rowsAvailable = max(1, canvas.height - 4)
-        let columns = entries.count > rowsAvailable && canvas.width >= 2 * columnWidth + 7 ? 2 : 1
+        let columns = scroll == 0 && entries.count > rowsAvailable && canvas.width >= 2 * columnWidth + 7 ? 2 : 1
         let perColumn = (entries.count + columns - 1) / columns
         let w = min(canvas.width - 2, columns * columnWidth + (columns - 1) * 3 + 4)
         let h = min(canvas.height - 2, perColumn + 2)
@@ -287,7 +324,10 @@ enum HelpOverlay {
             canvas.put(entry.text, x: x + keyWidth + 2, y: y, maxWidth: max(0, min(textWidth, x0 + w - 2 - (x + keyWidth + 2))))
         }
         if perColumn > shown {
-            canvas.put("…", x: x0 + w - 3, y: y0 + h - 2, style: Style(.muted, dim: true))
+            canvas.put("↓", x: x0 + w - 3, y: y0 + h - 2, style: Style(.muted, dim: true))
+        }
+        if scroll > 0 {
+            canvas.put("↑", x: x0 + w - 3, y: y0 + 1, style: Style(.muted, dim: true))
         }
     }
 }
