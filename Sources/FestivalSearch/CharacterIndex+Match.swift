@@ -194,6 +194,8 @@ extension CharacterIndex {
 /// copies of an index; any thread may use it.
 final class StartsMemo: Sendable {
     static let capacity = 8
+    /// At most this many starts are kept in all (64 MB); the oldest terms go first.
+    static let startsBudget = 16 << 20
     private let entries = Mutex<[(term: [UInt8], starts: [Int32])]>([])
 
     /// The starts of the longest remembered term that `term` begins with, and its length.
@@ -207,7 +209,10 @@ final class StartsMemo: Sendable {
         entries.withLock { entries in
             entries.removeAll { $0.term == term }
             entries.append((term, starts))
-            if entries.count > Self.capacity { entries.removeFirst() }
+            var total = entries.reduce(0) { $0 + $1.starts.count }
+            while entries.count > Self.capacity || (total > Self.startsBudget && !entries.isEmpty) {
+                total -= entries.removeFirst().starts.count
+            }
         }
     }
 }

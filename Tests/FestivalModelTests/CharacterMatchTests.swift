@@ -47,6 +47,17 @@ import Testing
         #expect(sawHits, "the catalog must hold these terms for the test to mean anything")
     }
 
+    @Test func theMemoForgetsTheOldestWhenItHoldsTooManyStarts() {
+        let memo = StartsMemo()
+        let half = [Int32](repeating: 1, count: StartsMemo.startsBudget / 2 + 1)
+        memo.remember(Array("電影".utf8), half)
+        memo.remember(Array("畫面".utf8), half)
+        #expect(memo.longestPrefix(of: Array("電影院".utf8)) == nil, "the older half-budget term went")
+        #expect(memo.longestPrefix(of: Array("畫面中".utf8))?.1 == Array("畫面".utf8).count)
+        memo.remember(Array("太".utf8), [Int32](repeating: 1, count: StartsMemo.startsBudget + 1))
+        #expect(memo.longestPrefix(of: Array("太多".utf8)) == nil, "a term over the whole budget is not kept")
+    }
+
     @Test func aFreshIndexAgreesWithOneThatRemembers() throws {
         // The remembering index has seen the shorter terms; a fresh one has not.
         let fresh = try #require(SearchIndex(catalog: Self.catalog).characters)

@@ -26,6 +26,15 @@ import TextGrid
         #expect(state.mode == .browse && effects.isEmpty && !state.quitting, "q closes the help, not the program")
     }
 
+    @Test func ctrlCInTheHelpQuitsAndKeymapKeysScroll() {
+        var state = UITestSupport.state(width: 80, height: 16)
+        _ = update(&state, .key(.char("?")), now: Date())
+        _ = update(&state, .key(.ctrl("d")), now: Date())
+        #expect(state.mode == .help && state.helpScroll > 0, "the keymap's half-page key scrolls the help")
+        _ = update(&state, .key(.ctrl("c")), now: Date())
+        #expect(state.mode == .browse && state.quitting, "Ctrl-c quits from the help as from anywhere")
+    }
+
     @Test func helpThatFitsDoesNotScroll() {
         var state = UITestSupport.state(width: 200, height: 60)
         _ = update(&state, .key(.char("?")), now: Date())

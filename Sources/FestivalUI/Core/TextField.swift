@@ -5,7 +5,7 @@ import TextGrid
 ///
 /// ←/→ and Ctrl-b/f move by a character, Alt-b/f and Ctrl-←/→ by a word, Home/End and
 /// Ctrl-a/e to the ends; Backspace and Delete (or Ctrl-d) delete a character, Ctrl-w the word
-/// before the cursor, Alt-d the word after it, Ctrl-u everything before it and Ctrl-k
+/// before the cursor (back to white space), Alt-d the word after it, Ctrl-u everything before it and Ctrl-k
 /// everything after it.
 public struct TextField: Equatable, Sendable {
     public private(set) var text: String
@@ -40,8 +40,10 @@ public struct TextField: Equatable, Sendable {
         case .delete, .ctrl("d"):
             guard at < characters.count else { return true }
             characters.remove(at: at)
-        case .ctrl("w"):
-            let start = Self.wordStart(before: at, in: characters)
+        case .ctrl("w"):   // back to white space, as readline's Ctrl-w (`speaker:x` goes whole)
+            var start = at
+            while start > 0, characters[start - 1].isWhitespace { start -= 1 }
+            while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
             characters.removeSubrange(start..<at)
             at = start
         case .alt("d"):

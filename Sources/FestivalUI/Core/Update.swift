@@ -83,8 +83,7 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         state.message = nil
         switch state.mode {
         case .help:
-            HelpOverlay.key(&state, key, keymap: keymap)
-            return []
+            if HelpOverlay.key(&state, key, keymap: keymap) { return [] }
         case .find: return Finder.edit(&state, key)
         case .note(let editor): return ShelfActions.editNote(&state, editor, key, now: now)
         case .rating: return ShelfActions.finishRating(&state, key, now: now)

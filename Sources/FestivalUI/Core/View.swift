@@ -255,26 +255,47 @@ extension HintLine {
 
 /// `?`: the keys that work on this screen, from the keymap itself, in one or two columns.
 enum HelpOverlay {
-    /// A key while the help is open: it scrolls with the usual keys and closes only with
-    /// `?`, `q`, Esc or F1; any other key does nothing (it never acts behind the help).
-    static func key(_ state: inout AppState, _ key: Key, keymap: Keymap) {
+    /// A key while the help is open; false when it is to act as usual once the help has
+    /// closed (quit). The keymap's moving keys scroll it; the help and back keys, `q`
+    /// and Esc close it; any other key does nothing (it never acts behind the help).
+    static func key(_ state: inout AppState, _ key: Key, keymap: Keymap) -> Bool {
         let page = max(1, state.size.height - 6)
-        switch key {
-        case .char("q"), .char("?"), .escape, .function(1), .ctrl("c"):
-            state.mode = .browse
-            state.helpScroll = 0
-            return
-        case .char("j"), .down, .ctrl("n"): state.helpScroll += 1
-        case .char("k"), .up, .ctrl("p"): state.helpScroll -= 1
-        case .mouse(let event) where event.kind == .wheelDown || event.kind == .wheelUp:
-            state.helpScroll += event.kind == .wheelDown ? 3 : -3
-        case .char(" "), .pageDown, .ctrl("d"), .ctrl("f"): state.helpScroll += page
-        case .char("b"), .pageUp, .ctrl("u"), .ctrl("b"): state.helpScroll -= page
-        case .char("g"), .home: state.helpScroll = 0
-        case .char("G"), .end: state.helpScroll = .max
-        default: return
+        if key == .escape || key == .char("q") {
+            close(&state)
+            return true
         }
-        state.helpScroll = min(max(0, state.helpScroll), maxScroll(state, keymap: keymap))
+        if case .mouse(let event) = key, event.kind == .wheelDown || event.kind == .wheelUp {
+            scroll(&state, by: event.kind == .wheelDown ? 3 : -3, keymap: keymap)
+            return true
+        }
+        switch keymap.command(for: key, on: state.screen.kind) {
+        case .help, .back: close(&state)
+        case .quit:
+            close(&state)
+            return false
+        case .down: scroll(&state, by: 1, keymap: keymap)
+        case .up: scroll(&state, by: -1, keymap: keymap)
+        case .pageDown, .halfDown: scroll(&state, by: page, keymap: keymap)
+        case .pageUp, .halfUp: scroll(&state, by: -page, keymap: keymap)
+        case .top: scroll(&state, by: -state.helpScroll, keymap: keymap)
+        case .bottom: scroll(&state, by: .max / 2, keymap: keymap)
+        default: break
+        }
+        return true
+    }
+
+    private static func close(_ state: inout AppState) {
+        state.mode = .browse
+        state.helpScroll = 0
+    }
+
+    private static func scroll(_ state: inout AppState, by lines: Int, keymap: Keymap) {
+        state.helpScroll = min(max(0, state.helpScroll + lines), maxScroll(state, keymap: keymap))
+    }
+
+    /// The widths of the key and text columns for these entries.
+    static func columnWidths(_ entries: [(keys: String, text: String)]) -> (keys: Int, text: Int) {
+        (min(20, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0), min(36, entries.map { DisplayWidth.of($0.text) }.max() ?? 0))
     }
 
     /// Lines that can be scrolled away: none when every entry is in view (in one column or
@@ -282,8 +303,7 @@ enum HelpOverlay {
     static func maxScroll(_ state: AppState, keymap: Keymap) -> Int {
         let entries = keymap.help(for: state.screen.kind, state.language)
         let rows = max(1, state.size.height - 4)
-        let keyWidth = min(20, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let textWidth = min(36, entries.map { DisplayWidth.of($0.text) }.max() ?? 0)
+        let (keyWidth, textWidth) = columnWidths(entries)
         let twoFit = state.size.width >= 2 * (keyWidth + 2 + textWidth) + 7
         if entries.count <= rows || (twoFit && (entries.count + 1) / 2 <= rows) { return 0 }
         return entries.count - rows
@@ -295,8 +315,7 @@ enum HelpOverlay {
         // Scrolled: one column from the first line shown; otherwise as many columns as fit.
         let scroll = min(state.helpScroll, maxScroll(state, keymap: keymap))
         let entries = Array(all.dropFirst(scroll))
-        let keyWidth = min(20, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let textWidth = min(36, entries.map { DisplayWidth.of($0.text) }.max() ?? 0)
+        let (keyWidth, textWidth) = columnWidths(entries)
         let columnWidth = keyWidth + 2 + textWidth
         let rowsAvailable = max(1, canvas.height - 4)
         let columns = scroll == 0 && entries.count > rowsAvailable && canvas.width >= 2 * columnWidth + 7 ? 2 : 1
