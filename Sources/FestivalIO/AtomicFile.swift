@@ -63,6 +63,28 @@ public enum AtomicFile {
             }
         }
 
+        /// Writes `bytes` at `offset` from the file's start (over what is there), leaving where
+        /// the next `write` goes unchanged: for a header whose values are known only at the end.
+        public func write(_ bytes: [UInt8], at offset: Int) throws(Failure) {
+            if let code = faults.errno(.write) {
+                throw Failure(path: path, step: .write, what: "writing \(temporary)", code: code)
+            }
+            let code: Int32? = bytes.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    if n == 0 { return EIO }
+                    done += n
+                }
+                return nil
+            }
+            if let code { throw Failure(path: path, step: .write, what: "writing \(temporary)", code: code) }
+        }
+
         public func write(_ bytes: [UInt8]) throws(Failure) {
             try bytes.withUnsafeBytes { raw in Result { () throws(Failure) in try write(raw) } }.get()
         }

@@ -6,29 +6,93 @@ import Darwin
 
 /// A little-endian binary encoding for the cache file: fixed-width integers, length-
 /// prefixed strings and byte arrays, and arrays of integers copied in one piece.
+///
+/// Without a sink the writer keeps everything in `bytes`. With one it hands its bytes on
+/// whenever about `chunk` have gathered, and large arrays straight from their storage, so
+/// a file of any size is written with one chunk in memory and no copy of the whole.
 public struct BinaryWriter {
+    /// What has not been handed to the sink yet: everything, without a sink.
     public private(set) var bytes: [UInt8] = []
+    private let sink: ((UnsafeRawBufferPointer) -> Void)?
+    private let chunk: Int
+    private var handedOn = 0
 
-    public init() {}
+    public init() {
+        sink = nil
+        chunk = .max
+    }
 
     /// A writer with room for `capacity` bytes before it grows.
-    public init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int) {
+        self.init()
+        bytes.reserveCapacity(capacity)
+    }
 
-    public mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(n) }
+    /// A writer that hands its bytes to `sink` in pieces of about `chunk` bytes (`flush()`
+    /// hands on the rest).
+    public init(chunk: Int = 1 << 20, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = sink
+        self.chunk = max(1, chunk)
+        bytes.reserveCapacity(self.chunk + 4096)
+    }
+
+    /// Every byte written so far, handed on or not.
+    public var count: Int { handedOn + bytes.count }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        if sink == nil { bytes.reserveCapacity(n) }
+    }
+
+    /// Hands what has gathered to the sink (nothing to do without one).
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(sink)
+        handedOn += bytes.count
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always) private mutating func spill() {
+        if bytes.count >= chunk { flush() }
+    }
+
+    /// Appends raw bytes: a large piece goes to the sink as it is, without a copy.
+    public mutating func raw(_ piece: UnsafeRawBufferPointer) {
+        if let sink, piece.count >= chunk {
+            flush()
+            sink(piece)
+            handedOn += piece.count
+        } else {
+            bytes.append(contentsOf: piece)
+            spill()
+        }
+    }
 
     /// Appends what another writer wrote, as it is (no length prefix).
-    public mutating func append(_ other: BinaryWriter) { bytes.append(contentsOf: other.bytes) }
+    public mutating func append(_ other: BinaryWriter) { other.bytes.withUnsafeBytes { raw($0) } }
 
     /// Appends a string's UTF-8 bytes with no length (the length is stored elsewhere).
     public mutating func rawUTF8(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { raw(UnsafeRawBufferPointer($0)) }
     }
 
-    public mutating func u8(_ v: UInt8) { bytes.append(v) }
-    public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
-    public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    public mutating func u8(_ v: UInt8) {
+        bytes.append(v)
+        spill()
+    }
+
+    public mutating func bool(_ v: Bool) { u8(v ? 1 : 0) }
+
+    public mutating func u32(_ v: UInt32) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+        spill()
+    }
+
+    public mutating func u64(_ v: UInt64) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+        spill()
+    }
+
     public mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
 
     public mutating func count(_ n: Int) { u32(UInt32(n)) }
@@ -37,7 +101,7 @@ public struct BinaryWriter {
         var s = s
         s.withUTF8 { utf8 in
             count(utf8.count)
-            bytes.append(contentsOf: utf8)
+            raw(UnsafeRawBufferPointer(utf8))
         }
     }
 
@@ -53,19 +117,19 @@ public struct BinaryWriter {
 
     public mutating func byteArray(_ a: [UInt8]) {
         count(a.count)
-        bytes.append(contentsOf: a)
+        a.withUnsafeBytes { raw($0) }
     }
 
     /// Integers stored raw (this machine's layout, little-endian on every platform Swift
     /// runs Linux on); the cache is rebuilt on a machine that disagrees (see the header).
     public mutating func int32Array(_ a: [Int32]) {
         count(a.count)
-        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        a.withUnsafeBytes { raw($0) }
     }
 
     public mutating func intArray(_ a: [Int]) {
         count(a.count)
-        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        a.withUnsafeBytes { raw($0) }
     }
 }
 

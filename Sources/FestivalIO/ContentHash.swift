@@ -66,15 +66,15 @@ package enum ContentHash {
 
 extension ContentHash {
     /// The same hash fed piece by piece (a file read in chunks, no copy of it all in memory).
-    struct Streaming {
+    package struct Streaming {
         private var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
         private var total = 0
         /// Bytes of an unfinished 32-byte stripe.
         private var pending: [UInt8] = []
 
-        init() { pending.reserveCapacity(32) }
+        package init() { pending.reserveCapacity(32) }
 
-        mutating func update(_ data: UnsafeRawBufferPointer) {
+        package mutating func update(_ data: UnsafeRawBufferPointer) {
             guard var base = data.baseAddress, data.count > 0 else { return }
             var count = data.count
             total += count
@@ -102,7 +102,7 @@ extension ContentHash {
             v4 = round(v4, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
         }
 
-        func finish() -> UInt64 {
+        package func finish() -> UInt64 {
             var h: UInt64
             if total >= 32 {
                 h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)

@@ -34,7 +34,7 @@ public struct CatalogCache: Sendable {
     /// Bump whenever the layout of the file, the catalog or the index encoding changes (or
     /// how the index folds text): files of another version are not used. A test holds the
     /// hash of a sample's encoding and fails when the encoding changes without a bump.
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
     static let magic = Array("FESTCACHE".utf8)
     /// Byte order and word size: the index stores integers as this machine lays them out.
     static let layout = UInt32(1.littleEndian == 1 ? 0x100 : 0x200) | UInt32(MemoryLayout<Int>.size)
@@ -259,8 +259,17 @@ public struct CatalogCache: Sendable {
         } catch {
             return false
         }
-        let parts = Self.encodeParts(catalog: catalog, index: index, key: key)
-        guard (try? AtomicFile.write(parts, to: url.path, mode: 0o600)) != nil else { return false }
+        // Encoded straight into the file: no copy of the catalog or the index in memory.
+        let written: Void? = try? AtomicFile.write(to: url.path, mode: 0o600) { (file) throws(AtomicFile.Failure) in
+            var failure: AtomicFile.Failure?
+            let header = Self.write(catalog: catalog, index: index, key: key) { piece in
+                guard failure == nil else { return }
+                do throws(AtomicFile.Failure) { try file.write(piece) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            try file.write(header, at: 0)
+        }
+        guard written != nil else { return false }
         prune(keeping: key.fileName)
         return true
     }
@@ -314,21 +323,25 @@ public struct CatalogCache: Sendable {
 
     // MARK: - The file
 
-    /// The file in pieces (header, catalog, index), written one after the other (no copy of
-    /// the whole). The catalog and the index are encoded at the same time.
-    static func encodeParts(catalog: Catalog, index: SearchIndex, key: Key) -> [[UInt8]] {
-        let sections = Mutex<(catalog: [UInt8], index: [UInt8])>(([], []))
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            var w = BinaryWriter()
-            if part == 0 {
-                catalog.encode(to: &w)
-                sections.withLock { $0.catalog = w.bytes }
-            } else {
-                index.encode(to: &w)
-                sections.withLock { $0.index = w.bytes }
+    /// Encodes the file into `output` as it goes: a header with its section lengths and
+    /// checksums blank, the catalog, the index. Returns the header's real bytes, which go at
+    /// the file's start. Only about `chunk` bytes of the encoding are ever in memory at once
+    /// (large arrays go to `output` from where they are).
+    static func write(catalog: Catalog, index: SearchIndex, key: Key, chunk: Int = 1 << 20,
+                      output: @escaping (UnsafeRawBufferPointer) -> Void) -> [UInt8] {
+        let blank = [UInt8](repeating: 0, count: headerSize)
+        blank.withUnsafeBytes(output)
+        var sections: [(length: Int, checksum: UInt64)] = []
+        for part in 0..<2 {
+            var hash = ContentHash.Streaming()
+            var w = BinaryWriter(chunk: chunk) { piece in
+                hash.update(piece)
+                output(piece)
             }
+            if part == 0 { catalog.encode(to: &w) } else { index.encode(to: &w) }
+            w.flush()
+            sections.append((w.count, hash.finish()))
         }
-        let (catalogBytes, indexBytes) = sections.withLock { ($0.catalog, $0.index) }
         var w = BinaryWriter(capacity: headerSize)
         for b in magic { w.u8(b) }
         w.u32(formatVersion)
@@ -336,16 +349,19 @@ public struct CatalogCache: Sendable {
         w.u32(UInt32(Catalog.schemaVersion))
         w.u64(key.hash)
         w.int(key.byteCount)
-        for section in [catalogBytes, indexBytes] {
-            w.int(section.count)
-            w.u64(ContentHash.hash(section))
+        for section in sections {
+            w.int(section.length)
+            w.u64(section.checksum)
         }
-        return [w.bytes, catalogBytes, indexBytes]
+        return w.bytes
     }
 
     /// The whole file in one array.
-    static func encode(catalog: Catalog, index: SearchIndex, key: Key) -> [UInt8] {
-        Array(encodeParts(catalog: catalog, index: index, key: key).joined())
+    static func encode(catalog: Catalog, index: SearchIndex, key: Key, chunk: Int = 1 << 20) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let header = write(catalog: catalog, index: index, key: key, chunk: chunk) { bytes.append(contentsOf: $0) }
+        bytes.replaceSubrange(0..<headerSize, with: header)
+        return bytes
     }
 
     /// Checks a cache file's header and its catalog's checksum, and decodes the catalog;
@@ -374,7 +390,7 @@ public struct CatalogCache: Sendable {
         guard hasChecksum(source, catalogRange, catalogChecksum) else {
             throw BinaryReader.Corrupt(description: "cache: catalog checksum mismatch")
         }
-        let catalog = try Catalog(decoding: &r)
+        let catalog = try Catalog(decoding: &r, end: catalogRange.upperBound)
         guard r.offset == catalogRange.upperBound else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
         // What decodes is not trusted yet: it must keep the rules the loader enforces (the
         // decoder has checked the quotes' references).

@@ -226,6 +226,30 @@ import Testing
         #expect(index.search(SearchQuery("light")) == built.search(SearchQuery("light")))
     }
 
+    @Test func theFileIsWrittenAsItIsEncodedAndIsTheSameAtAnyChunkSize() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let path = try box.write(Self.generated)
+        let first = try box.cache.load(path: path)
+        let index = box.cache.index(for: first)
+        let key = try #require(first.key)
+        let stored = try Array(Data(contentsOf: try #require(box.cache.fileURL(for: key))))
+        #expect(stored == CatalogCache.encode(catalog: Self.generated, index: index, key: key), "the default chunk")
+        for chunk in [1, 7, 4096] {
+            #expect(CatalogCache.encode(catalog: Self.generated, index: index, key: key, chunk: chunk) == stored, "chunk \(chunk)")
+        }
+        let (catalog, decoded) = try CatalogCache.decode(stored, key: key)
+        #expect(catalog == Self.generated && decoded.search(SearchQuery("light")) == index.search(SearchQuery("light")))
+        // The writer hands large arrays on whole and never keeps more than about a chunk.
+        var pieces: [Int] = []
+        var w = BinaryWriter(chunk: 64) { pieces.append($0.count) }
+        w.int32Array([Int32](repeating: 7, count: 1000))
+        for _ in 0..<100 { w.u32(1) }
+        w.flush()
+        #expect(pieces.first == 4 && pieces.dropFirst().first == 4000, "the array went on as it is: \(pieces.prefix(3))")
+        #expect(pieces.dropFirst(2).allSatisfy { $0 <= 64 + 4 } && w.count == 4 + 4000 + 400 && w.bytes.isEmpty)
+    }
+
     @Test func editedCatalogMissesAndGetsItsOwnFile() throws {
         let box = try Sandbox()
         defer { box.remove() }

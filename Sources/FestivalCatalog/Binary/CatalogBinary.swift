@@ -1,8 +1,9 @@
 import FestivalIO
 /// The binary form of a whole `Catalog`, for the cache file (`CatalogCache`).
 ///
-/// Layout: a string table, then the catalog's fields in declaration order. A string is a
-/// UInt32: with the top bit clear, an index into the table; with it set, the length of
+/// Layout: the catalog's fields in declaration order, then a string table, then the length
+/// of the fields (UInt64), so the whole can be written as it is encoded, with the table
+/// complete only at the end; the decoder reads the table first. A string is a UInt32: with the top bit clear, an index into the table; with it set, the length of
 /// the UTF-8 bytes that follow; `UInt32.max` is nil. Strings that repeat (references to
 /// people, films, topics and sources, places, enum values) go in the table, so decoding
 /// makes each once and then only shares it; strings that are usually unique (ids, quote
@@ -20,21 +21,36 @@ extension Catalog {
     }
 
     func encode(to w: inout BinaryWriter, quotesPerChunk: Int) {
-        var body = CatalogBinaryEncoder()
+        let start = w.count
+        var body = CatalogBinaryEncoder(w: w)
         body.quotesPerChunk = max(1, quotesPerChunk)
         body.catalog(self)
-        body.table.encode(to: &w)
-        w.append(body.w)
+        let fieldsLength = body.w.count - start
+        body.table.encode(to: &body.w)
+        body.w.int(fieldsLength)
+        w = body.w
     }
 
-    /// Reads a catalog `encode(to:)` wrote.
-    public init(decoding r: inout BinaryReader) throws(BinaryReader.Corrupt) {
-        let tableOffset = r.offset
-        let strings = try StringTable.decode(&r)
+    /// Reads a catalog `encode(to:)` wrote, which ends at `end` (by default, where the
+    /// bytes do); the reader is left there.
+    public init(decoding r: inout BinaryReader, end: Int? = nil) throws(BinaryReader.Corrupt) {
+        let start = r.offset, end = end ?? r.source.count
+        guard end <= r.source.count, end - start >= 8 else { throw BinaryReader.Corrupt(description: "catalog: too short") }
+        var lengthReader = BinaryReader(r.source, offset: end - 8)
+        let fieldsLength = try lengthReader.int()
+        // Compared by subtraction from what is there: a length near Int.max cannot overflow.
+        guard fieldsLength >= 0, fieldsLength <= end - 8 - start else {
+            throw BinaryReader.Corrupt(description: "catalog: the fields' length does not fit")
+        }
+        let tableOffset = start + fieldsLength
+        var tableReader = BinaryReader(r.source, offset: tableOffset)
+        let strings = try StringTable.decode(&tableReader)
+        guard tableReader.offset == end - 8 else { throw BinaryReader.Corrupt(description: "catalog: string table length") }
         var d = CatalogBinaryDecoder(reader: r, strings: strings, tableOffset: tableOffset)
         let c = try d.catalog()
+        guard d.r.offset == tableOffset else { throw BinaryReader.Corrupt(description: "catalog: fields length") }
         if let problem = d.references.problem(table: strings, catalog: c) { throw BinaryReader.Corrupt(description: problem) }
-        r = d.r
+        r = BinaryReader(r.source, offset: end)
         self.init(id: c.id, festival: c.festival, topics: c.topics, people: c.people, films: c.films,
                   quotes: c.quotes, sources: c.sources)
     }
@@ -73,7 +89,7 @@ struct StringTable {
         var total = 0
         for s in strings { total += s.utf8.count }
         w.count(total)
-        w.reserveCapacity(w.bytes.count + total + 64)
+        w.reserveCapacity(w.count + total + 64)
         for s in strings { w.rawUTF8(s) }
     }
 
@@ -102,7 +118,7 @@ struct StringTable {
 
 /// Writes catalog values: repeated strings as table indexes, unique ones in place.
 struct CatalogBinaryEncoder {
-    var w = BinaryWriter()
+    var w: BinaryWriter
     var table = StringTable()
     var quotesPerChunk = CatalogBinaryEncoder.defaultQuotesPerChunk
 
