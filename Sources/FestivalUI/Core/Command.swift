@@ -73,6 +73,22 @@ public enum Command: String, CaseIterable, Sendable {
     }
 
     func applies(to kind: ScreenKind) -> Bool { screens?.contains(kind) ?? true }
+
+    /// False where the command has nothing to act on, so the help leaves it out: the shelf's
+    /// marks where no film or quote can be selected (People, the festival page), `w` and
+    /// `r` where no film can, export on the festival page.
+    func isUseful(on screen: Screen) -> Bool {
+        switch (self, screen) {
+        case (.favorite, .people), (.favorite, .festival), (.note, .people), (.note, .festival): return false
+        case (.watched, _), (.rate, _):
+            switch screen {
+            case .films, .search, .shelf, .film, .person: return true
+            default: return false
+            }
+        case (.export, .festival): return false
+        default: return true
+        }
+    }
 }
 
 /// Keys → commands.
@@ -120,12 +136,19 @@ public struct Keymap: Sendable {
     ]
 
     /// Help lines for a screen: each command that applies, with all its keys.
-    public func help(for kind: ScreenKind, _ language: Language) -> [(keys: String, text: String)] {
+    public func help(for screen: Screen, _ language: Language) -> [(keys: String, text: String)] {
+        help(for: screen.kind, language) { $0.isUseful(on: screen) }
+    }
+
+    /// Help lines for a kind of screen: each command that applies (and `useful` keeps),
+    /// with all its keys.
+    public func help(for kind: ScreenKind, _ language: Language,
+                     useful: (Command) -> Bool = { _ in true }) -> [(keys: String, text: String)] {
         var lines: [(keys: String, text: String)] = []
         var done = Set<Command>()
-        for command in Command.allCases where command.applies(to: kind) && !done.contains(command) {
+        for command in Command.allCases where command.applies(to: kind) && useful(command) && !done.contains(command) {
             let group = Self.helpGroups.first { $0.0.contains(command) }
-            let members = group?.0.filter { $0.applies(to: kind) } ?? [command]
+            let members = group?.0.filter { $0.applies(to: kind) && useful($0) } ?? [command]
             done.formUnion(members)
             // Only the keys that mean this command here (an earlier binding may take a key).
             let bound = members.compactMap { member -> (Command, String)? in

@@ -41,16 +41,29 @@ enum TooSmall {
     }
 }
 
-/// The section tabs on the top row.
+/// The section tabs on the top row. When the names do not all fit, the active tab is shown
+/// whole and the others by their numbers, with names from the left as room allows.
 enum TabBar {
-    static func labels(_ state: AppState) -> [(Section, String)] {
-        Section.allCases.map { ($0, " \($0.rawValue + 1) \($0.title.text(state.language)) ") }
+    static func labels(_ state: AppState, width: Int) -> [(Section, String)] {
+        let full = Section.allCases.map { ($0, " \($0.rawValue + 1) \($0.title.text(state.language)) ") }
+        if fits(full, width) { return full }
+        var labels = full.map { section, label in (section, section == state.section ? label : " \(section.rawValue + 1) ") }
+        for i in labels.indices where labels[i].0 != state.section {
+            let short = labels[i].1
+            labels[i].1 = full[i].1
+            if !fits(labels, width) { labels[i].1 = short }
+        }
+        return labels
+    }
+
+    private static func fits(_ labels: [(Section, String)], _ width: Int) -> Bool {
+        labels.reduce(0) { $0 + DisplayWidth.of($1.1) + 1 } - 1 <= width
     }
 
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: Style(.tab))
         var x = 0
-        for (section, label) in labels(state) {
+        for (section, label) in labels(state, width: canvas.width) {
             let active = section == state.section
             x += canvas.put(label, x: x, y: 0, style: active ? Style(.activeTab, bold: true, reverse: true) : Style(.tab))
             x += canvas.put(" ", x: x, y: 0, style: Style(.tab))
@@ -63,7 +76,7 @@ enum TabBar {
     /// The section whose tab covers column x.
     static func section(at x: Int, _ state: AppState) -> Section? {
         var start = 0
-        for (section, label) in labels(state) {
+        for (section, label) in labels(state, width: state.size.width) {
             let w = DisplayWidth.of(label)
             if x >= start && x < start + w { return section }
             start += w + 1
@@ -223,23 +236,36 @@ enum HintLine {
             ("Tab", UIString.toResults.text(l)), ("Esc", UIString.back.text(l)),
         ] : browseHints(state.screen.kind, l, keymap: keymap)
         var x = 0
-        for (key, text) in hints {
-            let w = DisplayWidth.of(key) + 1 + DisplayWidth.of(text)
-            if x + w > canvas.width { break }
+        for (key, text) in fitting(hints, width: canvas.width) {
             x += canvas.put(key, x: x, y: y, style: Style(.accent, bold: true))
             x += canvas.put(" " + text + "  ", x: x, y: y, style: Style(.muted))
         }
     }
+
+    /// The hints that fit in `width`, in their order; when not all do, the last two (help
+    /// and quit on a browsing screen, Tab and Esc in the search field) are kept first.
+    static func fitting(_ hints: [(key: String, text: String)], width: Int) -> [(key: String, text: String)] {
+        func cost(_ hint: (key: String, text: String)) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.text) + 2 }
+        if hints.reduce(0, { $0 + cost($1) }) - 2 <= width { return hints }
+        var kept = Set<Int>(), used = 0
+        let order = Array(hints.indices.suffix(2).reversed()) + Array(hints.indices.dropLast(2))
+        for i in order where used + cost(hints[i]) - 2 <= width {
+            kept.insert(i)
+            used += cost(hints[i])
+        }
+        return hints.indices.filter(kept.contains).map { hints[$0] }
+    }
 }
 
 extension HintLine {
-    /// The most useful commands on a kind of screen, each with its first key here.
+    /// The most useful commands on a kind of screen, each with its first key here; help and
+    /// quit last (`fitting` keeps them when room is short).
     static func browseHints(_ kind: ScreenKind, _ l: Language, keymap: Keymap) -> [(String, String)] {
         let slash: Command = kind == .quoteList ? .searchQuotes : kind == .searchResults ? .search : .find
         let entries: [([Command], UIString)] = [
             ([.up, .down], .move), ([.open], .open), ([.back], .back), ([.nextSection], .section),
-            ([.search], .searchKey), ([slash], slash == .find ? .findKey : .searchKey), ([.help], .help),
-            ([.quit], .quit), ([.toggleLanguage], .otherLanguage),
+            ([.search], .searchKey), ([slash], slash == .find ? .findKey : .searchKey), ([.toggleLanguage], .otherLanguage),
+            ([.help], .help), ([.quit], .quit),
         ]
         var shown = Set<Key>()
         return entries.compactMap { commands, text in
@@ -301,7 +327,7 @@ enum HelpOverlay {
     /// Lines that can be scrolled away: none when every entry is in view (in one column or
     /// two), else the entries beyond what one column shows.
     static func maxScroll(_ state: AppState, keymap: Keymap) -> Int {
-        let entries = keymap.help(for: state.screen.kind, state.language)
+        let entries = keymap.help(for: state.screen, state.language)
         let rows = max(1, state.size.height - 4)
         let (keyWidth, textWidth) = columnWidths(entries)
         let twoFit = state.size.width >= 2 * (keyWidth + 2 + textWidth) + 7
@@ -311,7 +337,7 @@ enum HelpOverlay {
 
     static func draw(_ canvas: inout Canvas, _ state: AppState, keymap: Keymap) {
         let l = state.language
-        let all = keymap.help(for: state.screen.kind, l)
+        let all = keymap.help(for: state.screen, l)
         // Scrolled: one column from the first line shown; otherwise as many columns as fit.
         let scroll = min(state.helpScroll, maxScroll(state, keymap: keymap))
         let entries = Array(all.dropFirst(scroll))
