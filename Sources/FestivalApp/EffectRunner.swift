@@ -14,18 +14,14 @@ public protocol EffectRunner {
     func editNote(_ item: ShelfItem, _ text: String, outside: (() -> Void) -> Void) -> Action
 }
 
-/// The shelf file, the user's browser and editor, export files in the current directory.
+/// The shelf file, the user's browser and editor, export files.
 public struct SystemEffects: EffectRunner {
     public let shelfStore: ShelfStore
     public let environment: [String: String]
-    /// Where `e` writes (the current directory).
-    public let exportDirectory: String
 
-    public init(shelfStore: ShelfStore, environment: [String: String],
-                exportDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(shelfStore: ShelfStore, environment: [String: String]) {
         self.shelfStore = shelfStore
         self.environment = environment
-        self.exportDirectory = exportDirectory
     }
 
     /// The store re-reads the file under its lock, so changes another instance made
@@ -43,7 +39,7 @@ public struct SystemEffects: EffectRunner {
     }
 
     public func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action {
-        ListExporter.write(request, catalog: catalog, language: language, now: now, directory: exportDirectory)
+        ListExporter.write(request, catalog: catalog, language: language, environment: environment)
     }
 
     public func editNote(_ item: ShelfItem, _ text: String, outside: (() -> Void) -> Void) -> Action {

@@ -1,23 +1,35 @@
 import FestivalCatalog
 import FestivalText
 
-/// A list that holds quotes and films (the browser's search results, a person's page), as
-/// files: Markdown in one document (the quotes, then the films under their own heading),
-/// JSON as one catalog of both, CSV as one file per kind (their columns differ). `part` is
-/// nil for the one file, else "quotes" or "films".
-public func exportList(quotes: [Quote], films: [Film], from catalog: Catalog, language: Language,
+/// A list that holds quotes, films and people (the browser's search results, a person's
+/// page, the shelf), as files: Markdown in one document (each kind under its own heading),
+/// JSON as one catalog of all, CSV as one file per kind (their columns differ). `part` is
+/// nil for the one file, else "quotes", "films" or "people".
+public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], from catalog: Catalog, language: Language,
                        format: ExportFormat, title: String) -> [(part: String?, text: String)] {
-    if films.isEmpty { return [(nil, exportQuotes(quotes, from: catalog, language: language, format: format, title: title))] }
-    if quotes.isEmpty { return [(nil, exportFilms(films, from: catalog, language: language, format: format, title: title))] }
-    let filmTitle = title + " · " + UIString.films.text(language)
+    var parts: [(part: String, text: (ExportFormat, String) -> String)] = []
+    if !films.isEmpty {
+        parts.append(("films", { exportFilms(films, from: catalog, language: language, format: $0, title: $1) }))
+    }
+    if !people.isEmpty {
+        parts.append(("people", { exportPeople(people, from: catalog, language: language, format: $0, title: $1) }))
+    }
+    if !quotes.isEmpty {
+        parts.append(("quotes", { exportQuotes(quotes, from: catalog, language: language, format: $0, title: $1) }))
+    }
+    if parts.count <= 1 {
+        return [(nil, parts.first?.text(format, title) ?? exportQuotes([], from: catalog, language: language, format: format, title: title))]
+    }
+    func heading(_ part: String) -> String {
+        let name: UIString = part == "films" ? .films : part == "people" ? .people : .quotes
+        return title + " · " + name.text(language)
+    }
     switch format {
     case .md:
-        return [(nil, exportQuotes(quotes, from: catalog, language: language, format: .md, title: title) + "\n"
-                 + exportFilms(films, from: catalog, language: language, format: .md, title: filmTitle))]
+        return [(nil, parts.map { $0.text(.md, heading($0.part)) }.joined(separator: "\n"))]
     case .json:
-        return [(nil, CatalogEncoder.json(catalog.subset(films: films.map(\.id), quotes: quotes.map(\.id))))]
+        return [(nil, CatalogEncoder.json(catalog.subset(films: films.map(\.id), people: people.map(\.id), quotes: quotes.map(\.id))))]
     case .csv:
-        return [("quotes", exportQuotes(quotes, from: catalog, language: language, format: .csv, title: title)),
-                ("films", exportFilms(films, from: catalog, language: language, format: .csv, title: filmTitle))]
+        return parts.map { ($0.part, $0.text(.csv, heading($0.part))) }
     }
 }

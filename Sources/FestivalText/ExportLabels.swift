@@ -18,6 +18,9 @@ package struct ExportLabels {
     package var runtime: String { text(.runtime) }
     package var country: String { text(.country) }
     package var styles: String { text(.styles) }
+    package var roles: String { text(.roles) }
+    package var position: String { text(.position) }
+    package var affiliation: String { text(.affiliation) }
     package var links: String { text(.links) }
     package var colon: String { text(.colon) }
     package var listSeparator: String { text(.listSeparator) }
@@ -36,12 +39,28 @@ package struct ExportLabels {
         }
     }
 
+    /// What an export lists.
+    package enum Kind: Sendable { case quotes, films, people }
+
     /// "From the catalog of AIFF 2025: 3 quotes."
     package func intro(_ festival: String, count: Int, quotes: Bool) -> String {
+        intro(festival, count: count, kind: quotes ? .quotes : .films)
+    }
+
+    package func intro(_ festival: String, count: Int, kind: Kind) -> String {
         if language == .en {
-            let noun = quotes ? (count == 1 ? "quote" : "quotes") : (count == 1 ? "film" : "films")
+            let noun = switch kind {
+            case .quotes: count == 1 ? "quote" : "quotes"
+            case .films: count == 1 ? "film" : "films"
+            case .people: count == 1 ? "person" : "people"
+            }
             return "From the catalog of \(festival): \(count) \(noun)."
         }
-        return "出自「\(festival)」目錄：共 \(count) \(quotes ? "則語錄" : "部影片")。"
+        let noun = switch kind {
+        case .quotes: "則語錄"
+        case .films: "部影片"
+        case .people: "位人物"
+        }
+        return "出自「\(festival)」目錄：共 \(count) \(noun)。"
     }
 }

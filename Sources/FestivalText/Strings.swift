@@ -11,7 +11,7 @@ public enum UIString: CaseIterable, Sendable {
     case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
     case catalogReloaded
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
-    case nothingToExport, exportPrompt, exported
+    case nothingToExport, exportPrompt, exported, exportPathPrompt, exportCancelled
     case noLink, nothingToCopy, copied, opened, noBrowser
     case source, directedBy, colon, comma, listSeparator, english, chinese, watchLink, infoLink, articleLink
     // The `?` help: one line per command, and per group of commands shown together.
@@ -118,9 +118,11 @@ public enum UIString: CaseIterable, Sendable {
         case .favorite: return ("favorite", "最愛")
         case .watched: return ("watched", "已看")
         case .rating: return ("rated", "評分")
-        case .nothingToExport: return ("No list to export here.", "這裡沒有可匯出的清單。")
+        case .nothingToExport: return ("Nothing to export here.", "這裡沒有可匯出的項目。")
         case .exportPrompt: return ("Export as: m Markdown, c CSV, j JSON (Esc cancels)", "匯出格式：m Markdown、c CSV、j JSON（Esc 取消）")
         case .exported: return ("Exported to ", "已匯出至 ")
+        case .exportPathPrompt: return ("Export to: ", "匯出至：")
+        case .exportCancelled: return ("Export cancelled.", "已取消匯出。")
         case .noLink: return ("No link here.", "這裡沒有連結。")
         case .nothingToCopy: return ("Nothing to copy here.", "這裡沒有可複製的內容。")
         case .copied: return ("Copied to the clipboard: ", "已複製到剪貼簿：")

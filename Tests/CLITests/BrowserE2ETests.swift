@@ -218,7 +218,9 @@ import Testing
         try await tmux.start("cd \(tmux.dir.path) && " + Self.binary + " --lang en", env: ["TERM": "xterm-256color"])
         _ = try await tmux.waitFor("Total Pixel Space")
         try await tmux.send("2", "e", "m")
-        _ = try await tmux.waitFor("Exported to")
+        _ = try await tmux.waitFor("Export to:")
+        try await tmux.send("Enter")
+        _ = try await tmux.waitFor("Exported")
         let files = try FileManager.default.contentsOfDirectory(atPath: tmux.dir.path).filter { $0.hasSuffix(".md") }
         #expect(files.count == 1 && files[0].hasPrefix("festival-quotes-"))
         let text = try String(contentsOf: tmux.dir.appending(path: files.first ?? "none"), encoding: .utf8)

@@ -189,7 +189,7 @@ final class RecordingEffects: EffectRunner {
 
     @Test func theExportOfAListWithQuotesAndFilmsHoldsBoth() {
         let effects = RecordingEffects()
-        var loop = Self.loop([.char("s")] + Self.typed("AI") + [.tab, .char("e"), .char("m")], effects: effects,
+        var loop = Self.loop([.char("s")] + Self.typed("AI") + [.tab, .char("e"), .char("m"), .enter], effects: effects,
                              library: Self.library)
         loop.run { Self.library }
         #expect(effects.exports.count == 1)
@@ -213,36 +213,60 @@ final class RecordingEffects: EffectRunner {
         return dir
     }
 
-    @Test func aMixedListExportsQuotesAndFilms() throws {
+    @Test func aMixedListExportsEveryKindAndNeverOverwrites() throws {
         let dir = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
         let catalog = BrowserLoopTests.catalog
-        let effects = SystemEffects(shelfStore: ShelfStore(directory: dir, catalogID: catalog.id), environment: [:],
-                                    exportDirectory: dir.path)
-        let request = ExportRequest(quoteIDs: ["q08"], filmIDs: ["jailbird"], title: "AI", slug: "search", format: .csv)
+        let effects = SystemEffects(shelfStore: ShelfStore(directory: dir, catalogID: catalog.id), environment: ["HOME": dir.path])
+        let base = dir.path + "/festival-search.csv"
+        let request = ExportRequest(quoteIDs: ["q08"], filmIDs: ["jailbird"], personIDs: ["bruce-markoe"], title: "AI",
+                                    format: .csv, path: base)
         guard case .exported(let paths, let count) = effects.export(request, catalog: catalog, language: .en,
                                                                     now: BrowserLoopTests.clock) else {
             Issue.record("export failed")
             return
         }
-        #expect(count == 2 && paths.count == 2)
-        #expect(paths[0].hasSuffix("festival-search-20270115-080000-quotes.csv"))
-        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("q08"))
-        #expect(try String(contentsOfFile: paths[1], encoding: .utf8).contains("jailbird"))
-        let md = ExportRequest(quoteIDs: ["q08"], filmIDs: ["jailbird"], title: "AI", slug: "search", format: .md)
+        #expect(count == 3 && paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+            == ["festival-search-films.csv", "festival-search-people.csv", "festival-search-quotes.csv"])
+        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains("jailbird"))
+        #expect(try String(contentsOfFile: paths[1], encoding: .utf8).contains("Bruce Markoe"))
+        #expect(try String(contentsOfFile: paths[2], encoding: .utf8).contains("q08"))
+        // The same export again: new names, the first files untouched.
+        let before = try paths.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        try "mine".write(toFile: dir.path + "/festival-search-films-2.csv", atomically: false, encoding: .utf8)
+        guard case .exported(let again, _) = effects.export(request, catalog: catalog, language: .en, now: BrowserLoopTests.clock) else {
+            Issue.record("export failed")
+            return
+        }
+        #expect(again.map { URL(fileURLWithPath: $0).lastPathComponent }
+            == ["festival-search-films-3.csv", "festival-search-people-2.csv", "festival-search-quotes-2.csv"])
+        #expect(try paths.map { try String(contentsOfFile: $0, encoding: .utf8) } == before)
+        #expect(try String(contentsOfFile: dir.path + "/festival-search-films-2.csv", encoding: .utf8) == "mine")
+        // Markdown: one file with each kind under its heading; `~/` and a directory as the path.
+        let md = ExportRequest(quoteIDs: ["q08"], filmIDs: ["jailbird"], personIDs: ["bruce-markoe"], title: "AI", format: .md,
+                               path: "~/")
         guard case .exported(let mdPaths, _) = effects.export(md, catalog: catalog, language: .en, now: BrowserLoopTests.clock) else {
             Issue.record("export failed")
             return
         }
+        #expect(mdPaths == [dir.path + "/festival-export.md"])
         let text = try String(contentsOfFile: mdPaths[0], encoding: .utf8)
-        #expect(mdPaths.count == 1 && text.contains("Bruce Markoe") && text.contains("JAILBIRD"))
+        #expect(text.contains("# AI · Films") && text.contains("# AI · People") && text.contains("# AI · Quotes"))
+        #expect(text.contains("Bruce Markoe") && text.contains("JAILBIRD"))
+        // A path that cannot be written says why, with the path.
+        let bad = ExportRequest(quoteIDs: ["q08"], filmIDs: [], title: "AI", format: .md, path: dir.path + "/missing/x.md")
+        guard case .exportFailed(let reason) = effects.export(bad, catalog: catalog, language: .en, now: BrowserLoopTests.clock) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(reason.contains(dir.path + "/missing/x.md") && reason.contains("No such file"), "\(reason)")
     }
 
     @Test func aSavedChangeComesBackAsTheFilesShelf() throws {
         let dir = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = ShelfStore(directory: dir, catalogID: "aiff-2025")
-        let effects = SystemEffects(shelfStore: store, environment: [:], exportDirectory: dir.path)
+        let effects = SystemEffects(shelfStore: store, environment: [:])
         _ = try store.update { $0.toggleFavorite(.quote("q01"), at: BrowserLoopTests.clock) }   // another instance
         guard case .shelfSaved(let shelf) = effects.save(.watched(film: "one", true), at: BrowserLoopTests.clock) else {
             Issue.record("save failed")

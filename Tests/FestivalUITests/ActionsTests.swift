@@ -53,33 +53,91 @@ import TextGrid
     }
 }
 
-/// `e`: the list on screen, in its order, as an export request.
+/// `e`: the list on screen, every kind, in its order, as an export request to a path the
+/// prompt shows and lets the user edit.
 @Suite struct ExportKeyTests {
     typealias S = UITestSupport
 
-    @Test func quoteListExportsItsQuotesInOrder() {
+    /// `e`, the format key, then Enter in the path prompt.
+    static func export(_ state: inout AppState, _ format: Character = "m") -> ExportRequest? {
+        S.press(&state, .char("e"), .char(format))
+        guard case .export(let request)? = S.press(&state, .enter).first else { return nil }
+        return request
+    }
+
+    @Test func quoteListExportsItsQuotesInOrder() throws {
         var state = S.state()
         S.press(&state, .char("2"), .char("p"))                     // filtered by a speaker
         S.press(&state, .char("e"))
         #expect((state.mode == .exportFormat))
         #expect(view(state, size: state.size).text.contains("Export as: m Markdown"))
-        let effects = S.press(&state, .char("m"))
+        #expect(S.press(&state, .char("m")).isEmpty, "the format opens the path prompt; nothing is written yet")
+        guard case .exportPath(let prompt) = state.mode else { Issue.record("no path prompt: \(state.mode)"); return }
+        #expect(prompt.field.text == "./festival-quotes-20270115-080000.md")
+        let bottom = view(state, size: state.size).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(bottom == "Export to: ./festival-quotes-20270115-080000.md", "\(bottom)")
+        let effects = S.press(&state, .enter)
         guard case .export(let request)? = effects.first else { Issue.record("no export: \(effects)"); return }
-        #expect(request.format == .md)
+        #expect(request.format == .md && request.path == prompt.field.text)
         #expect(request.quoteIDs == ListScreens.quotes(state).map(\.id))
-        #expect(request.filmIDs.isEmpty)
+        #expect(request.filmIDs.isEmpty && request.personIDs.isEmpty)
     }
 
-    @Test func searchResultsAndCancel() {
+    @Test func thePathCanBeEditedOrTheExportCancelled() {
+        var state = AppState(catalog: S.builtin, language: .en, size: Size(width: 100, height: 30), library: S.builtinLibrary,
+                             exportDirectory: "/home/me/exports/")
+        S.press(&state, .char("e"), .char("j"))
+        guard case .exportPath(let prompt) = state.mode else { Issue.record("no prompt"); return }
+        #expect(prompt.field.text == "/home/me/exports/festival-films-20270115-080000.json")
+        // Ctrl-w takes the file name back to the directory's slash-less word; type another.
+        S.press(&state, .ctrl("u"))
+        for c in "~/x.json" { S.press(&state, .char(c)) }
+        guard case .export(let request)? = S.press(&state, .enter).first else { Issue.record("no export"); return }
+        #expect(request.path == "~/x.json" && request.format == .json && request.filmIDs.count == S.builtin.films.count)
+        S.press(&state, .char("e"), .char("c"))
+        #expect(S.press(&state, .escape).isEmpty && state.mode == .browse && state.message == "Export cancelled.")
+        S.press(&state, .char("e"), .char("x"))
+        #expect(state.mode == .browse, "another key than m, c or j cancels the format")
+    }
+
+    @Test func everyKindOnScreenIsExported() throws {
         var state = S.state()
+        // Search results: films, people and quotes.
         state.showSearch("valenzuela")
-        S.press(&state, .tab, .char("e"))
-        guard case .export(let request)? = S.press(&state, .char("c")).first else { Issue.record("no export"); return }
-        #expect(request.quoteIDs.count == 11 && request.format == .csv)
-        S.press(&state, .char("e"), .escape)
-        #expect(!(state.mode == .exportFormat))
+        S.press(&state, .tab)
+        let search = try #require(Self.export(&state, "c"))
+        #expect(search.quoteIDs.count == 11 && search.personIDs == ["cristobal-valenzuela"] && search.format == .csv)
+        #expect(search.quoteIDs.count + search.filmIDs.count + search.personIDs.count == state.search.hits.count)
+        // People: the people.
+        state = S.state()
+        S.press(&state, .char("3"))
+        let people = try #require(Self.export(&state))
+        #expect(people.personIDs == S.builtin.people.map(\.id) && people.quoteIDs.isEmpty)
+        // A film's page: the film and its quotes.
+        state = S.state()
+        state.open(.film("total-pixel-space"))
+        let film = try #require(Self.export(&state))
+        #expect(film.filmIDs == ["total-pixel-space"] && film.quoteIDs == S.builtin.quotes(aboutFilm: "total-pixel-space").map(\.id))
+        // A person's page: the person, their quotes and their films.
+        state = S.state()
+        state.open(.person("cristobal-valenzuela"))
+        let person = try #require(Self.export(&state))
+        #expect(person.personIDs == ["cristobal-valenzuela"] && person.quoteIDs.count == 11)
+        // The festival page has nothing to export.
         state.open(.festival)
         #expect(S.press(&state, .char("e")).isEmpty)
-        #expect(state.message == "No list to export here.")
+        #expect(state.message == "Nothing to export here.")
+    }
+
+    @Test func theShelfExportsEverythingOnIt() throws {
+        var state = S.state()
+        S.press(&state, .char("w"))                                 // a watched film, not a favorite
+        S.press(&state, .char("j"), .char("r"), .char("4"))         // a rated one
+        S.press(&state, .char("2"), .char("f"))                     // a favorite quote
+        S.press(&state, .char("5"))
+        let request = try #require(Self.export(&state))
+        let films = ListScreens.films(S.state())
+        #expect(request.filmIDs.sorted() == [films[0].id, films[1].id].sorted(), "watched and rated films, not only favorites")
+        #expect(request.quoteIDs == [ListScreens.quotes(S.state())[0].id])
     }
 }

@@ -205,9 +205,20 @@ import TextGrid
         #expect(Self.errors("mouse = true\u{0}\nkeys = 5\n") == ["config.toml:1:13: TOML syntax: expected the end of the line, found U+0000"])
     }
 
+    @Test func theExportDirectoryIsAPathWithHomeExpanded() throws {
+        let config = try Self.parse("export-directory = \"~/exports\"\n")
+        #expect(config.exportDirectory == "~/exports")
+        #expect(config.exportDirectory(home: "/home/me", current: "/work") == "/home/me/exports")
+        #expect(try Self.parse("export-directory = \"out\"\n").exportDirectory(home: nil, current: "/work") == "/work/out")
+        #expect(Config().exportDirectory(home: "/home/me", current: "/work") == "/work")
+        #expect(Self.errors("export-directory = 3\n") == ["config.toml:1:20: export-directory: expected a directory path (a string), found the number 3"])
+        #expect(Self.errors("export-directory = \"a\\u001b[31m\"\n")
+            == ["config.toml:1:20: export-directory: expected a directory path without control characters"])
+    }
+
     @Test func unknownSettingsAreLocatedErrors() {
         #expect(Self.errors("mouse = true\ncolour = \"red\"\n") == [
-            "config.toml:2:1: colour: unknown setting (settings: language, mouse, theme, keys)",
+            "config.toml:2:1: colour: unknown setting (settings: language, mouse, export-directory, theme, keys)",
         ])
         #expect(Self.errors("[keys]\n\n  dwn = [\"x\"]\n") == [
             "config.toml:3:3: keys.dwn: unknown command (did you mean \"down\"?) (`festival config --print-default` lists them all)",

@@ -5,7 +5,7 @@ import FestivalTOML
 
 extension Config {
     /// The top-level settings, in the order the default file lists them.
-    static let settings = ["language", "mouse", "theme", "keys"]
+    static let settings = ["language", "mouse", "export-directory", "theme", "keys"]
 
     /// Reads a config file's bytes (UTF-8 TOML 1.1). `file` names it in messages. A TOML
     /// syntax error is reported alone; otherwise unknown settings, commands, roles and key
@@ -77,6 +77,7 @@ struct ConfigReader {
             case "language": config.language = language(value)
             case "mouse":
                 if let b = value.bool { config.mouse = b } else { wrongType("mouse", value, "true or false") }
+            case "export-directory": config.exportDirectory = exportDirectory(value)
             case "theme": config.theme = theme(value)
             case "keys": config.keys = keys(value)
             default:
@@ -101,6 +102,19 @@ struct ConfigReader {
         case .array: return "a list"
         case .table: return "a table"
         }
+    }
+
+    /// A directory path: not empty, no control characters (it is shown on screen).
+    mutating func exportDirectory(_ value: TOMLItem) -> String? {
+        guard let text = value.string else {
+            wrongType("export-directory", value, "a directory path (a string)")
+            return nil
+        }
+        guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
+            fail("export-directory", value, "expected a directory path without control characters")
+            return nil
+        }
+        return text
     }
 
     mutating func language(_ value: TOMLItem) -> Language? {

@@ -13,12 +13,23 @@ public struct Config: Sendable, Equatable {
     public var mouse: Bool?
     /// Commands whose keys the file sets; each list replaces the command's standard keys.
     public var keys: [Command: [Key]]
+    /// Where `e` proposes to write (`~/` allowed); nil: the current directory.
+    public var exportDirectory: String?
 
-    public init(language: Language? = nil, theme: ThemeSettings? = nil, mouse: Bool? = nil, keys: [Command: [Key]] = [:]) {
+    public init(language: Language? = nil, theme: ThemeSettings? = nil, mouse: Bool? = nil, keys: [Command: [Key]] = [:],
+                exportDirectory: String? = nil) {
         self.language = language
         self.theme = theme
         self.mouse = mouse
         self.keys = keys
+        self.exportDirectory = exportDirectory
+    }
+
+    /// The export directory to propose: the setting with `~` expanded, else `current`.
+    public func exportDirectory(home: String?, current: String) -> String {
+        guard let directory = exportDirectory else { return current }
+        if directory == "~" || directory.hasPrefix("~/"), let home, home.hasPrefix("/") { return home + directory.dropFirst() }
+        return directory.hasPrefix("/") ? directory : current + "/" + directory
     }
 
     /// The standard keymap with this file's keys.

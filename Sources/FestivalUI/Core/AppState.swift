@@ -83,6 +83,8 @@ public enum Mode: Equatable, Sendable {
     case rating
     /// `e` was pressed: the next key picks the export format.
     case exportFormat
+    /// The format was picked: keys edit where the export goes (Enter writes it).
+    case exportPath(ExportPath)
     /// The one-line note editor is open (when there is no $VISUAL or $EDITOR).
     case note(NoteEditor)
     /// Keys edit the find query (`state.find`).
@@ -131,14 +133,18 @@ public struct AppState: Sendable {
     public internal(set) var shelf = Shelf()
     public internal(set) var message: String?
     public internal(set) var quitting = false
+    /// Where `e` offers to write (the config's `export-directory`, else the current directory).
+    public internal(set) var exportDirectory: String
 
     /// The deepest history a section keeps.
     public static let maxHistory = 64
 
     /// A state for `catalog`; `library` when its index is already there; `start` when the
     /// catalog is only the start of one, the rest still loading.
-    public init(catalog: Catalog, language: Language, size: Size, library: Library? = nil, start: Bool = false) {
+    public init(catalog: Catalog, language: Language, size: Size, library: Library? = nil, start: Bool = false,
+                exportDirectory: String = ".") {
         self.catalog = catalog
+        self.exportDirectory = exportDirectory
         self.library = library
         self.loading = start ? RestLoading() : nil
         self.language = language

@@ -1,48 +1,86 @@
+import Foundation
 import FestivalLibrary
 import FestivalText
 import FestivalExport
 import TextGrid
 
-/// What `e` exports: every quote and film of the list on screen, in its order.
+/// What `e` exports: every film, person and quote of the list on screen, in its order,
+/// to `path` (other files of a CSV export beside it; no file is ever overwritten).
 public struct ExportRequest: Equatable, Sendable {
     public var quoteIDs: [String]
     public var filmIDs: [String]
-    /// A title for the document and a word for the file name.
+    public var personIDs: [String] = []
+    /// A title for the document.
     public var title: String
-    public var slug: String
     public var format: ExportFormat
+    /// The file to write, as the user left it in the prompt.
+    public var path: String
+}
+
+/// The export prompt: the format picked and the path being edited.
+public struct ExportPath: Equatable, Sendable {
+    public var format: ExportFormat
+    public var field: TextField
+}
+
+/// What a screen lists, for export.
+struct ExportItems: Equatable {
+    var quotes: [String] = []
+    var films: [String] = []
+    var people: [String] = []
+    var title: String
+    var slug: String
+
+    var isEmpty: Bool { quotes.isEmpty && films.isEmpty && people.isEmpty }
+    var count: Int { quotes.count + films.count + people.count }
 }
 
 enum ExportList {
-    /// The quotes and films the current screen lists, in its order.
-    static func current(_ state: AppState) -> (quotes: [String], films: [String], title: String, slug: String) {
+    /// The films, people and quotes the current screen lists, in its order: a detail page
+    /// gives its subject and what it lists (a film with its quotes, a person with theirs
+    /// and the films they directed).
+    static func current(_ state: AppState) -> ExportItems {
         let c = state.catalog
         let title = Screens.title(state, state.screen)
         switch state.screen {
-        case .quotes: return (ListScreens.quotes(state).map(\.id), [], title, "quotes")
-        case .films: return ([], ListScreens.films(state).map(\.id), title, "films")
+        case .quotes: return ExportItems(quotes: ListScreens.quotes(state).map(\.id), title: title, slug: "quotes")
+        case .films: return ExportItems(films: ListScreens.films(state).map(\.id), title: title, slug: "films")
+        case .people: return ExportItems(people: c.people.map(\.id), title: title, slug: "people")
         case .search:
-            guard let library = state.library else { return ([], [], title, "search") }
-            var quotes: [String] = [], films: [String] = []
+            var items = ExportItems(title: title, slug: "search")
+            guard let library = state.library else { return items }
             for hit in state.search.hits {
                 switch library.item(hit) {
-                case .quote(let q): quotes.append(q.id)
-                case .film(let f): films.append(f.id)
-                case .person: break
+                case .quote(let q): items.quotes.append(q.id)
+                case .film(let f): items.films.append(f.id)
+                case .person(let p): items.people.append(p.id)
                 }
             }
-            return (quotes, films, title, "search")
-        case .shelf: return (state.shelf.favoriteQuotes, state.shelf.favoriteFilms, title, "shelf")
-        case .person(let id): return (c.quotes(by: id).map(\.id), c.films(directedBy: id).map(\.id), title, id)
-        case .film(let id): return (c.quotes(aboutFilm: id).map(\.id), [], title, id)
-        case .quote(let id): return ([id], [], title, id)
-        case .people, .festival: return ([], [], title, "list")
+            return items
+        case .shelf:
+            let shelf = state.shelf
+            var films: [String] = [], quotes: [String] = []
+            for id in shelf.favoriteFilms + shelf.watchedFilms + shelf.rated where !films.contains(id) { films.append(id) }
+            for id in shelf.favoriteQuotes where !quotes.contains(id) { quotes.append(id) }
+            for item in shelf.noted {
+                switch item {
+                case .film(let id) where !films.contains(id): films.append(id)
+                case .quote(let id) where !quotes.contains(id): quotes.append(id)
+                default: break
+                }
+            }
+            return ExportItems(quotes: quotes, films: films, title: title, slug: "shelf")
+        case .person(let id):
+            return ExportItems(quotes: c.quotes(by: id).map(\.id), films: c.films(directedBy: id).map(\.id), people: [id],
+                               title: title, slug: id)
+        case .film(let id): return ExportItems(quotes: c.quotes(aboutFilm: id).map(\.id), films: [id], title: title, slug: id)
+        case .quote(let id): return ExportItems(quotes: [id], title: title, slug: id)
+        case .festival: return ExportItems(title: title, slug: "festival")
         }
     }
 
     static func start(_ state: inout AppState) -> [Effect] {
-        let list = current(state)
-        guard !list.quotes.isEmpty || !list.films.isEmpty else {
+        guard !current(state).isEmpty else {
             state.message = UIString.nothingToExport.text(state.language)
             return []
         }
@@ -50,8 +88,9 @@ enum ExportList {
         return []
     }
 
-    /// The key after `e`: m, c or j picks the format; anything else cancels.
-    static func finish(_ state: inout AppState, _ key: Key) -> [Effect] {
+    /// The key after `e`: m, c or j picks the format and opens the path prompt; anything
+    /// else cancels.
+    static func pickFormat(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
         state.mode = .browse
         let format: ExportFormat
         switch key {
@@ -60,8 +99,44 @@ enum ExportList {
         case .char("j"): format = .json
         default: return []
         }
-        let list = current(state)
-        return [.export(ExportRequest(quoteIDs: list.quotes, filmIDs: list.films,
-                                      title: list.title, slug: list.slug, format: format))]
+        let items = current(state)
+        let slug = String(items.slug.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
+        var directory = state.exportDirectory
+        while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+        let path = (directory == "/" ? "" : directory) + "/festival-\(slug)-\(stamp(now)).\(format.rawValue)"
+        state.mode = .exportPath(ExportPath(format: format, field: TextField(path)))
+        return []
+    }
+
+    /// A key in the path prompt: Enter writes, Esc cancels, the rest edit the path.
+    static func editPath(_ state: inout AppState, _ prompt: ExportPath, _ key: Key) -> [Effect] {
+        var prompt = prompt
+        switch key {
+        case .enter:
+            state.mode = .browse
+            let path = prompt.field.text.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else {
+                state.message = UIString.exportCancelled.text(state.language)
+                return []
+            }
+            let items = current(state)
+            return [.export(ExportRequest(quoteIDs: items.quotes, filmIDs: items.films, personIDs: items.people,
+                                          title: items.title, format: prompt.format, path: path))]
+        case .escape, .ctrl("c"), .ctrl("g"):
+            state.mode = .browse
+            state.message = UIString.exportCancelled.text(state.language)
+        default:
+            if prompt.field.edit(key) { state.mode = .exportPath(prompt) }
+        }
+        return []
+    }
+
+    /// 20261127-061503, in UTC.
+    static func stamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(c.year ?? 0)\(two(c.month))\(two(c.day))-\(two(c.hour))\(two(c.minute))\(two(c.second))"
     }
 }

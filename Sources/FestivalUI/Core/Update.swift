@@ -87,7 +87,8 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         case .find: return Finder.edit(&state, key)
         case .note(let editor): return ShelfActions.editNote(&state, editor, key, now: now)
         case .rating: return ShelfActions.finishRating(&state, key, now: now)
-        case .exportFormat: return ExportList.finish(&state, key)
+        case .exportFormat: return ExportList.pickFormat(&state, key, now: now)
+        case .exportPath(let prompt): return ExportList.editPath(&state, prompt, key)
         case .search: return SearchController.edit(&state, key)
         case .browse: break
         }

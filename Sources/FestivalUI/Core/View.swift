@@ -218,11 +218,11 @@ enum HintLine {
             return
         }
         if case .note(let editor) = state.mode {
-            let prompt = UIString.notePrompt.text(l)
-            let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
-            let (shown, cursorX) = editor.field.window(width: canvas.width - x)
-            canvas.put(shown, x: x, y: y, style: Style(.title, bold: true))
-            if x + cursorX < canvas.width { canvas.cursor = Canvas.Cursor(x: x + cursorX, y: y) }
+            field(&canvas, UIString.notePrompt.text(l), editor.field, y: y)
+            return
+        }
+        if case .exportPath(let prompt) = state.mode {
+            field(&canvas, UIString.exportPathPrompt.text(l), prompt.field, y: y)
             return
         }
         if let message = state.message {
@@ -240,6 +240,14 @@ enum HintLine {
             x += canvas.put(key, x: x, y: y, style: Style(.accent, bold: true))
             x += canvas.put(" " + text + "  ", x: x, y: y, style: Style(.muted))
         }
+    }
+
+    /// A prompt and a text field being edited, with the terminal's cursor in it.
+    static func field(_ canvas: inout Canvas, _ prompt: String, _ field: TextField, y: Int) {
+        let x = canvas.put(prompt, x: 0, y: y, style: Style(.accent, bold: true))
+        let (shown, cursorX) = field.window(width: canvas.width - x)
+        canvas.put(shown, x: x, y: y, style: Style(.title, bold: true))
+        if x + cursorX < canvas.width { canvas.cursor = Canvas.Cursor(x: x + cursorX, y: y) }
     }
 
     /// The hints that fit in `width`, in their order; when not all do, the last two (help

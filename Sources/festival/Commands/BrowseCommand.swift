@@ -102,7 +102,9 @@ struct BrowseCommand: ParsableCommand {
         let screen = CursesScreen(terminal)
         var loop = BrowserLoop(terminal: screen,
                                state: AppState(catalog: opened.catalog, language: language, size: screen.cellSize,
-                                               start: opened.isStart),
+                                               start: opened.isStart,
+                                               exportDirectory: config.exportDirectory(home: environment["HOME"],
+                                                                                       current: FileManager.default.currentDirectoryPath)),
                                effects: SystemEffects(shelfStore: shelfStore, environment: environment),
                                keymap: config.keymap)
         let shelf = shelfStore.load()
