@@ -224,12 +224,16 @@ public enum UIString: CaseIterable, Sendable {
 public enum Format {
     public static func unknown(_ l: Language) -> String { UIString.unknown.text(l) }
 
-    /// "Grand Prix", "Merit (6th)", or "unknown".
+    /// "Grand Prix", "Merit (6th)", "6th place" (tier unknown), or "unknown".
     public static func award(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
         guard let award = film.award else { return unknown(l) }
-        let name = catalog.prizeTier(award.tier)?.name.text(l) ?? award.tier
+        guard let tier = award.tier else {
+            guard let place = award.place else { return unknown(l) }
+            return l == .en ? "\(ordinal(place)) place" : "第\(place)名"
+        }
+        let name = catalog.prizeTier(tier)?.name.text(l) ?? tier
         // The place only adds something when the tier spans several places.
-        guard let place = award.place, place != catalog.prizeTier(award.tier)?.rank else { return name }
+        guard let place = award.place, place != catalog.prizeTier(tier)?.rank else { return name }
         return l == .en ? "\(name) (\(ordinal(place)))" : "\(name)（第\(place)名）"
     }
 

@@ -49,6 +49,16 @@ import Testing
         #expect(r.isAtEnd)
     }
 
+    @Test func anAwardWithoutItsTierRoundTrips() throws {
+        var catalog = try CatalogLoader.load(bytes: Array(TestSupport.minimalText.utf8), file: "m.json")
+        catalog.films[0].award = Award(tier: nil, place: 6)
+        var w = BinaryWriter()
+        catalog.encode(to: &w)
+        var r = BinaryReader(w.bytes)
+        #expect(try Catalog(decoding: &r) == catalog)
+        #expect(catalog.integrityProblem() == nil)
+    }
+
     @Test func generatedCatalogRoundTripsInOneChunkOrMany() throws {
         for perChunk in [16_384, 1_000, 7, 1] {
             var w = BinaryWriter()

@@ -121,6 +121,7 @@ import Testing
         edit("text in no language") { $0.films[0].title = LocalizedText(zhHant: nil, en: nil) }
         edit("script URL") { $0.films[0].links = [Link(kind: .watch, url: "javascript:alert(1)", label: nil)] }
         edit("negative runtime") { $0.films[0].runtimeSeconds = -5 }
+        edit("an award of nothing") { $0.films[0].award = Award(tier: nil, place: nil) }
         edit("place 0") { $0.films[0].award = $0.festival.prizeTiers.first.map { Award(tier: $0.id, place: 0) } }
         for (name, catalog) in broken {
             #expect(catalog.integrityProblem() != nil, "\(name)")

@@ -30,6 +30,7 @@ import Testing
             ("hostile fixture", try [UInt8](Data(contentsOf: TestSupport.fixtures.appending(path: "hostile.json")))),
             ("generated", Array(CatalogEncoder.json(generated).utf8)),
             ("with a BOM", [0xEF, 0xBB, 0xBF] + Array(TestSupport.minimalText.utf8)),
+            ("a place without its tier", Array(TestSupport.minimalText.replacingOccurrences(of: #""tier": "top""#, with: #""tier": null"#).utf8)),
         ]
         for (name, bytes) in cases {
             let tookFastPath = Self.agree(bytes, name)
@@ -94,6 +95,7 @@ import Testing
             ("\"Tiny Fest\"", "\"  \""), ("\"Tiny Fest\"", "\"\""), ("\"Tiny Fest\"", "5"), ("\"Tiny Fest\"", "\"caf\\u00\""), ("\"finalistCount\": 2", "\"finalistCount\": 0"),
             ("\"finalistCount\": 2", "\"finalistCount\": 2.0"), ("\"edition\": null,", ""), ("\"2030-01-02\"", "\"2030-02-30\""),
             ("\"shortName\": \"TF\"", "\"shortName\": \"TF\", \"shortName\": \"TF\""), ("\"id\": \"tiny-fest\"", "\"id\": \"Tiny\""),
+            ("{\"tier\": \"top\", \"place\": 1}", "{\"tier\": null, \"place\": null}"),
         ]
         for (old, new) in edits {
             #expect(TestSupport.minimalText.contains(old), "\(old)")

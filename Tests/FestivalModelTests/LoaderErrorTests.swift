@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FestivalCatalog
+import FestivalText
 
 @Suite struct LoaderErrorTests {
     @Test func minimalFixtureLoads() throws {
@@ -11,6 +12,19 @@ import Testing
         #expect(c.films[0].runtimeText == "5:00")
         #expect(c.quotes[0].text.zhHant == "電影是光。👍🏽 Cafe\u{301}")
         #expect(c.festival.events[0].date?.description == "2030-01-02")
+    }
+
+    /// A place can be known without its tier (a source gives "sixth place" and nothing more);
+    /// an award with neither is refused where it stands.
+    @Test func anAwardMayKnowItsPlaceWithoutItsTier() throws {
+        let placeOnly = TestSupport.minimal(replacing: #""award": {"tier": "top", "place": 1}"#, with: #""award": {"tier": null, "place": 6}"#)
+        let c = try CatalogLoader.load(bytes: Array(placeOnly.utf8), file: "m.json")
+        #expect(c.films[0].award == Award(tier: nil, place: 6))
+        #expect(Format.award(c.films[0], in: c, .en) == "6th place" && Format.award(c.films[0], in: c, .zhHant) == "第6名")
+        #expect(CatalogEncoder.json(c).contains(#""tier": null"#))
+        let neither = TestSupport.issues(TestSupport.minimal(replacing: #""award": {"tier": "top", "place": 1}"#, with: #""award": {"tier": null, "place": null}"#))
+        #expect(neither.map(\.path) == ["films[0].award"] && neither.first?.line == 30, "\(neither)")
+        #expect(neither.first?.message.contains("needs a tier or a place") == true)
     }
 
     @Test func malformedJSONIsLocated() {

@@ -84,7 +84,7 @@ extension CatalogBinaryEncoder {
         strings(f.directors)
         w.bool(f.award != nil)
         if let a = f.award {
-            string(a.tier)
+            optionalString(a.tier)
             w.optionalInt(a.place)
         }
         w.optionalInt(f.runtimeSeconds)
@@ -216,7 +216,7 @@ extension CatalogBinaryDecoder {
         let directors = try strings()
         var award: Award?
         if try r.bool() {
-            let tier = try string()
+            let tier = try optionalString()
             award = Award(tier: tier, place: try r.optionalInt())
         }
         let runtime = try r.optionalInt()

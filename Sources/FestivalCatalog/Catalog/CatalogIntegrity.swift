@@ -169,7 +169,8 @@ private struct IntegrityCheck: Sendable {
         if film.directors.isEmpty { fail("a film without a director") }
         refs(film.directors, ids["person"])
         if let award = film.award {
-            ref(award.tier, ids["prize tier"])
+            if let tier = award.tier { ref(tier, ids["prize tier"]) }
+            if award.tier == nil, award.place == nil { fail("an award with neither tier nor place") }
             atLeast(1, award.place)
         }
         atLeast(1, film.runtimeSeconds)

@@ -41,12 +41,12 @@ public struct Film: Sendable, Equatable, Identifiable {
     }
 }
 
-/// A film's prize: its tier and, when known, its place.
+/// A film's prize: its tier and its place, either of which may be unknown (never both).
 public struct Award: Sendable, Equatable {
-    public var tier: String
+    public var tier: String?
     public var place: Int?
 
-    public init(tier: String, place: Int?) {
+    public init(tier: String?, place: Int?) {
         self.tier = tier
         self.place = place
     }

@@ -230,13 +230,14 @@ extension FastJSON {
 
     mutating func award() throws(Bail) -> Award {
         var seen = SeenKeys()
-        var tier = "", place: Int?
+        var tier: String?, place: Int?
         try object { j, key throws(Bail) in
             guard let k = key.index(in: Self.awardKeys) else { throw Bail() }
             try seen.mark(k)
-            if k == 0 { tier = try j.id() } else { place = try j.nullablePositive(min: 1) }
+            if k == 0 { tier = try j.nullableID() } else { place = try j.nullablePositive(min: 1) }
         }
         try seen.require([0, 1])
+        guard tier != nil || place != nil else { throw Bail() }
         return Award(tier: tier, place: place)
     }
 

@@ -138,7 +138,14 @@ final class CatalogDecoder {
         let directors = refs(.person, r, "directors", nonEmpty: true)
         var award: Award?
         if let v = r.value("award", .nullable), let a = FieldReader(v, r.sub("award"), log: log, allowed: ["tier", "place"]) {
-            if let tier = ref(.prizeTier, a, "tier") { award = Award(tier: tier, place: a.int("place", .nullable, min: 1)) }
+            let tierValue = a.value("tier", .nullable)
+            let tier = tierValue.flatMap { ref(.prizeTier, $0, a.sub("tier")) }
+            let place = a.int("place", .nullable, min: 1)
+            if tierValue == nil, place == nil {
+                log.add(v, r.sub("award"), "an award needs a tier or a place (write \"award\": null when neither is known)")
+            } else if tierValue == nil || tier != nil {
+                award = Award(tier: tier, place: place)
+            }
         }
         let runtime = r.int("runtimeSeconds", .nullable, min: 1)
         let country = r.text("country", .nullable)

@@ -77,7 +77,7 @@ public enum CatalogEncoder {
     static func film(_ f: Film) -> JSONNode {
         var m: [(String, JSONNode)] = [
             ("id", .string(f.id)), ("title", text(f.title)), ("directors", ids(f.directors)),
-            ("award", f.award.map { .object([("tier", .string($0.tier)), ("place", $0.place.map(JSONNode.int) ?? .null)]) } ?? .null),
+            ("award", f.award.map { .object([("tier", $0.tier.map(JSONNode.string) ?? .null), ("place", $0.place.map(JSONNode.int) ?? .null)]) } ?? .null),
             ("runtimeSeconds", f.runtimeSeconds.map(JSONNode.int) ?? .null), ("country", text(f.country)),
             ("styles", .array(f.styles.map(text))), ("synopsis", text(f.synopsis)),
             ("links", .array(f.links.map { l in
