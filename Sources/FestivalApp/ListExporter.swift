@@ -16,7 +16,7 @@ enum ListExporter {
         let films = request.filmIDs.compactMap { catalog.film($0) }
         let people = request.personIDs.compactMap { catalog.person($0) }
         let files = exportList(quotes: quotes, films: films, people: people, from: catalog, language: language,
-                               format: request.format, title: request.title)
+                               format: request.format, title: request.title, shelf: request.shelf)
         let base = resolve(request.path, format: request.format, environment: environment)
         var paths: [String] = []
         for file in files {

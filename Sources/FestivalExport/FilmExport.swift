@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalLibrary
 import FestivalText
 /// Writes films as Markdown, CSV or a catalog JSON, like `exportQuotes`.
 ///
@@ -7,29 +8,30 @@ import FestivalText
 /// the synopsis, a note when there is one, links and sources.
 ///
 /// CSV: one row per film under the header `id, title_zh_hant, title_en, directors, award,
-/// runtime, country, styles, synopsis_zh_hant, synopsis_en, links, sources` (names in
-/// `language`, lists separated by "; ", URLs by spaces; unknown values empty).
-/// JSON: `catalog.subset(films:)`.
+/// runtime, country, styles, synopsis_zh_hant, synopsis_en, note, links, sources` (names in
+/// `language`, lists separated by "; ", URLs by spaces; unknown values empty), and with a
+/// `shelf` its columns (`ShelfExport`). JSON: `catalog.subset(films:)`.
 public func exportFilms(_ films: [Film], from catalog: Catalog, language: Language, format: ExportFormat,
-                        title: String) -> String {
+                        title: String, shelf: Shelf? = nil) -> String {
     switch format {
-    case .md: return FilmExport.markdown(films, catalog, language, title)
-    case .csv: return FilmExport.csv(films, catalog, language)
+    case .md: return FilmExport.markdown(films, catalog, language, title, shelf)
+    case .csv: return FilmExport.csv(films, catalog, language, shelf)
     case .json: return CatalogEncoder.json(catalog.subset(films: films.map(\.id)))
     }
 }
 
 enum FilmExport {
     static let csvHeader = ["id", "title_zh_hant", "title_en", "directors", "award", "runtime", "country", "styles",
-                            "synopsis_zh_hant", "synopsis_en", "links", "sources"]
+                            "synopsis_zh_hant", "synopsis_en", "note", "links", "sources"]
 
-    static func markdown(_ films: [Film], _ catalog: Catalog, _ language: Language, _ title: String) -> String {
+    static func markdown(_ films: [Film], _ catalog: Catalog, _ language: Language, _ title: String, _ shelf: Shelf?) -> String {
         let labels = ExportLabels(language: language)
         var out: [String] = ["# " + MarkdownText.inline(title), ""]
         out.append(MarkdownText.inline(labels.intro(catalog.festival.name.text(language), count: films.count, quotes: false)))
         for film in films {
             out += [""]
             out += markdown(film, catalog, labels)
+            out += ShelfExport.markdown(.film(film.id), shelf, labels)
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -66,9 +68,9 @@ enum FilmExport {
         return out
     }
 
-    static func csv(_ films: [Film], _ catalog: Catalog, _ language: Language) -> String {
+    static func csv(_ films: [Film], _ catalog: Catalog, _ language: Language, _ shelf: Shelf?) -> String {
         let labels = ExportLabels(language: language)
-        var out = CSVText.record(csvHeader)
+        var out = CSVText.record(csvHeader + (shelf == nil ? [] : ShelfExport.filmColumns))
         for f in films {
             out += CSVText.record([
                 f.id,
@@ -81,9 +83,10 @@ enum FilmExport {
                 f.styles.map { $0.text(language) }.joined(separator: "; "),
                 f.synopsis.zhHant ?? "",
                 f.synopsis.en ?? "",
+                f.note?.text(language) ?? "",
                 f.links.map(\.url).joined(separator: " "),
                 QuoteExport.sourceURLs(f.sources, catalog),
-            ])
+            ] + (shelf.map { ShelfExport.csv(.film(f.id), $0) } ?? []))
         }
         return out
     }

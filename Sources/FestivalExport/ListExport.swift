@@ -1,24 +1,29 @@
 import FestivalCatalog
+import FestivalLibrary
 import FestivalText
 
 /// A list that holds quotes, films and people (the browser's search results, a person's
 /// page, the shelf), as files: Markdown in one document (each kind under its own heading),
-/// JSON as one catalog of all, CSV as one file per kind (their columns differ). `part` is
-/// nil for the one file, else "quotes", "films" or "people".
+/// JSON as one catalog of all, CSV as one file per kind (their columns differ). With a
+/// `shelf`, the user's marks and notes go with the films and quotes (`ShelfExport`); in
+/// JSON as a part "shelf" when any exported item has an entry. `part` is nil for the main
+/// file, else "quotes", "films", "people" or "shelf".
 public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], from catalog: Catalog, language: Language,
-                       format: ExportFormat, title: String) -> [(part: String?, text: String)] {
+                       format: ExportFormat, title: String, shelf: Shelf? = nil) -> [(part: String?, text: String)] {
     var parts: [(part: String, text: (ExportFormat, String) -> String)] = []
     if !films.isEmpty {
-        parts.append(("films", { exportFilms(films, from: catalog, language: language, format: $0, title: $1) }))
+        parts.append(("films", { exportFilms(films, from: catalog, language: language, format: $0, title: $1, shelf: shelf) }))
     }
     if !people.isEmpty {
         parts.append(("people", { exportPeople(people, from: catalog, language: language, format: $0, title: $1) }))
     }
     if !quotes.isEmpty {
-        parts.append(("quotes", { exportQuotes(quotes, from: catalog, language: language, format: $0, title: $1) }))
+        parts.append(("quotes", { exportQuotes(quotes, from: catalog, language: language, format: $0, title: $1, shelf: shelf) }))
     }
+    let shelfPart = format == .json ? ShelfExport.json(films: films, quotes: quotes, shelf, catalogID: catalog.id) : nil
     if parts.count <= 1 {
-        return [(nil, parts.first?.text(format, title) ?? exportQuotes([], from: catalog, language: language, format: format, title: title))]
+        let main = parts.first?.text(format, title) ?? exportQuotes([], from: catalog, language: language, format: format, title: title)
+        return [(nil, main)] + (shelfPart.map { [("shelf", $0)] } ?? [])
     }
     func heading(_ part: String) -> String {
         let name: UIString = part == "films" ? .films : part == "people" ? .people : .quotes
@@ -29,6 +34,7 @@ public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], fr
         return [(nil, parts.map { $0.text(.md, heading($0.part)) }.joined(separator: "\n"))]
     case .json:
         return [(nil, CatalogEncoder.json(catalog.subset(films: films.map(\.id), people: people.map(\.id), quotes: quotes.map(\.id))))]
+            + (shelfPart.map { [("shelf", $0)] } ?? [])
     case .csv:
         return parts.map { ($0.part, $0.text(.csv, heading($0.part))) }
     }

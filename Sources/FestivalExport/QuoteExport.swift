@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalLibrary
 import FestivalText
 /// Writes quotes as Markdown (with attribution and source links), CSV or a catalog JSON.
 ///
@@ -8,28 +9,32 @@ import FestivalText
 /// with author and publisher. Catalog text is escaped so it cannot break the document.
 ///
 /// CSV: one row per quote under the header `id, speaker_id, speaker, text_zh_hant,
-/// text_en, context, date, topics, film, sources` (names in `language`, source URLs
-/// separated by spaces). JSON: `catalog.subset(quotes:)`, which loads on its own; `title`
-/// and the order of `quotes` do not apply there (a catalog keeps catalog order).
+/// text_en, text_note, context, date, topics, film, sources` (names in `language`, source
+/// URLs separated by spaces), and with a `shelf` its columns (`ShelfExport`). JSON:
+/// `catalog.subset(quotes:)`, which loads on its own; `title` and the order of `quotes` do
+/// not apply there (a catalog keeps catalog order), nor the shelf (see `exportList`).
+/// With a `shelf`, Markdown shows each quote's marks and note.
 public func exportQuotes(_ quotes: [Quote], from catalog: Catalog, language: Language, format: ExportFormat,
-                         title: String) -> String {
+                         title: String, shelf: Shelf? = nil) -> String {
     switch format {
-    case .md: return QuoteExport.markdown(quotes, catalog, language, title)
-    case .csv: return QuoteExport.csv(quotes, catalog, language)
+    case .md: return QuoteExport.markdown(quotes, catalog, language, title, shelf)
+    case .csv: return QuoteExport.csv(quotes, catalog, language, shelf)
     case .json: return CatalogEncoder.json(catalog.subset(quotes: quotes.map(\.id)))
     }
 }
 
 enum QuoteExport {
-    static let csvHeader = ["id", "speaker_id", "speaker", "text_zh_hant", "text_en", "context", "date", "topics", "film", "sources"]
+    static let csvHeader = ["id", "speaker_id", "speaker", "text_zh_hant", "text_en", "text_note", "context", "date", "topics",
+                            "film", "sources"]
 
-    static func markdown(_ quotes: [Quote], _ catalog: Catalog, _ language: Language, _ title: String) -> String {
+    static func markdown(_ quotes: [Quote], _ catalog: Catalog, _ language: Language, _ title: String, _ shelf: Shelf?) -> String {
         let labels = ExportLabels(language: language)
         var out: [String] = ["# " + MarkdownText.inline(title), ""]
         out.append(MarkdownText.inline(labels.intro(catalog.festival.name.text(language), count: quotes.count, quotes: true)))
         for quote in quotes {
             out += ["", "---", ""]
             out += markdown(quote, catalog, labels)
+            out += ShelfExport.markdown(.quote(quote.id), shelf, labels)
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -96,8 +101,8 @@ enum QuoteExport {
         return line
     }
 
-    static func csv(_ quotes: [Quote], _ catalog: Catalog, _ language: Language) -> String {
-        var out = CSVText.record(csvHeader)
+    static func csv(_ quotes: [Quote], _ catalog: Catalog, _ language: Language, _ shelf: Shelf?) -> String {
+        var out = CSVText.record(csvHeader + (shelf == nil ? [] : ShelfExport.quoteColumns))
         for q in quotes {
             out += CSVText.record([
                 q.id,
@@ -105,12 +110,13 @@ enum QuoteExport {
                 catalog.personName(q.speaker, language),
                 q.text.zhHant ?? "",
                 q.text.en ?? "",
+                q.textNote?.text(language) ?? "",
                 q.context.place.text(language),
                 q.context.date?.description ?? "",
                 q.topics.map { catalog.topic($0)?.name.text(language) ?? $0 }.joined(separator: "; "),
                 q.film.map { catalog.film($0)?.title.text(language) ?? $0 } ?? "",
                 sourceURLs(q.sources, catalog),
-            ])
+            ] + (shelf.map { ShelfExport.csv(.quote(q.id), $0) } ?? []))
         }
         return out
     }

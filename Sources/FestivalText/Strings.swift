@@ -7,6 +7,7 @@ public enum UIString: CaseIterable, Sendable {
     case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
     case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
+    case yourNote
     case shelf, favoriteFilms, favoriteQuotes, watchedFilms, ratedFilms, notes, emptyShelf, onYourShelf
     case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
     case catalogReloaded
@@ -100,6 +101,7 @@ public enum UIString: CaseIterable, Sendable {
         case .watchedFilms: return ("Watched", "已看")
         case .ratedFilms: return ("Rated", "已評分")
         case .notes: return ("Your notes", "我的筆記")
+        case .yourNote: return ("Your note", "我的筆記")
         case .emptyShelf: return ("Nothing here yet: f marks a favorite, w a watched film, r rates, m writes a note.",
                                   "這裡還沒有東西：f 加入最愛、w 標記已看、r 評分、m 寫筆記。")
         case .onYourShelf: return ("Shelf", "收藏")
@@ -263,7 +265,7 @@ public enum Format {
 
     public static func role(_ role: Person.Role, _ l: Language) -> String {
         let names: [Person.Role: (String, String)] = [
-            .director: ("director", "導演"), .juror: ("juror", "評審"), .speaker: ("speaker", "受訪者"),
+            .director: ("director", "導演"), .juror: ("juror", "評審"), .speaker: ("speaker", "發言者"),
             .author: ("author", "作者"), .executive: ("executive", "企業主管"), .guest: ("guest", "嘉賓"),
             .narrator: ("narrator", "旁白"), .producer: ("producer", "製片"), .writer: ("writer", "編劇"),
             .editor: ("editor", "剪輯師"), .vfx: ("visual effects", "視覺特效"),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FestivalCatalog
 @testable import FestivalExport
+@testable import FestivalLibrary
 
 /// Markdown, CSV and JSON exports of quotes and films, against golden files in
 /// Tests/Fixtures/Export (SNAPSHOT_RECORD=1 swift test --filter ExportTests rewrites them).
@@ -126,6 +127,41 @@ import Testing
         }
         if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
         return records
+    }
+
+    /// The shelf's marks, ratings and notes go with the films and quotes in every format,
+    /// and catalog notes (doubts, provenance) reach CSV too.
+    @Test func shelfMarksRatingsAndNotesReachEveryFormat() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var shelf = Shelf()
+        shelf.setFavorite(.film("jailbird"), true, at: now)
+        shelf.setWatched(film: "jailbird", true, at: now)
+        _ = shelf.setRating(film: "jailbird", 4, at: now)
+        shelf.setNote(.quote("q08"), "=cmd|' /C calc'!A0\nsecond line", at: now)
+        shelf.setFavorite(.quote("q14"), true, at: now)            // not exported: stays out
+        let films = ["jailbird"].compactMap(builtin.film), quotes = ["q08"].compactMap(builtin.quote)
+        func export(_ format: ExportFormat, _ language: Language = .en) -> [(part: String?, text: String)] {
+            exportList(quotes: quotes, films: films, from: builtin, language: language, format: format, title: "Shelf", shelf: shelf)
+        }
+        let md = export(.md)[0].text
+        #expect(md.contains("**Shelf:** favorite, watched, rated 4/5"), "\(md)")
+        #expect(md.contains("*Your note:* \\=cmd") || md.contains("*Your note:* =cmd"), "\(md)")
+        #expect(md.contains("second line"))
+        #expect(export(.md, .zhHant)[0].text.contains("**收藏：**最愛、已看、評分 4/5"))
+        let csv = export(.csv)
+        let filmRows = csv.first { $0.part == "films" }!.text.components(separatedBy: "\r\n")
+        #expect(filmRows[0].hasSuffix(",note,links,sources,favorite,watched,rating,my_note"), "\(filmRows[0])")
+        #expect(filmRows[1].hasSuffix(",true,true,4,"), "\(filmRows[1])")
+        let quoteRows = csv.first { $0.part == "quotes" }!.text
+        #expect(quoteRows.contains(",favorite,my_note") && quoteRows.contains("false,\"'=cmd"), "\(quoteRows)")
+        let json = export(.json)
+        #expect(json.map(\.part) == [nil, "shelf"])
+        let part = try ShelfCoding.decode(Array(json[1].text.utf8), catalogID: builtin.id)
+        #expect(part.rating(film: "jailbird") == 4 && part.note(.quote("q08"))?.hasPrefix("=cmd") == true)
+        #expect(!part.isFavorite(.quote("q14")) && part.quotes.count == 1 && part.films.count == 1)
+        #expect(exportList(quotes: quotes, films: films, from: builtin, language: .en, format: .json, title: "x").count == 1)
+        let plain = exportQuotes(quotes, from: builtin, language: .en, format: .csv, title: "x")
+        #expect(plain.hasPrefix("id,speaker_id,speaker,text_zh_hant,text_en,text_note,") && !plain.contains("my_note"))
     }
 
     @Test func csvQuotesFieldsThatNeedIt() {

@@ -77,6 +77,14 @@ public struct Shelf: Sendable, Equatable {
         }
     }
 
+    /// The entries of these films and quotes only (for exporting what a list shows).
+    package func keeping(films: Set<String>, quotes: Set<String>) -> Shelf {
+        var part = Shelf()
+        part.films = self.films.filter { films.contains($0.key) }
+        part.quotes = self.quotes.filter { quotes.contains($0.key) }
+        return part
+    }
+
     // MARK: - Changing
 
     /// Marks the item a favorite, or unmarks it.

@@ -15,6 +15,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var format: ExportFormat
     /// The file to write, as the user left it in the prompt.
     public var path: String
+    /// The user's marks and notes, exported with the films and quotes.
+    public var shelf: Shelf = Shelf()
 }
 
 /// The export prompt: the format picked and the path being edited.
@@ -121,7 +123,7 @@ enum ExportList {
             }
             let items = current(state)
             return [.export(ExportRequest(quoteIDs: items.quotes, filmIDs: items.films, personIDs: items.people,
-                                          title: items.title, format: prompt.format, path: path))]
+                                          title: items.title, format: prompt.format, path: path, shelf: state.shelf))]
         case .escape, .ctrl("c"), .ctrl("g"):
             state.mode = .browse
             state.message = UIString.exportCancelled.text(state.language)
