@@ -7,7 +7,7 @@ public enum UIString: CaseIterable, Sendable {
     case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
     case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
-    case yourNote
+    case yourNote, result
     case shelf, favoriteFilms, favoriteQuotes, watchedFilms, ratedFilms, notes, emptyShelf, onYourShelf
     case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
     case catalogReloaded
@@ -132,6 +132,7 @@ public enum UIString: CaseIterable, Sendable {
         case .noBrowser: return ("No browser found (set $BROWSER or install xdg-utils). The link: ",
                                  "找不到瀏覽器（請設定 $BROWSER 或安裝 xdg-utils）。連結：")
         case .results: return ("results", "筆結果")
+        case .result: return ("result", "筆結果")
         case .searchPrompt: return ("Search", "搜尋")
         case .searchHint: return ("Type to search quotes, films and people: words, \"a phrase\", speaker:, topic:, film:",
                                   "輸入即搜尋語錄、影片與人物：字詞、\"整句\"、speaker:、topic:、film:")

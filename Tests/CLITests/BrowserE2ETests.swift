@@ -185,7 +185,7 @@ import Testing
         _ = try await tmux.waitFor("Total Pixel Space")
         try await tmux.send("o")
         _ = try await tmux.waitFor("Opened https://")
-        #expect(await tmux.file("opened")?.hasPrefix("https://www.youtube.com/") == true)
+        #expect(await tmux.file("opened")?.hasPrefix("https://youtu.be/") == true)
         try await tmux.send("q")
     }
 
@@ -250,7 +250,7 @@ import Testing
         _ = await tmux.file("status")
         try await tmux.run(["pipe-pane", "-t", tmux.session])
         let bytes = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: capture))) ?? Data(), as: UTF8.self)
-        #expect(bytes.contains("\u{1B}]8;;https://www.youtube.com/watch?v=zpAeygE4d1A\u{1B}\\"))
+        #expect(bytes.contains("\u{1B}]8;;https://youtu.be/zpAeygE4d1A\u{1B}\\"))
     }
 
     @Test func dumbTerminalGetsAClearError() async throws {

@@ -36,7 +36,7 @@ import Testing
     @Test func csvEndsWithOneCRLFAndKeepsTheGivenOrder() async throws {
         let r = try await CLITests.run(["export", "--quotes", "q08,q02,q08", "--format", "csv"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("id,speaker_id,speaker,text_zh_hant,text_en,context,date,topics,film,sources\r\n"))
+        #expect(r.stdout.hasPrefix("id,speaker_id,speaker,text_zh_hant,text_en,text_note,context,date,topics,film,sources\r\n"))
         #expect(r.stdout.hasSuffix("\r\n") && !r.stdout.hasSuffix("\n\r\n") && !r.stdout.hasSuffix("\r\n\n"))
         #expect(Self.csvIDs(r.stdout) == ["q08", "q02"])
     }
@@ -72,7 +72,7 @@ import Testing
         #expect(md.stdout.hasPrefix("# Films — AIFF 2025\n"))
         #expect(md.stdout.contains("## Total Pixel Space\n"))
         #expect(md.stdout.contains("- Award: Grand Prix\n"))
-        #expect(md.stdout.contains("- [YouTube](https://www.youtube.com/watch?v=zpAeygE4d1A)\n"))
+        #expect(md.stdout.contains("- [YouTube](https://youtu.be/zpAeygE4d1A)\n"))
     }
 
     @Test func writesTheFileAtomically() async throws {

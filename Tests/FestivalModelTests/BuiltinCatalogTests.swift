@@ -26,7 +26,7 @@ import Testing
         #expect(catalog.film("jailbird")?.award?.tier == "gold")
         #expect(catalog.film("one")?.award?.tier == "silver")
         #expect(catalog.film("more-tears-than-harm")?.award == nil)
-        #expect(catalog.film("total-pixel-space")?.watchURL == "https://www.youtube.com/watch?v=zpAeygE4d1A")
+        #expect(catalog.film("total-pixel-space")?.watchURL == "https://youtu.be/zpAeygE4d1A")
         // Unverified running times stay unknown.
         for id in ["jailbird", "one", "more-tears-than-harm", "fragments-of-nowhere"] {
             #expect(catalog.film(id)?.runtimeSeconds == nil, "\(id)")

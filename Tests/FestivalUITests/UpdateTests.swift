@@ -112,7 +112,7 @@ import TextGrid
     @Test func findFoldsLikeSearch() {
         var state = S.state(S.builtin, .zhHant)
         S.press(&state, .char("/"))                          // the film list
-        for c in "泪水多于" { S.press(&state, .char(c)) }     // the title is 淚水多于傷害
+        for c in "泪水多于" { S.press(&state, .char(c)) }     // the title is 淚水多於傷害
         let film = state.catalog.films.firstIndex { $0.id == "more-tears-than-harm" }!
         #expect(state.find?.matches == [film])
         state = S.state()
@@ -173,7 +173,7 @@ import TextGrid
             if !link.isEmpty { break }
             if state.screen != .film("total-pixel-space") { S.press(&state, .escape) }
         }
-        #expect(link == [.openURL("https://www.youtube.com/watch?v=zpAeygE4d1A")])
+        #expect(link == [.openURL("https://youtu.be/zpAeygE4d1A")])
         #expect(S.press(&state, .char("q")) == [.quit])
         #expect(state.quitting)
     }

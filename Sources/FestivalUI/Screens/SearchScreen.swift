@@ -46,7 +46,7 @@ enum SearchScreen {
         } else if search.input.isEmpty {
             after = Span("  " + UIString.searchHint.text(l), Style(.muted, dim: true))
         } else if !search.query.isEmpty {
-            let count = search.hits.isEmpty ? UIString.noMatches.text(l) : "\(search.hits.count) " + UIString.results.text(l)
+            let count = search.hits.isEmpty ? UIString.noMatches.text(l) : "\(search.hits.count) " + (search.hits.count == 1 ? UIString.result : UIString.results).text(l)
             after = Span("  " + count, Style(.muted))
         }
         let labelWidth = DisplayWidth.of(label)
