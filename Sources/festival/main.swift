@@ -8,7 +8,9 @@ import Foundation
 signal(SIGQUIT, SIG_DFL)
 
 do {
-    var command = try FestivalCommand.parseAsRoot()
+    let commands = FestivalCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+    let arguments = try CommandLineOrder.normalized(Array(CommandLine.arguments.dropFirst()), commands: commands)
+    var command = try FestivalCommand.parseAsRoot(arguments)
     try command.run()
 } catch let failure as CLIFailure {
     failure.report()

@@ -92,8 +92,8 @@ import Testing
         let unknown = try await Self.run(["films", "--award", "unknown", "--json"])
         #expect(try Self.load(unknown.stdout).films.allSatisfy { $0.award == nil })
         let bad = try await Self.run(["films", "--award", "platinum"])
-        #expect(bad.status == 1)
-        #expect(bad.stderr.contains("no award tier 'platinum'"))
+        #expect(bad.status == 2, "a bad value is bad usage")
+        #expect(bad.stderr.contains("no award tier 'platinum'") && bad.stderr.contains("grand-prix, gold"))
     }
 
     @Test func filmDetailAndNotFound() async throws {
@@ -103,7 +103,7 @@ import Testing
         let missing = try await Self.run(["film", "nope"])
         #expect(missing.status == 1)
         #expect(missing.stdout.isEmpty)
-        #expect(missing.stderr.contains("no film with id 'nope'"))
+        #expect(missing.stderr.contains("no film 'nope' (see `festival films`)"), "\(missing.stderr)")
     }
 
     @Test func jsonRoundTripsThroughTheLoader() async throws {

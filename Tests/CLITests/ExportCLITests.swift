@@ -104,7 +104,7 @@ import Testing
         #expect(films.stderr.contains("no film with id 'nope'"))
         let speaker = try await CLITests.run(["export", "--speaker", "nobody", "--format", "md"])
         #expect(speaker.status == 1)
-        #expect(speaker.stderr.contains("no person with id 'nobody'"))
+        #expect(speaker.stderr.contains("no person 'nobody' (see `festival people`)"), "\(speaker.stderr)")
         let topic = try await CLITests.run(["export", "--topic", "nothing", "--format", "md"])
         #expect(topic.status == 1)
         let nothing = try await CLITests.run(["export", "--search", "zzzzqqqq", "--format", "md"])

@@ -40,8 +40,9 @@ public enum CatalogLoader {
 
     /// `festival validate`: the catalog, and the warnings of `CatalogLint` (text that loads
     /// but may mislead: control or bidi characters, text that is only invisible characters).
-    public static func validate(path: String) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
-        let root = try parse(bytes: try read(path: path), file: path, progress: nil)
+    public static func validate(path: String, progress: LoadProgress? = nil) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
+        progress?.start(.reading)
+        let root = try parse(bytes: try read(path: path), file: path, progress: progress)
         return (try load(root: root, file: path), CatalogLint.warnings(root, file: path))
     }
 

@@ -26,7 +26,8 @@ struct BrowseCommand: ParsableCommand {
     @Flag(name: .long, help: "No colors, only bold, dim, underline and reverse (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("Color theme: dark or light (default: the config file's, else dark).", valueName: "theme"))
+    @Option(help: ArgumentHelp("Color theme: dark or light (default: the config file's, else dark).", valueName: "theme"),
+            completion: .list(["dark", "light"]))
     var theme: String?
 
     func validate() throws {

@@ -7,10 +7,12 @@ import Foundation
 
 /// Options every command takes: which catalog and which language.
 struct CatalogOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A catalog JSON file, a pipe, or - for standard input (default: the built-in AIFF 2025 catalog).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A catalog JSON file, a pipe, or - for standard input (default: the built-in AIFF 2025 catalog).", valueName: "path"),
+            completion: .file())
     var catalog: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language: zh-Hant or en (default: from LC_ALL/LANG).", valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp("Language: zh-Hant or en (default: from LC_ALL/LANG).", valueName: "lang"),
+            completion: .list(["zh-Hant", "en"]))
     var lang: String?
 
     func validate() throws {
@@ -29,9 +31,11 @@ struct CatalogOptions: ParsableArguments {
     /// parses the JSON and, without an index to store, writes no cache.
     func load() throws -> Catalog {
         do {
-            if let catalog { return try CatalogCache.standard.load(path: catalog, withIndex: false).catalog }
+            if let catalog {
+                return try ProgressBar.loading { try CatalogCache.standard.load(path: catalog, withIndex: false, progress: $0).catalog }
+            }
             return try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
-        } catch {
+        } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
         }
     }
@@ -62,16 +66,20 @@ struct CatalogOptions: ParsableArguments {
             return OpenedLibrary(library: Library(indexing: try load()), storing: nil)
         }
         let cache = CatalogCache.standard
-        let loaded: CatalogCache.Loaded
+        let (loaded, library, cached): (CatalogCache.Loaded, Library, Bool)
         do {
-            loaded = try cache.load(path: catalog)
-        } catch {
+            (loaded, library, cached) = try ProgressBar.loading { progress in
+                let loaded = try cache.load(path: catalog, progress: progress)
+                if let index = cache.cachedIndex(loaded) {
+                    return (loaded, Library(catalog: loaded.catalog, index: index), true)
+                }
+                progress?.start(.indexing)
+                return (loaded, Library(indexing: loaded.catalog), false)
+            }
+        } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
         }
-        if let index = cache.cachedIndex(loaded) {
-            return OpenedLibrary(library: Library(catalog: loaded.catalog, index: index), storing: nil)
-        }
-        let library = Library(indexing: loaded.catalog)
+        if cached { return OpenedLibrary(library: library, storing: nil) }
         let storing = DispatchGroup()
         DispatchQueue.global().async(group: storing) { cache.storeIfNew(loaded, index: library.index) }
         return OpenedLibrary(library: library, storing: storing)

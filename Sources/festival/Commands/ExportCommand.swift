@@ -27,21 +27,24 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Quotes to export: 'all' or ids separated by commas (the default when --speaker, --topic, --film or --search is given without --films).", valueName: "all|ids"))
+    @Option(help: ArgumentHelp("Quotes to export: 'all' or ids separated by commas (the default when --speaker, --topic, --film or --search is given without --films).", valueName: "all|ids"),
+            completion: .custom(CatalogCompletion.quoteList))
     var quotes: String?
 
-    @Option(help: ArgumentHelp("Films to export: 'all' or ids separated by commas.", valueName: "all|ids"))
+    @Option(help: ArgumentHelp("Films to export: 'all' or ids separated by commas.", valueName: "all|ids"),
+            completion: .custom(CatalogCompletion.filmList))
     var films: String?
 
     @OptionGroup var filters: QuoteFilters
 
-    @Option(help: ArgumentHelp("Markdown, CSV or a catalog JSON.", valueName: "format"))
+    @Option(help: ArgumentHelp("md (Markdown), csv or json (a catalog).", valueName: "format"))
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("The Markdown heading (default: says what was chosen).", valueName: "text"))
     var title: String?
 
-    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "path"),
+            completion: .file())
     var output: String?
 
     @OptionGroup var options: CatalogOptions
@@ -94,7 +97,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     /// `all` (catalog order) or the listed ids in the order given; unknown ids fail (exit 1).
-    static func ids(_ list: String, kind: String, known: (String) -> Bool, hint: String) throws -> [String]? {
+    static func ids(_ list: String, kind: String, known: (String) -> Bool, all: () -> [String], hint: String) throws -> [String]? {
         if list.trimmingCharacters(in: .whitespaces).lowercased() == "all" { return nil }
         var seen = Set<String>()
         let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -102,14 +105,15 @@ struct ExportCommand: ParsableCommand {
         let unknown = ids.filter { !known($0) }
         if !unknown.isEmpty {
             let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
-            throw CLIFailure.notFound("no \(kind) with id \(list) (see \(hint))")
+            let nearest = Suggestions.phrase(Suggestions.nearest(to: unknown[0], among: all()))
+            throw CLIFailure.notFound("no \(kind) with id \(list)\(nearest) (see \(hint))")
         }
         return ids
     }
 
     func selectQuotes(in catalog: Catalog, library: Library?) throws -> [Quote] {
         var chosen = catalog.quotes
-        if let quotes, let ids = try Self.ids(quotes, kind: "quote", known: { catalog.quote($0) != nil }, hint: "`festival quotes`") {
+        if let quotes, let ids = try Self.ids(quotes, kind: "quote", known: { catalog.quote($0) != nil }, all: { catalog.quotes.map(\.id) }, hint: "`festival quotes`") {
             chosen = ids.compactMap(catalog.quote)
         }
         return try filters.apply(to: chosen, in: catalog, library: library)
@@ -117,7 +121,7 @@ struct ExportCommand: ParsableCommand {
 
     func selectFilms(_ list: String, in catalog: Catalog, library: Library?) throws -> [Film] {
         var chosen = catalog.films
-        if let ids = try Self.ids(list, kind: "film", known: { catalog.film($0) != nil }, hint: "`festival films`") {
+        if let ids = try Self.ids(list, kind: "film", known: { catalog.film($0) != nil }, all: { catalog.films.map(\.id) }, hint: "`festival films`") {
             chosen = ids.compactMap(catalog.film)
         }
         guard let search = filters.search, let library else { return chosen }
@@ -127,6 +131,7 @@ struct ExportCommand: ParsableCommand {
     /// "Quotes by Cristóbal Valenzuela on copyright — AIFF 2025" and the like.
     func defaultTitle(films: Bool, _ catalog: Catalog, _ language: Language) -> String {
         let festival = catalog.festival.shortName
+        let filters = (try? self.filters.resolved(in: catalog)) ?? self.filters
         let speakerName = filters.speaker.map { catalog.personName($0, language) }
         let topicName = filters.topic.map { catalog.topic($0)?.name.text(language) ?? $0 }
         let search = filters.search

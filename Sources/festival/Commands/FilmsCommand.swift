@@ -11,7 +11,8 @@ struct FilmsCommand: ParsableCommand {
         discussion: "Example: festival films --award grand-prix --lang en"
     )
 
-    @Option(help: ArgumentHelp("Only films with this award tier (id or name, e.g. gold), or 'unknown'.", valueName: "tier"))
+    @Option(help: ArgumentHelp("Only films with this award tier (id or name, e.g. gold), or 'unknown'.", valueName: "tier"),
+            completion: .custom(CatalogCompletion.awards))
     var award: String?
 
     @OptionGroup var options: CatalogOptions
@@ -33,12 +34,14 @@ struct FilmsCommand: ParsableCommand {
                 guard let tier = catalog.festival.prizeTiers.first(where: {
                     $0.id == wanted || $0.name.en?.lowercased() == wanted || $0.name.zhHant == award
                 }) else {
-                    let known = catalog.festival.prizeTiers.map(\.id).joined(separator: ", ")
-                    throw CLIFailure.notFound("no award tier '\(award)' (known: \(known), unknown)")
+                    let known = catalog.festival.prizeTiers.map(\.id)
+                    let nearest = Suggestions.phrase(Suggestions.nearest(to: award, among: known + ["unknown"]))
+                    throw CLIFailure.usage("no award tier '\(award)'\(nearest) (the tiers: \((known + ["unknown"]).joined(separator: ", ")))")
                 }
                 films = films.filter { $0.award?.tier == tier.id }
             }
         }
+        guard !films.isEmpty else { throw CLIFailure.notFound(award.map { "no films with award '\($0)'" } ?? "the catalog has no films") }
         if output.json {
             try Output.json(catalog.subset(films: films.map(\.id)))
             return
@@ -61,7 +64,7 @@ struct FilmCommand: ParsableCommand {
         discussion: "Example: festival film total-pixel-space"
     )
 
-    @Argument(help: "The film's id (see `festival films`).")
+    @Argument(help: "The film: its id (see `festival films`) or part of its title.", completion: .custom(CatalogCompletion.films))
     var id: String
 
     @OptionGroup var options: CatalogOptions
@@ -69,9 +72,7 @@ struct FilmCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.load()
-        guard let film = catalog.film(id) else {
-            throw CLIFailure.notFound("no film with id '\(id)' (see `festival films`)")
-        }
+        let film = try EntityLookup.film(id, in: catalog)
         if output.json {
             try Output.json(catalog.subset(films: [film.id]))
             return

@@ -3,6 +3,7 @@ import FestivalIO
 import FestivalCatalog
 import FestivalSynthetic
 import Foundation
+import Synchronization
 
 /// `festival generate`: write a synthetic catalog for benchmarks and tests.
 struct GenerateCommand: ParsableCommand {
@@ -19,16 +20,17 @@ struct GenerateCommand: ParsableCommand {
     static let maxFilms = 1_000_000
     static let maxQuotes = 20_000_000
 
-    @Option(help: ArgumentHelp("How many films (1–\(maxFilms)).", valueName: "n"))
+    @Option(help: ArgumentHelp("How many films (1 to \(maxFilms)).", valueName: "n"))
     var films: Int
 
-    @Option(help: ArgumentHelp("How many quotes (0–\(maxQuotes)).", valueName: "m"))
+    @Option(help: ArgumentHelp("How many quotes (0 to \(maxQuotes)).", valueName: "m"))
     var quotes: Int
 
-    @Option(help: ArgumentHelp("The seed of the pseudo-random generator (0–18446744073709551615).", valueName: "s"))
+    @Option(help: ArgumentHelp("The seed of the pseudo-random generator (0 to 18446744073709551615).", valueName: "s"))
     var seed: UInt64
 
-    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "path"),
+            completion: .file())
     var output: String?
 
     func run() throws {
@@ -39,12 +41,29 @@ struct GenerateCommand: ParsableCommand {
             throw CLIFailure.usage("--quotes must be between 0 and \(Self.maxQuotes) (got \(quotes))")
         }
         if let output, output.isEmpty { throw CLIFailure.usage("--output needs a file path") }
-        let catalog = CatalogGenerator(films: films, quotes: quotes, seed: seed).catalog()
-        if let output, output != "-" {
-            try CatalogFileWriter.write(catalog, atomicallyTo: output)
-        } else {
-            Output.prepare()
-            try CatalogFileWriter.write(catalog, toDescriptor: STDOUT_FILENO, name: "standard output")
+        let written = Written()
+        try ProgressBar.showing({ written.status }) {
+            let catalog = CatalogGenerator(films: films, quotes: quotes, seed: seed).catalog()
+            written.bytes.store(0, ordering: .relaxed)
+            if let output, output != "-" {
+                try CatalogFileWriter.write(catalog, atomicallyTo: output, counting: written)
+            } else {
+                Output.prepare()
+                try CatalogFileWriter.write(catalog, toDescriptor: STDOUT_FILENO, name: "standard output", counting: written)
+            }
+        }
+    }
+
+    /// How far the output is, for the progress bar: -1 while the catalog is generated.
+    final class Written: Sendable {
+        let bytes = Atomic<Int>(-1)
+
+        func add(_ count: Int) { bytes.add(count, ordering: .relaxed) }
+
+        var status: ProgressBar.Status {
+            let done = bytes.load(ordering: .relaxed)
+            if done < 0 { return ProgressBar.Status(label: "generating") }
+            return ProgressBar.Status(label: "writing", detail: "\(done >> 20) MB")
         }
     }
 }
@@ -52,18 +71,22 @@ struct GenerateCommand: ParsableCommand {
 /// Streams a catalog's JSON to a file descriptor or, atomically, to a file.
 enum CatalogFileWriter {
     /// Writes all of `catalog` to `fd` in chunks (no whole-file string in memory).
-    static func write(_ catalog: Catalog, toDescriptor fd: Int32, name: String) throws {
+    static func write(_ catalog: Catalog, toDescriptor fd: Int32, name: String, counting: GenerateCommand.Written? = nil) throws {
         try CatalogEncoder.write(catalog) { chunk in
+            counting?.add(chunk.count)
             if let code = AtomicFile.writeAll(fd, UnsafeRawBufferPointer(chunk)) { throw CLIFailure.cannotWrite(name, code) }
         }
     }
 
     /// Writes to a temporary file beside `path`, then renames it over `path`, so readers
     /// see the old file or the whole new one, never a part.
-    static func write(_ catalog: Catalog, atomicallyTo path: String) throws {
+    static func write(_ catalog: Catalog, atomicallyTo path: String, counting: GenerateCommand.Written? = nil) throws {
         do {
             try AtomicFile.write(to: path) { writer in
-                try CatalogEncoder.write(catalog) { chunk in try writer.write(UnsafeRawBufferPointer(chunk)) }
+                try CatalogEncoder.write(catalog) { chunk in
+                    counting?.add(chunk.count)
+                    try writer.write(UnsafeRawBufferPointer(chunk))
+                }
             }
         } catch let failure as AtomicFile.Failure {
             throw CLIFailure.cannotWrite(failure)

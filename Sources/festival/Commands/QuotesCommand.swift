@@ -21,6 +21,7 @@ struct QuotesCommand: ParsableCommand {
         let catalog = try indexed?.catalog ?? options.load()
         let lang = options.language
         let quotes = try filters.apply(to: catalog.quotes, in: catalog, library: indexed?.library)
+        guard !quotes.isEmpty else { throw CLIFailure.notFound("no quotes match") }
         if output.json {
             try Output.json(catalog.subset(quotes: quotes.map(\.id)))
             return

@@ -13,7 +13,7 @@ struct RenderCommand: ParsableCommand {
         discussion: """
         Examples:
           festival render --screen film:total-pixel-space --size 100x30 --lang en
-          festival render --keys 's版权<tab>j<enter>' --size 100x30
+          festival render --keys 'scopyright<tab>j<enter>' --size 100x30
         Keys run through the browser's own update; their effects (saving the shelf, \
         exports, opening links, the clipboard) are not carried out.
         """

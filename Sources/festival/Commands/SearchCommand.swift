@@ -11,7 +11,7 @@ struct SearchCommand: ParsableCommand {
         discussion: """
         Matching ignores case, accents, full/half width and Traditional/Simplified Chinese. \
         Several words must all match; "a phrase" matches exactly; speaker:ID-or-name, \
-        topic:…, film:… narrow. Example: festival search '版权 speaker:valenzuela' --in quotes
+        topic:... and film:... narrow. Example: festival search 'copyright speaker:valenzuela' --in quotes
         """
     )
 
@@ -33,7 +33,8 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("in"), help: "Where to look: quotes, films, people or all.")
     var scope: Scope = .all
 
-    @Option(help: "Print at most this many results.")
+    // Unconditional: `--limit -1` is a bad number, not a missing value.
+    @Option(parsing: .unconditional, help: "Print at most this many results (1 or more).")
     var limit: Int?
 
     @OptionGroup var options: CatalogOptions

@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The catalog file to check.")
+    @Argument(help: "The catalog file to check.", completion: .file())
     var path: String
 
     @Flag(help: "Treat warnings as errors (exit 2).")
@@ -23,8 +23,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let checked: (catalog: Catalog, warnings: [CatalogIssue])
         do {
-            checked = try CatalogLoader.validate(path: path)
-        } catch {
+            checked = try ProgressBar.loading { try CatalogLoader.validate(path: path, progress: $0) }
+        } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
         }
         if strict && !checked.warnings.isEmpty { throw CLIFailure.catalog(CatalogError(checked.warnings)) }
