@@ -7,7 +7,7 @@ public enum UIString: CaseIterable, Sendable {
     case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
     case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
-    case yourNote, result
+    case yourNote, result, onlyInChinese, onlyInEnglish
     case shelf, favoriteFilms, favoriteQuotes, watchedFilms, ratedFilms, notes, emptyShelf, onYourShelf
     case addedFavorite, removedFavorite, markedWatched, unmarkedWatched, rated, ratingCleared, noteSaved
     case catalogReloaded
@@ -133,6 +133,8 @@ public enum UIString: CaseIterable, Sendable {
                                  "找不到瀏覽器（請設定 $BROWSER 或安裝 xdg-utils）。連結：")
         case .results: return ("results", "筆結果")
         case .result: return ("result", "筆結果")
+        case .onlyInChinese: return ("Only in Chinese: no English text is known.", "只有中文。")
+        case .onlyInEnglish: return ("Only in English.", "只有英文，尚無中文譯文。")
         case .searchPrompt: return ("Search", "搜尋")
         case .searchHint: return ("Type to search quotes, films and people: words, \"a phrase\", speaker:, topic:, film:",
                                   "輸入即搜尋語錄、影片與人物：字詞、\"整句\"、speaker:、topic:、film:")
@@ -318,4 +320,15 @@ public enum Format {
     public static func quoteText(_ quote: Quote, _ l: Language) -> String {
         quote.text.text(l)
     }
+
+    /// The quote's text for a list row: tagged with its language when it is shown in the
+    /// other one ("[zh] 他說…" in English, "〔英〕It is…" in Chinese), so a reader sees at
+    /// once that no text in the interface's language exists.
+    public static func quoteLine(_ quote: Quote, _ l: Language) -> String {
+        guard quote.text[l] == nil, let other = quote.text[l.other] else { return quote.text.text(l) }
+        return otherLanguageTag(l) + other
+    }
+
+    /// "[zh] " in English, "〔英〕" in Chinese: text in the language the interface is not in.
+    public static func otherLanguageTag(_ l: Language) -> String { l == .en ? "[zh] " : "〔英〕" }
 }

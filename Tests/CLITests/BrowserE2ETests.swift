@@ -202,10 +202,10 @@ import Testing
         try await tmux.send("m")                                // the editor runs and writes the note
         _ = try await tmux.waitFor("Note saved")
         try await tmux.send("q")                                // quit; the second run starts
-        _ = try await tmux.wait { $0.contains("★ JAILBIRD") && !$0.contains("Note saved") }
+        _ = try await tmux.wait { $0.contains("★ ✎ JAILBIRD") && !$0.contains("Note saved") }
         try await tmux.send("5")
         let screen = try await tmux.waitFor("Favorite films (1)")
-        #expect(screen.contains("★ JAILBIRD"))
+        #expect(screen.contains("★ ✎ JAILBIRD"))
         #expect(screen.contains("seen at the gala, 電影 ✓"))
         let shelfFile = tmux.dir.appending(path: "festival/shelf-aiff-2025.json").path
         let files = (try? FileManager.default.contentsOfDirectory(atPath: tmux.dir.appending(path: "festival").path)) ?? []

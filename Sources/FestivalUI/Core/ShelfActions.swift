@@ -77,7 +77,7 @@ enum ShelfActions {
         switch key {
         case .char(let c) where ("1"..."5").contains(c):
             let effects = change(&state, .rate(film: id, Int(String(c))), now: now)
-            state.message = UIString.rated.text(state.language) + String(repeating: "★", count: Int(String(c))!)
+            state.message = UIString.rated.text(state.language) + ShelfScreen.stars(Int(String(c))!)
             return effects
         case .char("0"), .backspace:
             return change(&state, .rate(film: id, nil), now: now, message: .ratingCleared)

@@ -29,7 +29,7 @@ enum DetailScreens {
             d.stillLoading(.quotes)
         } else if !quotes.isEmpty {
             d.heading(.quotes, count: quotes.count)
-            for q in quotes where !d.isFull { d.item(c.personName(q.speaker, l) + ": " + Format.quoteText(q, l), target: .quote(q.id)) }
+            for q in quotes where !d.isFull { d.item(c.personName(q.speaker, l) + ": " + Format.quoteLine(q, l), target: .quote(q.id)) }
         }
         if let note = film.note {
             d.heading(.note)
@@ -49,10 +49,12 @@ enum DetailScreens {
             }
         } else if let only = q.text[l.other] {
             d.paragraph("“" + only + "”", style: Style(.title, bold: true))
+            d.paragraph((l.other == .zhHant ? UIString.onlyInChinese : UIString.onlyInEnglish).text(l), style: DocumentBuilder.muted)
         }
         d.blank()
         d.field(.speaker, c.personName(q.speaker, l), target: .person(q.speaker))
-        d.field(.context, Format.context(q, l) + " — " + q.context.place.text(l))
+        d.field(.context, Format.contextKind(q.context.kind, l) + " — " + q.context.place.text(l))
+        d.field(.date, q.context.date?.description ?? Format.unknown(l))
         if !q.topics.isEmpty {
             d.field(.topics, Format.list(q.topics.map { c.topic($0)?.name.text(l) ?? $0 }, l))
         }
@@ -89,7 +91,7 @@ enum DetailScreens {
             d.stillLoading(.quotes)
         } else if !quotes.isEmpty {
             d.heading(.quotes, count: quotes.count)
-            for q in quotes where !d.isFull { d.item(Format.quoteText(q, l), target: .quote(q.id)) }
+            for q in quotes where !d.isFull { d.item(Format.quoteLine(q, l), target: .quote(q.id)) }
         }
         d.sources(p.sources, in: c)
         return d.page

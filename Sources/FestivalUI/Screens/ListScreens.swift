@@ -67,7 +67,7 @@ enum ListScreens {
             .map { Span($0.text, Style(.heading, bold: true)) })
         return Page(count: films.count, isList: true, header: header) { i in
             let film = films[i]
-            var title = ShelfScreen.marks(film.id, state.shelf) + film.title.text(l)
+            var title = ShelfScreen.marks(.film(film.id), state.shelf) + film.title.text(l)
             if let sub = film.title.subtitle(l) { title += "  " + sub }
             return Row(cells([(title, Style(.title, bold: true)), (Format.directors(film, in: c, l), .plain),
                               (Format.award(film, in: c, l), Style(.accent)), (Format.runtime(film, l), Style(.muted))],
@@ -86,7 +86,7 @@ enum ListScreens {
         }
         return Page(count: quotes.count, isList: true, header: header) { i in
             let q = quotes[i]
-            return Row(cells([(Format.quoteText(q, l), .plain), (c.personName(q.speaker, l), Style(.accent))], widths: widths),
+            return Row(cells([(ShelfScreen.marks(.quote(q.id), state.shelf) + Format.quoteLine(q, l), .plain), (c.personName(q.speaker, l), Style(.accent))], widths: widths),
                        target: .quote(q.id))
         }
     }

@@ -18,7 +18,7 @@ enum ShelfScreen {
             let found = ids.compactMap { c.film($0) }
             guard !found.isEmpty else { return }
             d.heading(label, count: found.count)
-            for film in found { d.item(marks(film.id, shelf) + film.title.text(l), detail: Format.award(film, in: c, l), target: .film(film.id)) }
+            for film in found { d.item(marks(.film(film.id), shelf) + film.title.text(l), detail: Format.award(film, in: c, l), target: .film(film.id)) }
         }
         films(.favoriteFilms, shelf.favoriteFilms)
         films(.watchedFilms, shelf.watchedFilms)
@@ -28,7 +28,7 @@ enum ShelfScreen {
             d.stillLoading(.favoriteQuotes)
         } else if !quotes.isEmpty {
             d.heading(.favoriteQuotes, count: quotes.count)
-            for q in quotes { d.item(c.personName(q.speaker, l) + ": " + Format.quoteText(q, l), target: .quote(q.id)) }
+            for q in quotes { d.item(marks(.quote(q.id), shelf) + c.personName(q.speaker, l) + ": " + Format.quoteLine(q, l), target: .quote(q.id)) }
         }
         let noted = shelf.noted
         if !noted.isEmpty {
@@ -36,7 +36,7 @@ enum ShelfScreen {
             for item in noted {
                 let (name, target): (String, Target) = switch item {
                 case .film(let id): (c.film(id)?.title.text(l) ?? id, .film(id))
-                case .quote(let id): (c.quote(id).map { c.personName($0.speaker, l) + ": " + Format.quoteText($0, l) } ?? id, .quote(id))
+                case .quote(let id): (c.quote(id).map { c.personName($0.speaker, l) + ": " + Format.quoteLine($0, l) } ?? id, .quote(id))
                 }
                 d.item(name, target: target)
                 d.paragraph(shelf.note(item) ?? "", style: DocumentBuilder.muted, indent: 4)
@@ -45,13 +45,23 @@ enum ShelfScreen {
         return d.page
     }
 
-    /// "★ ✓ ★★★★ " before a film's title in lists: what the shelf says about it.
-    static func marks(_ id: String, _ shelf: Shelf) -> String {
+    /// The one notation of the shelf, used in every list, page and message: ★ favorite,
+    /// ✓ watched, ●●●○○ a rating out of five, ✎ a note of yours.
+    static func marks(_ item: ShelfItem, _ shelf: Shelf) -> String {
         var parts: [String] = []
-        if shelf.isFavorite(.film(id)) { parts.append("★") }
-        if shelf.isWatched(film: id) { parts.append("✓") }
-        if let r = shelf.rating(film: id) { parts.append(String(repeating: "●", count: r)) }
+        if shelf.isFavorite(item) { parts.append("★") }
+        if case .film(let id) = item {
+            if shelf.isWatched(film: id) { parts.append("✓") }
+            if let r = shelf.rating(film: id) { parts.append(stars(r)) }
+        }
+        if shelf.note(item) != nil { parts.append("✎") }
         return parts.isEmpty ? "" : parts.joined(separator: " ") + " "
+    }
+
+    /// A rating out of five: "●●●●○".
+    static func stars(_ rating: Int) -> String {
+        let r = min(5, max(0, rating))
+        return String(repeating: "●", count: r) + String(repeating: "○", count: 5 - r)
     }
 
     /// The "Shelf" line of a detail page, or nil when the item is not on the shelf.
@@ -60,8 +70,9 @@ enum ShelfScreen {
         if shelf.isFavorite(item) { parts.append("★ " + UIString.favorite.text(l)) }
         if case .film(let id) = item {
             if shelf.isWatched(film: id) { parts.append("✓ " + UIString.watched.text(l)) }
-            if let r = shelf.rating(film: id) { parts.append(UIString.rating.text(l) + " " + String(repeating: "●", count: r) + String(repeating: "○", count: 5 - r)) }
+            if let r = shelf.rating(film: id) { parts.append(UIString.rating.text(l) + " " + stars(r)) }
         }
+        if shelf.note(item) != nil { parts.append("✎ " + UIString.yourNote.text(l)) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }

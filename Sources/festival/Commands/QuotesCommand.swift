@@ -28,7 +28,7 @@ struct QuotesCommand: ParsableCommand {
         }
         var table = TextTable(header: ["ID", UIString.speaker.text(lang).uppercased(), UIString.quote.text(lang).uppercased()])
         for q in quotes {
-            table.rows.append([q.id, catalog.personName(q.speaker, lang), Format.quoteText(q, lang)])
+            table.rows.append([q.id, catalog.personName(q.speaker, lang), Format.quoteLine(q, lang)])
         }
         try Output.write(table.render())
     }
