@@ -66,6 +66,12 @@ public struct Library: Sendable {
         index.search(query, in: kinds, narrowing: earlier)
     }
 
+    /// The positions in `catalog.quotes` of the quotes `query` matches, in catalog order
+    /// (the browser's find on the quote list: no scan of every row's text).
+    public func quotePositions(matching query: SearchQuery) -> [Int] {
+        hits(query, in: [.quote]).map { index.documents[$0.document].index }.sorted()
+    }
+
     /// Every match of `query`, resolved, best first.
     public func search(_ query: SearchQuery, in kinds: Set<SearchIndex.Kind> = Set(SearchIndex.Kind.allCases)) -> [Match] {
         hits(query, in: kinds).map(match)

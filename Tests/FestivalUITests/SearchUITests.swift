@@ -31,7 +31,8 @@ import TextGrid
 
     @Test func enterOpensTheSelectedResultAndBackReturnsToResults() {
         var state = S.state(S.builtin, .zhHant)
-        S.press(&state, .char("2"), .char("/"))       // quotes: "/" searches the quotes
+        S.press(&state, .char("2"))                   // quotes: search only the quotes (no key of its own)
+        SearchController.open(&state, scope: .quotes)
         #expect(state.search.scope == .quotes)
         Self.type(&state, "电影制作人")                 // Simplified finds the Traditional quote
         #expect(!state.search.hits.isEmpty)
@@ -42,7 +43,7 @@ import TextGrid
         S.press(&state, .escape)
         #expect(state.screen == .search)
         #expect(!(state.mode == .search))                  // back in the results: j/k move
-        S.press(&state, .char("s"))                     // s (or /) edits the query again
+        S.press(&state, .char("s"))                     // s edits the query again
         #expect((state.mode == .search) && state.search.input == "电影制作人")
     }
 
@@ -75,8 +76,9 @@ import TextGrid
 
     @Test func helpShowsOnlyKeysThatMeanTheCommandHere() {
         let quoteHelp = Keymap.standard.help(for: .quoteList, .en)
-        #expect(quoteHelp.contains { $0.keys == "/" && $0.text == "search the quotes" })
-        #expect(!quoteHelp.contains { $0.text.contains("find on this screen") })
+        // One meaning per key: `/` finds on this screen everywhere, `s` searches.
+        #expect(quoteHelp.contains { $0.keys == "/" && $0.text == "find on this screen" })
+        #expect(!quoteHelp.contains { $0.text == "search the quotes" })
         let filmHelp = Keymap.standard.help(for: .filmList, .en)
         #expect(filmHelp.contains { $0.keys == "/" && $0.text == "find on this screen" })
         #expect(filmHelp.contains { $0.keys == "s" && $0.text.hasPrefix("search") })

@@ -48,7 +48,10 @@ enum UITestSupport {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
                 // The selection bar recolours a row but keeps a match's underline.
-                let marked = cell.style.role == .highlight || (cell.style.role == .selection && cell.style.underline)
+                // A find marks matches bold and underlined, the current one also in the
+                // highlight color.
+                let marked = cell.style.role == .highlight || (cell.style.underline && cell.style.bold)
+                    || (cell.style.role == .selection && cell.style.underline)
                 if marked != inside { line += marked ? "⟦" : "⟧"; inside = marked }
                 if !cell.isContinuation { line += cell.text }
             }

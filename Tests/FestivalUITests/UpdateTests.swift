@@ -121,6 +121,25 @@ import TextGrid
         #expect(state.find?.matches.isEmpty == false)
     }
 
+    /// On the quote list `/` finds too (through the index: the list may hold a million
+    /// rows), and the current match is drawn apart from the others.
+    @Test func findOnTheQuoteListMarksTheCurrentMatchApart() {
+        var state = S.state(S.builtin, .en, width: 100, height: 30)
+        S.press(&state, .char("2"), .char("/"))
+        #expect(state.mode == .find)
+        for c in "cristobal" { S.press(&state, .char(c)) }   // shown in the speaker column of every match
+        let matches = state.find?.matches ?? []
+        #expect(matches.count >= 2, "\(matches)")
+        #expect(state.viewport.selected == matches.first)
+        S.press(&state, .enter, .char("n"))
+        #expect(state.viewport.selected == matches[1])
+        let canvas = view(state, size: state.size)
+        var marked: [Style] = []
+        for y in 0..<canvas.height { for x in 0..<canvas.width where canvas[x, y].style.underline && canvas[x, y].style.bold { marked.append(canvas[x, y].style) } }
+        #expect(marked.contains { $0.role == .highlight }, "the current match in the highlight color")
+        #expect(marked.contains { $0.role != .highlight }, "the other matches only underlined")
+    }
+
     @Test func findStepsThroughMatches() {
         var state = S.state()
         S.press(&state, .char("3"), .char("/"))             // the people list

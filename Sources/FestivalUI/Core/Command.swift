@@ -67,7 +67,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .filterSpeaker, .filterTopic: return [.quoteList]
         case .clearFilters: return [.filmList, .quoteList]
         case .searchQuotes: return [.quoteList]
-        case .find, .findNext, .findPrevious: return [.filmList, .personList, .document]
+        case .find, .findNext, .findPrevious: return [.filmList, .quoteList, .personList, .searchResults, .document]
         default: return nil
         }
     }
@@ -104,7 +104,9 @@ public struct Keymap: Sendable {
         (.escape, .back), (.left, .back), (.char("h"), .back), (.backspace, .back),
         (.tab, .nextSection), (.backTab, .previousSection),
         (.char("1"), .sectionFilms), (.char("2"), .sectionQuotes), (.char("3"), .sectionPeople), (.char("4"), .sectionFestival),
-        (.char("/"), .searchQuotes), (.char("/"), .find), (.char("s"), .search), (.char("/"), .search), (.char("n"), .findNext), (.char("N"), .findPrevious),
+        // `/` finds on this screen, everywhere; `s` searches. searchQuotes has no key of its
+        // own (a `keys` entry in the config can give it one).
+        (.char("/"), .find), (.char("s"), .search), (.char("n"), .findNext), (.char("N"), .findPrevious),
         (.char("S"), .sort), (.char("a"), .filterAward), (.char("t"), .filterStyle),
         (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
         (.char("o"), .openLink), (.char("y"), .copy),

@@ -45,9 +45,24 @@ enum Finder {
     /// after the cursor.
     static func refresh(_ state: inout AppState) {
         guard var find = state.find else { return }
-        let (page, _) = Navigator.context(state)
-        let needle = Fold.bytes(find.query)
-        find.matches = find.query.isEmpty ? [] : (0..<page.count).filter { matches(page.row($0).text, folded: needle) }
+        if find.query.isEmpty {
+            find.matches = []
+        } else if state.screen.kind == .quoteList, let library = state.library {
+            // A quote list may hold a million rows: the index finds them, not a scan of
+            // every row's text.
+            let positions = library.quotePositions(matching: SearchQuery(find.query))
+            if state.quoteFilter.isEmpty {
+                find.matches = positions   // the rows are the catalog's quotes
+            } else {
+                let hit = Set(positions.map { state.catalog.quotes[$0].id })
+                let quotes = ListScreens.quotes(state)
+                find.matches = quotes.indices.filter { hit.contains(quotes[$0].id) }
+            }
+        } else {
+            let (page, _) = Navigator.context(state)
+            let needle = Fold.bytes(find.query)
+            find.matches = (0..<page.count).filter { matches(page.row($0).text, folded: needle) }
+        }
         let from = state.viewport.selected ?? state.viewport.scroll
         find.current = find.matches.isEmpty ? nil : (find.matches.firstIndex { $0 >= from } ?? 0)
         state.find = find

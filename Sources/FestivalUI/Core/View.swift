@@ -101,9 +101,13 @@ enum PageView {
             guard i < page.count else { break }
             let y = top + offset
             drawRow(&canvas, page.row(i), x: x, y: y, width: width)
-            if let q = find?.query, !q.isEmpty { highlight(&canvas, query: q, x: x, y: y, width: width) }
             if viewport.selected == i {
                 canvas.restyle(x: x, y: y, width: width) { $0.reverse = true; $0.role = .selection }
+            }
+            // After the selection bar, so the current match shows in its color on the bar too.
+            if let find, !find.query.isEmpty {
+                let current = find.current.map { find.matches[$0] == i } ?? false
+                highlight(&canvas, query: find.query, current: current, x: x, y: y, width: width)
             }
         }
     }
@@ -125,8 +129,10 @@ enum PageView {
         }
     }
 
-    /// Marks occurrences of the find query in an already drawn row.
-    static func highlight(_ canvas: inout Canvas, query: String, x: Int, y: Int, width: Int) {
+    /// Marks occurrences of the find query in an already drawn row: underlined, and on the
+    /// current match's row (where `n`/`N` stand) also in the highlight color, as vim marks
+    /// the match it is on.
+    static func highlight(_ canvas: inout Canvas, query: String, current: Bool, x: Int, y: Int, width: Int) {
         var cells: [(col: Int, text: String)] = []
         for col in x..<min(canvas.width, x + width) where !canvas[col, y].isContinuation {
             cells.append((col, canvas[col, y].text))
@@ -141,7 +147,11 @@ enum PageView {
             for k in from..<min(to, cells.count) {
                 let c = cells[k].col
                 let w = Int(canvas[c, y].width)
-                canvas.restyle(x: c, y: y, width: max(1, w)) { $0.role = .highlight; $0.bold = true; $0.underline = true }
+                canvas.restyle(x: c, y: y, width: max(1, w)) { style in
+                    style.bold = true
+                    style.underline = true
+                    if current { style.role = .highlight; style.reverse = false }
+                }
             }
             searchStart = r.upperBound
             if r.isEmpty { break }
@@ -269,10 +279,9 @@ extension HintLine {
     /// The most useful commands on a kind of screen, each with its first key here; help and
     /// quit last (`fitting` keeps them when room is short).
     static func browseHints(_ kind: ScreenKind, _ l: Language, keymap: Keymap) -> [(String, String)] {
-        let slash: Command = kind == .quoteList ? .searchQuotes : kind == .searchResults ? .search : .find
         let entries: [([Command], UIString)] = [
             ([.up, .down], .move), ([.open], .open), ([.back], .back), ([.nextSection], .section),
-            ([.search], .searchKey), ([slash], slash == .find ? .findKey : .searchKey), ([.toggleLanguage], .otherLanguage),
+            ([.search], .searchKey), ([.find], .findKey), ([.toggleLanguage], .otherLanguage),
             ([.help], .help), ([.quit], .quit),
         ]
         var shown = Set<Key>()
