@@ -13,6 +13,17 @@ public enum Fold {
         return out
     }
 
+    /// The folded texts, one space between them (missing and empty ones skipped).
+    public static func joined(_ texts: [String?]) -> [UInt8] {
+        var out: [UInt8] = []
+        for text in texts {
+            guard let text, !text.isEmpty else { continue }
+            if !out.isEmpty { out.append(0x20) }
+            append(text, to: &out)
+        }
+        return out
+    }
+
     /// Folds `text` and appends it to `out`; runs of spaces collapse to one, also across
     /// the boundary with what `out` already ends with.
     public static func append(_ text: String, to out: inout [UInt8]) {

@@ -128,15 +128,7 @@ struct SearchIndexBuilder: Sendable {
     }
 
     /// The folded texts, one space between them (missing ones skipped).
-    static func fold(_ texts: [String?]) -> [UInt8] {
-        var out: [UInt8] = []
-        for text in texts {
-            guard let text, !text.isEmpty else { continue }
-            if !out.isEmpty { out.append(0x20) }
-            Fold.append(text, to: &out)
-        }
-        return out
-    }
+    static func fold(_ texts: [String?]) -> [UInt8] { Fold.joined(texts) }
 
     static func join(_ parts: [[UInt8]]) -> [UInt8] { Array(parts.joined(separator: [0x20])) }
 

@@ -45,13 +45,5 @@ enum EntityLookup {
         throw CLIFailure.notFound("no \(noun) '\(term)'\(Suggestions.phrase(nearest)) (see \(hint))")
     }
 
-    static func folded(_ texts: [String?]) -> [UInt8] {
-        var out: [UInt8] = []
-        for text in texts {
-            guard let text, !text.isEmpty else { continue }
-            if !out.isEmpty { out.append(0x20) }
-            Fold.append(text, to: &out)
-        }
-        return out
-    }
+    static func folded(_ texts: [String?]) -> [UInt8] { Fold.joined(texts) }
 }
