@@ -28,13 +28,17 @@ enum Palette {
             case .muted: c = .init(fg: gray, bg: -1)
             case .accent: c = .init(fg: b(cyan), bg: -1)
             case .title: c = .init(fg: b(yellow), bg: -1)
-            case .heading: c = .init(fg: b(magenta), bg: -1)
+            // Plain magenta and red are too dark on black (under 4.5:1): green headings,
+            // errors white on red with eight colors.
+            case .heading: c = .init(fg: bright ? b(magenta) : green, bg: -1)
             case .selection: c = .init(fg: black, bg: cyan)
             case .highlight: c = .init(fg: black, bg: yellow)
             case .status: c = .init(fg: b(white), bg: blue)
-            case .error: c = .init(fg: b(red), bg: -1)
-            case .link: c = .init(fg: bright ? b(blue) : cyan, bg: -1)
-            case .tab: c = .init(fg: b(white), bg: bright ? 8 : black)
+            case .error: c = bright ? .init(fg: b(red), bg: -1) : .init(fg: white, bg: red)
+            // Bright blue is too dark on black; links are underlined, so cyan is enough.
+            case .link: c = .init(fg: cyan, bg: -1)
+            // White on bright black is 4:1; black on it is 5.2:1.
+            case .tab: c = bright ? .init(fg: black, bg: 8) : .init(fg: white, bg: black)
             case .activeTab: c = .init(fg: black, bg: yellow)
             }
         case .light:
@@ -50,7 +54,8 @@ enum Palette {
             case .error: c = .init(fg: red, bg: -1)
             case .link: c = .init(fg: blue, bg: -1)
             case .tab: c = .init(fg: black, bg: white)
-            case .activeTab: c = .init(fg: b(white), bg: magenta)
+            // White (7, light gray) on magenta is 3.7:1: blue with eight colors.
+            case .activeTab: c = bright ? .init(fg: b(white), bg: magenta) : .init(fg: white, bg: blue)
             }
         }
         if let custom {
@@ -67,7 +72,7 @@ enum Palette {
         }
         if !defaultColors {
             if c.fg < 0 { c.fg = theme == .dark ? white : black }
-            if c.bg < 0 { c.bg = theme == .dark ? black : white }
+            if c.bg < 0 { c.bg = theme == .dark ? black : b(white) }
         }
         return c
     }

@@ -33,6 +33,9 @@ extension Terminal {
             // another terminal type). Read it to its end and drop it, rather than seeing Esc
             // and its letters as keys.
             if code == 0x5B || code == 0x4F { return unknownSequence() }
+            // ESC ] and a digit: an OSC answer (the background color, arriving after the
+            // start-up query gave up waiting). Dropped whole, never seen as keys.
+            if code == 0x5D, let dropped = oscAnswer() { return dropped }
             if case .char(let c) = KeyDecoder.character(code), c != " " { return .alt(c) }
             unget_wch(wchar_t(bitPattern: UInt32(code)))
         case KEY_CODE_YES:
@@ -41,6 +44,25 @@ extension Terminal {
             break
         }
         return nil
+    }
+
+    /// After ESC ]: when a digit follows, reads to the string's end (BEL or ST, or a few
+    /// dozen characters) and drops it; else leaves the character to be read next.
+    private func oscAnswer() -> Key? {
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        guard status == OK, (0x30...0x39).contains(code) else {
+            if status == OK { unget_wch(wchar_t(bitPattern: UInt32(code))) }
+            if status == KEY_CODE_YES { ungetch(Int32(bitPattern: code)) }
+            return nil
+        }
+        var previous: wint_t = 0
+        for _ in 0..<64 {
+            guard wget_wch(window, &code) == OK else { break }
+            if code == 0x07 || code == 0x9C || (previous == 0x1B && code == 0x5C) { break }
+            previous = code
+        }
+        return .unknown(27)
     }
 
     /// The rest of an escape sequence nobody knows, up to its final byte (or a few bytes).

@@ -74,6 +74,9 @@ public final class Terminal {
         set_escdelay(Int32(options.escDelayMs))
         curs_set(0)
         if options.mouse { enableMouse() }
+        // Pushed back last first: ncurses reads them in order, as if just typed (its queue
+        // holds about 130, so a longer typeahead keeps only its start).
+        for byte in options.typeahead.prefix(128).reversed() { ungetch(Int32(byte)) }
 
         let color = options.color == .auto && !noColorRequested() && has_colors() && start_color() == OK
         if color {

@@ -18,6 +18,9 @@ public struct TerminalOptions: Sendable, Equatable {
     public var escDelayMs: Int
     /// Whether to wrap links in OSC 8 so the terminal can open them (see `Hyperlinks`).
     public var hyperlinks = false
+    /// Bytes already read from the terminal before the session (keys typed while
+    /// `TerminalBackground.detect` waited): read as keys first, before anything new.
+    public var typeahead: [UInt8] = []
 
     public init(mouse: Bool = true, color: ColorMode = .auto, theme: Theme = .dark,
                 escDelayMs: Int = 25, customColors: [ColorRole: CustomColor] = [:]) {

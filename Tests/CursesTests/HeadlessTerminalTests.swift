@@ -60,6 +60,25 @@ import TextGrid
         again.stop()
     }
 
+    /// Keys typed while the background was asked come first; an OSC answer arriving late
+    /// is dropped whole, never read as keys (Alt-] alone still is Alt-]).
+    @Test func typeaheadFirstAndLateColorAnswersDropped() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let out = open("/dev/null", O_WRONLY)
+        defer { close(fds[0]); close(out) }
+        var options = TerminalOptions(mouse: false)
+        options.typeahead = Array("j中".utf8)
+        let terminal = try Terminal.start(options, inputFD: fds[0], outputFD: out, term: "xterm-256color")
+        defer { terminal.stop() }
+        let late = "k\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\l\u{1B}]11;rgb:0/0/0\u{07}m\u{1B}]"
+        _ = Array(late.utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        var keys: [Key] = []
+        while let key = terminal.readKey(timeoutMs: 200) { keys.append(key) }
+        #expect(keys == [.char("j"), .char("中"), .char("k"), .unknown(27), .char("l"), .unknown(27), .char("m"), .alt("]")])
+    }
+
     @Test func unknownTerminalThrows() {
         let fd = open("/dev/null", O_RDWR)
         defer { close(fd) }
