@@ -29,14 +29,16 @@ public struct BinaryWriter {
     }
 
     /// A writer that hands its bytes to `sink` in pieces of about `chunk` bytes (`flush()`
-    /// hands on the rest).
-    public init(chunk: Int = 1 << 20, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    /// hands on the rest). `origin` is where in the file the first byte goes (counted in
+    /// `count`, so that columns are aligned in the file).
+    public init(chunk: Int = 1 << 20, origin: Int = 0, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
         self.sink = sink
         self.chunk = max(1, chunk)
+        handedOn = origin
         bytes.reserveCapacity(self.chunk + 4096)
     }
 
-    /// Every byte written so far, handed on or not.
+    /// Every byte written so far, handed on or not, plus the origin.
     public var count: Int { handedOn + bytes.count }
 
     public mutating func reserveCapacity(_ n: Int) {

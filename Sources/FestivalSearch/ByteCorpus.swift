@@ -9,16 +9,16 @@ import FestivalIO
 /// measured). Scans test 32 positions at a time for the needle's rarest byte pair and
 /// verify with `memcmp`; the word and character indexes spare most queries a scan.
 struct ByteCorpus: Sendable {
-    private(set) var bytes: [UInt8] = []
+    let bytes: Column<UInt8>
     /// `starts[r]..<starts[r + 1]` is record r (without its trailing record separator).
-    private(set) var starts: [Int] = [0]
+    let starts: Column<Int>
     /// How often each byte value occurs, to anchor a scan on a needle's rarest byte.
-    private(set) var frequency = [Int](repeating: 0, count: 256)
+    let frequency: [Int]
     /// Per record, which of a–z and 0–9 occur anywhere, at a word start and as a word of
     /// their own: a one-letter query is answered from these without a scan.
-    private(set) var letters: [UInt64] = []
-    private(set) var wordStartLetters: [UInt64] = []
-    private(set) var wholeWordLetters: [UInt64] = []
+    let letters: Column<UInt64>
+    let wordStartLetters: Column<UInt64>
+    let wholeWordLetters: Column<UInt64>
 
     /// The bit of an ASCII letter or digit in `letters`, if it is one.
     static func letterBit(_ byte: UInt8) -> UInt64? {
@@ -31,17 +31,9 @@ struct ByteCorpus: Sendable {
 
     var count: Int { starts.count - 1 }
 
-    init() {}
-
-    /// A corpus read back from a cache; its shape is checked, so scans stay in bounds.
-    init(bytes: [UInt8], starts: [Int], frequency: [Int], letters: [UInt64], wordStartLetters: [UInt64],
-         wholeWordLetters: [UInt64]) throws(BinaryReader.Corrupt) {
-        guard frequency.count == 256, starts.first == 0, starts.last == bytes.count,
-              letters.count == starts.count - 1, wordStartLetters.count == letters.count,
-              wholeWordLetters.count == letters.count,
-              zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw BinaryReader.Corrupt(description: "index: corpus offsets are inconsistent")
-        }
+    /// A corpus `Builder` made (consistent by construction).
+    init(built bytes: Column<UInt8>, starts: Column<Int>, frequency: [Int], letters: Column<UInt64>,
+         wordStartLetters: Column<UInt64>, wholeWordLetters: Column<UInt64>) {
         self.bytes = bytes
         self.starts = starts
         self.frequency = frequency
@@ -50,45 +42,17 @@ struct ByteCorpus: Sendable {
         self.wholeWordLetters = wholeWordLetters
     }
 
-    /// Appends a record made of `fields` (already folded), separated by `Fold.Separator.field`.
-    mutating func append(fields: [[UInt8]]) {
-        let start = bytes.count
-        for (i, field) in fields.enumerated() where !field.isEmpty {
-            if i > 0 { bytes.append(Fold.Separator.field) }
-            bytes.append(contentsOf: field)
+    /// A corpus read back from a cache; its shape is checked, so scans stay in bounds.
+    init(bytes: Column<UInt8>, starts: Column<Int>, frequency: [Int], letters: Column<UInt64>,
+         wordStartLetters: Column<UInt64>, wholeWordLetters: Column<UInt64>) throws(BinaryReader.Corrupt) {
+        let increasing = starts.withUnsafeBufferPointer { s in s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] < s[$0] } }
+        guard frequency.count == 256, starts.first == 0, starts.last == bytes.count,
+              letters.count == starts.count - 1, wordStartLetters.count == letters.count,
+              wholeWordLetters.count == letters.count, increasing else {
+            throw BinaryReader.Corrupt(description: "index: corpus offsets are inconsistent")
         }
-        var anywhere: UInt64 = 0, atStart: UInt64 = 0, alone: UInt64 = 0
-        var previousIsWord = false
-        for i in start..<bytes.count {
-            let byte = bytes[i]
-            if let bit = Self.letterBit(byte) {
-                anywhere |= bit
-                if !previousIsWord {
-                    atStart |= bit
-                    if i + 1 == bytes.count || !Self.isWordByte(bytes[i + 1]) { alone |= bit }
-                }
-            }
-            previousIsWord = Self.isWordByte(byte)
-        }
-        letters.append(anywhere)
-        wordStartLetters.append(atStart)
-        wholeWordLetters.append(alone)
-        bytes.append(Fold.Separator.record)
-        starts.append(bytes.count)
-    }
-
-    /// Appends the records of another corpus (built on another thread), in order.
-    mutating func append(records other: ByteCorpus) {
-        let shift = bytes.count
-        bytes.append(contentsOf: other.bytes)
-        starts.append(contentsOf: other.starts.dropFirst().map { $0 + shift })
-        letters += other.letters
-        wordStartLetters += other.wordStartLetters
-        wholeWordLetters += other.wholeWordLetters
-    }
-
-    mutating func finish() {
-        for byte in bytes { frequency[Int(byte)] += 1 }
+        self.init(built: bytes, starts: starts, frequency: frequency, letters: letters,
+                  wordStartLetters: wordStartLetters, wholeWordLetters: wholeWordLetters)
     }
 
     func end(of record: Int) -> Int { starts[record + 1] - 1 }

@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalIO
 import Foundation
 import Synchronization
 
@@ -21,7 +22,7 @@ extension CharacterIndex {
 
     /// Where a term can start, ascending: `values[range]`, each moved back by `shift`.
     struct Starts: Sendable {
-        let values: [Int32]
+        let values: Column<Int32>
         let range: Range<Int>
         let shift: Int32
         /// The term is made only of non-ASCII characters, so every start is a match.
@@ -65,14 +66,14 @@ extension CharacterIndex {
     /// Where `term` can start; nil when it has no non-ASCII character.
     func starts(of term: [UInt8], parallelAbove: Int = parallelStarts) -> Starts? {
         guard let (parts, onlyCharacters) = parts(of: term) else {
-            return Starts(values: [], range: 0..<0, shift: 0, onlyCharacters: true)   // a character that never occurs
+            return Starts(values: Column(), range: 0..<0, shift: 0, onlyCharacters: true)   // a character that never occurs
         }
         guard !parts.isEmpty else { return nil }
         if let (known, knownLength) = memo.longestPrefix(of: term) {
             let rest = parts.filter { $0.shift >= knownLength }.sorted { $0.count < $1.count }
-            let values = rest.isEmpty ? known : intersect(known, 0..<known.count, shift: 0, with: rest, parallelAbove: parallelAbove)
+            let values = rest.isEmpty ? known : intersect(Column(known), 0..<known.count, shift: 0, with: rest, parallelAbove: parallelAbove)
             if !rest.isEmpty { memo.remember(term, values) }
-            return Starts(values: values, range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
+            return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
         }
         let sorted = parts.sorted { $0.count < $1.count }
         guard sorted.count > 1 else {
@@ -80,7 +81,7 @@ extension CharacterIndex {
         }
         let values = intersect(offsets, sorted[0].lower..<sorted[0].upper, shift: sorted[0].shift, with: Array(sorted.dropFirst()), parallelAbove: parallelAbove)
         memo.remember(term, values)
-        return Starts(values: values, range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
+        return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
     }
 
     /// The term's non-ASCII characters, and whether they are all it has; nil when one of
@@ -102,7 +103,7 @@ extension CharacterIndex {
 
     /// The starts among `first[range]` (moved back by `shift`) at which each part's
     /// character sits at its distance; in parallel parts for long lists.
-    private func intersect(_ first: [Int32], _ range: Range<Int>, shift: Int32, with others: [Part], parallelAbove: Int) -> [Int32] {
+    private func intersect(_ first: Column<Int32>, _ range: Range<Int>, shift: Int32, with others: [Part], parallelAbove: Int) -> [Int32] {
         let chunks = range.count >= parallelAbove ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
         let kept = Slots<[Int32]>(count: chunks, empty: [])
         first.withUnsafeBufferPointer { firstBuffer in

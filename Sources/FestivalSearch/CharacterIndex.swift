@@ -10,9 +10,9 @@ import FestivalIO
 struct CharacterIndex: Sendable {
     /// The characters present, ascending; `offsets[starts[k]..<starts[k + 1]]` are where
     /// `scalars[k]` occurs, ascending.
-    let scalars: [UInt32]
-    let starts: [Int32]
-    let offsets: [Int32]
+    let scalars: Column<UInt32>
+    let starts: Column<Int32>
+    let offsets: Column<Int32>
     /// The starts of the last multi-character terms looked up (see `CharacterIndex+Match`).
     let memo = StartsMemo()
 
@@ -38,17 +38,18 @@ struct CharacterIndex: Sendable {
             offsets[Int(slot[Int(scalar)])] = Int32(offset)
             slot[Int(scalar)] += 1
         }
-        self.scalars = scalars
-        self.starts = starts
-        self.offsets = offsets
+        self.scalars = Column(scalars)
+        self.starts = Column(starts)
+        self.offsets = Column(offsets)
     }
 
     /// An index read back from a cache, checked so every lookup stays in bounds.
-    init(scalars: [UInt32], starts: [Int32], offsets: [Int32], corpusSize: Int) throws(BinaryReader.Corrupt) {
+    init(scalars: Column<UInt32>, starts: Column<Int32>, offsets: Column<Int32>, corpusSize: Int) throws(BinaryReader.Corrupt) {
+        let ascending = starts.withUnsafeBufferPointer { s in s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] <= s[$0] } }
+        let distinct = scalars.withUnsafeBufferPointer { s in s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] < s[$0] } }
+        let inRange = offsets.withUnsafeBufferPointer { o in o.allSatisfy { $0 >= 0 && Int($0) < corpusSize } }
         guard starts.count == scalars.count + 1, starts.first == 0, starts.last.map(Int.init) == offsets.count,
-              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              zip(scalars, scalars.dropFirst()).allSatisfy({ $0 < $1 }),
-              offsets.allSatisfy({ $0 >= 0 && Int($0) < corpusSize }) else {
+              ascending, distinct, inRange else {
             throw BinaryReader.Corrupt(description: "index: character offsets are inconsistent")
         }
         self.scalars = scalars
@@ -60,7 +61,7 @@ struct CharacterIndex: Sendable {
     static func scalarLength(_ lead: UInt8) -> Int { lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2 }
 
     /// Each non-ASCII scalar of valid UTF-8 and its offset.
-    private static func forEachCharacter(in bytes: [UInt8], _ body: (UInt32, Int) -> Void) {
+    private static func forEachCharacter(in bytes: Column<UInt8>, _ body: (UInt32, Int) -> Void) {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             while i < b.count {

@@ -12,31 +12,32 @@ extension SearchIndex {
         } && documents.count == catalog.films.count + catalog.people.count + catalog.quotes.count
     }
 
-    /// Appends the index to a cache file.
+    /// Appends the index to a cache file: the large parts as columns a mapped file is read
+    /// in place from.
     public func encode(to w: inout BinaryWriter) {
         w.byteArray(documents.map { UInt8($0.kind.order) })
         w.int32Array(documents.map { Int32($0.index) })
         corpus.encode(to: &w)
         words.words.encode(to: &w)
-        w.int32Array(words.postingStarts)
-        w.int32Array(words.postings)
+        w.column(words.postingStarts)
+        w.column(words.postings)
         w.bool(characters != nil)
         if let characters {
-            w.int32Array(characters.scalars.map { Int32(bitPattern: $0) })
-            w.int32Array(characters.starts)
-            w.int32Array(characters.offsets)
+            w.column(characters.scalars)
+            w.column(characters.starts)
+            w.column(characters.offsets)
         }
         for field in SearchQuery.Field.allCases {
             let entityKeys = keys[field] ?? []
             w.count(entityKeys.count)
             for key in entityKeys { w.byteArray(key) }
-            let refs = references[field] ?? []
-            w.int32Array(refs.map { Int32($0.count) })
-            w.int32Array(refs.flatMap { $0 })
+            let refs = references[field]
+            w.column(refs?.starts ?? Column([0]))
+            w.column(refs?.targets ?? Column())
         }
     }
 
-    /// Reads an index `encode` wrote; a corrupt one throws.
+    /// Reads an index `encode` wrote, its columns in place; a corrupt one throws.
     public init(decoding r: inout BinaryReader) throws(BinaryReader.Corrupt) {
         let kinds = try r.byteArray()
         let indexes = try r.int32Array()
@@ -49,32 +50,25 @@ extension SearchIndex {
         }
         let corpus = try ByteCorpus(decoding: &r)
         guard corpus.count == documents.count else { throw BinaryReader.Corrupt(description: "index: corpus and documents differ") }
-        let words = try WordIndex(words: ByteCorpus(decoding: &r), postingStarts: r.int32Array(), postings: r.int32Array(),
-                                  recordCount: documents.count)
+        let words = try WordIndex(words: ByteCorpus(decoding: &r), postingStarts: r.column(of: Int32.self),
+                                  postings: r.column(of: Int32.self), recordCount: documents.count)
         let characters = try r.bool()
-            ? CharacterIndex(scalars: r.int32Array().map { UInt32(bitPattern: $0) }, starts: r.int32Array(),
-                             offsets: r.int32Array(), corpusSize: corpus.bytes.count)
+            ? CharacterIndex(scalars: r.column(of: UInt32.self), starts: r.column(of: Int32.self),
+                             offsets: r.column(of: Int32.self), corpusSize: corpus.bytes.count)
             : nil
         var keys: [SearchQuery.Field: [[UInt8]]] = [:]
-        var references: [SearchQuery.Field: [[Int32]]] = [:]
+        var references: [SearchQuery.Field: EntityReferences] = [:]
         for field in SearchQuery.Field.allCases {
             let n = try r.count()
             var entityKeys: [[UInt8]] = []
             for _ in 0..<n { entityKeys.append(try r.byteArray()) }
-            let counts = try r.int32Array(), flat = try r.int32Array()
-            guard counts.count == documents.count, counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, { $0 + Int($1) }) == flat.count,
-                  flat.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
-                throw BinaryReader.Corrupt(description: "index: bad \(field) references")
-            }
-            var refs: [[Int32]] = []
-            refs.reserveCapacity(counts.count)
-            var at = 0
-            for c in counts {
-                refs.append(Array(flat[at..<(at + Int(c))]))
-                at += Int(c)
-            }
             keys[field] = entityKeys
-            references[field] = refs
+            do {
+                references[field] = try EntityReferences(starts: r.column(of: Int32.self), targets: r.column(of: Int32.self),
+                                                         documents: documents.count, entities: n)
+            } catch {
+                throw BinaryReader.Corrupt(description: "index: bad \(field) references (\(error))")
+            }
         }
         self.init(documents: documents, corpus: corpus, words: words, characters: characters, keys: keys, references: references)
     }
@@ -82,16 +76,15 @@ extension SearchIndex {
 
 extension ByteCorpus {
     func encode(to w: inout BinaryWriter) {
-        w.byteArray(bytes)
-        w.intArray(starts)
+        w.column(bytes)
+        w.column(starts)
         w.intArray(frequency)
-        for masks in [letters, wordStartLetters, wholeWordLetters] { w.intArray(masks.map { Int(bitPattern: UInt($0)) }) }
+        for masks in [letters, wordStartLetters, wholeWordLetters] { w.column(masks) }
     }
 
     init(decoding r: inout BinaryReader) throws(BinaryReader.Corrupt) {
-        try self.init(bytes: r.byteArray(), starts: r.intArray(), frequency: r.intArray(),
-                      letters: r.intArray().map { UInt64(UInt(bitPattern: $0)) },
-                      wordStartLetters: r.intArray().map { UInt64(UInt(bitPattern: $0)) },
-                      wholeWordLetters: r.intArray().map { UInt64(UInt(bitPattern: $0)) })
+        try self.init(bytes: r.column(of: UInt8.self), starts: r.column(of: Int.self), frequency: r.intArray(),
+                      letters: r.column(of: UInt64.self), wordStartLetters: r.column(of: UInt64.self),
+                      wholeWordLetters: r.column(of: UInt64.self))
     }
 }

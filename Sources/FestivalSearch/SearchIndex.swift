@@ -40,7 +40,7 @@ public struct SearchIndex: Sendable {
     /// Per filter field: the folded key (id and names) of every entity, and per document
     /// the entities it refers to.
     let keys: [SearchQuery.Field: [[UInt8]]]
-    let references: [SearchQuery.Field: [[Int32]]]
+    let references: [SearchQuery.Field: EntityReferences]
 
     public init(catalog: Catalog) { self.init(catalog: catalog, parallel: true) }
 
@@ -51,8 +51,7 @@ public struct SearchIndex: Sendable {
         builder.addPeople()
         builder.addQuotes(parallel: parallel)
         documents = builder.documents
-        builder.corpus.finish()
-        corpus = builder.corpus
+        corpus = builder.corpus.finish()
         // The two lookup structures are independent: one per core.
         let built = Slots<(WordIndex?, CharacterIndex?)>(count: 2, empty: (nil, nil))
         DispatchQueue.concurrentPerform(iterations: 2) { [corpus] part in
@@ -61,11 +60,11 @@ public struct SearchIndex: Sendable {
         words = built[0].0!
         characters = built[1].1
         keys = builder.keys
-        references = builder.references
+        references = builder.references.mapValues(EntityReferences.init)
     }
 
     init(documents: [Document], corpus: ByteCorpus, words: WordIndex, characters: CharacterIndex?,
-         keys: [SearchQuery.Field: [[UInt8]]], references: [SearchQuery.Field: [[Int32]]]) {
+         keys: [SearchQuery.Field: [[UInt8]]], references: [SearchQuery.Field: EntityReferences]) {
         self.documents = documents
         self.corpus = corpus
         self.words = words
@@ -299,9 +298,9 @@ public struct SearchIndex: Sendable {
         for filter in query.filters {
             let entityKeys = keys[filter.field] ?? []
             let passing = entityKeys.map { Self.contains($0, filter.value) }
-            let refs = references[filter.field] ?? []
+            guard let refs = references[filter.field] else { continue }
             for d in documents.indices where allowed[d] {
-                allowed[d] = refs[d].contains { passing[Int($0)] }
+                allowed[d] = refs.of(d).contains { passing[Int($0)] }
             }
         }
         return allowed

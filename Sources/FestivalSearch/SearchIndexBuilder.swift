@@ -4,9 +4,9 @@ import Foundation
 struct SearchIndexBuilder: Sendable {
     let catalog: Catalog
     var documents: [SearchIndex.Document] = []
-    var corpus = ByteCorpus()
+    var corpus = ByteCorpus.Builder()
     var keys: [SearchQuery.Field: [[UInt8]]] = [:]
-    var references: [SearchQuery.Field: [[Int32]]] = [.speaker: [], .topic: [], .film: []]
+    var references: [SearchQuery.Field: EntityReferences.Lists] = [.speaker: .init(), .topic: .init(), .film: .init()]
 
     private let personIndex: [String: Int32]
     private let filmIndex: [String: Int32]
@@ -86,16 +86,16 @@ struct SearchIndexBuilder: Sendable {
             let run = runs[part]!
             documents += (bounds[part]..<bounds[part + 1]).map { SearchIndex.Document(kind: .quote, index: $0) }
             corpus.append(records: run.corpus)
-            references[.speaker]! += run.speaker
-            references[.topic]! += run.topic
-            references[.film]! += run.film
+            references[.speaker]!.append(contentsOf: run.speaker)
+            references[.topic]!.append(contentsOf: run.topic)
+            references[.film]!.append(contentsOf: run.film)
         }
     }
 
     /// The records of a run of quotes.
     struct QuoteRecords: Sendable {
-        var corpus = ByteCorpus()
-        var speaker: [[Int32]] = [], topic: [[Int32]] = [], film: [[Int32]] = []
+        var corpus = ByteCorpus.Builder()
+        var speaker = EntityReferences.Lists(), topic = EntityReferences.Lists(), film = EntityReferences.Lists()
     }
 
     func quoteRecords(_ range: Range<Int>) -> QuoteRecords {

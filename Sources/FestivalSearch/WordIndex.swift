@@ -16,17 +16,17 @@ struct WordIndex: Sendable {
     /// The words, one per record, in order of first appearance.
     let words: ByteCorpus
     /// `postings[postingStarts[w]..<postingStarts[w + 1]]`: the records holding word w, ascending.
-    let postingStarts: [Int32]
-    let postings: [Int32]
+    let postingStarts: Column<Int32>
+    let postings: Column<Int32>
 
     /// True when a folded term can be looked up here (it has only word bytes).
     static func covers(_ term: [UInt8]) -> Bool { !term.isEmpty && term.allSatisfy(ByteCorpus.isWordByte) }
 
-    init(words: ByteCorpus, postingStarts: [Int32], postings: [Int32], recordCount: Int) throws(BinaryReader.Corrupt) {
+    init(words: ByteCorpus, postingStarts: Column<Int32>, postings: Column<Int32>, recordCount: Int) throws(BinaryReader.Corrupt) {
+        let ascending = postingStarts.withUnsafeBufferPointer { s in s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] <= s[$0] } }
+        let inRange = postings.withUnsafeBufferPointer { p in p.allSatisfy { $0 >= 0 && Int($0) < recordCount } }
         guard postingStarts.count == words.count + 1, postingStarts.first == 0,
-              postingStarts.last.map(Int.init) == postings.count,
-              zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              postings.allSatisfy({ $0 >= 0 && Int($0) < recordCount }) else {
+              postingStarts.last.map(Int.init) == postings.count, ascending, inRange else {
             throw BinaryReader.Corrupt(description: "index: word lists are inconsistent")
         }
         self.words = words
@@ -68,12 +68,11 @@ struct WordIndex: Sendable {
             postings[Int(next[Int(word)])] = record
             next[Int(word)] += 1
         }
-        var words = ByteCorpus()
+        var words = ByteCorpus.Builder()
         table.forEachWord { words.append(fields: [Array($0)]) }
-        words.finish()
-        self.words = words
-        postingStarts = starts
-        self.postings = postings
+        self.words = words.finish()
+        postingStarts = Column(starts)
+        self.postings = Column(postings)
     }
 
     /// Per record, 0 when `term` is not in it, else 1 + the best `MatchClass` rawValue of

@@ -34,7 +34,7 @@ public struct CatalogCache: Sendable {
     /// Bump whenever the layout of the file, the catalog or the index encoding changes (or
     /// how the index folds text): files of another version are not used. A test holds the
     /// hash of a sample's encoding and fails when the encoding changes without a bump.
-    public static let formatVersion: UInt32 = 6
+    public static let formatVersion: UInt32 = 7
     static let magic = Array("FESTCACHE".utf8)
     /// Byte order and word size: the index stores integers as this machine lays them out.
     static let layout = UInt32(1.littleEndian == 1 ? 0x100 : 0x200) | UInt32(MemoryLayout<Int>.size)
@@ -334,13 +334,14 @@ public struct CatalogCache: Sendable {
         var sections: [(length: Int, checksum: UInt64)] = []
         for part in 0..<2 {
             var hash = ContentHash.Streaming()
-            var w = BinaryWriter(chunk: chunk) { piece in
+            let origin = headerSize + sections.reduce(0) { $0 + $1.length }
+            var w = BinaryWriter(chunk: chunk, origin: origin) { piece in
                 hash.update(piece)
                 output(piece)
             }
             if part == 0 { catalog.encode(to: &w) } else { index.encode(to: &w) }
             w.flush()
-            sections.append((w.count, hash.finish()))
+            sections.append((w.count - origin, hash.finish()))
         }
         var w = BinaryWriter(capacity: headerSize)
         for b in magic { w.u8(b) }

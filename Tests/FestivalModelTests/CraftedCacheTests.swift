@@ -71,23 +71,24 @@ import Testing
         }
     }
 
-    @Test func negativeReferenceCountsInTheIndexAreRejected() throws {
+    @Test func descendingReferenceStartsInTheIndexAreRejected() throws {
         let box = try Sandbox()
         defer { box.remove() }
         let path = try box.write(Self.catalog)
         let good = try Self.file(for: Self.catalog, keyOf: path, in: box)
-        // The index ends with the last field's reference counts (one Int32 per document)
-        // and the flat list they count: make the first count -1 and the second one more,
-        // so the counts still add up.
+        // The index ends with the last field's reference starts (one Int32 per document and
+        // one more, 8-aligned after their count) and the targets they delimit (count, then
+        // one Int32 each): make the second start larger than the third, the total unchanged.
         let index = SearchIndex(catalog: Self.catalog)
         let lastField = try #require(SearchQuery.Field.allCases.last)
-        let flat = index.references[lastField]?.reduce(0) { $0 + $1.count } ?? 0
-        let countsAt = good.count - 4 * flat - 4 - 4 * index.documents.count
-        var r = BinaryReader(good, offset: countsAt)
-        let first = Int32(bitPattern: try r.u32()), second = Int32(bitPattern: try r.u32())
+        let flat = try #require(index.references[lastField]).targets.count
+        let targetsCountAt = good.count - 4 * flat - 8
+        let startsAt = (targetsCountAt - 4 * (index.documents.count + 1)) / 8 * 8
+        var r = BinaryReader(good, offset: startsAt)
+        let starts = try (0..<3).map { _ in Int32(bitPattern: try r.u32()) }
+        #expect(starts[0] == 0 && starts[1] <= starts[2], "found the starts")
         var bytes = good
-        withUnsafeBytes(of: Int32(-1).littleEndian) { bytes.replaceSubrange(countsAt..<(countsAt + 4), with: $0) }
-        withUnsafeBytes(of: (second + first + 1).littleEndian) { bytes.replaceSubrange((countsAt + 4)..<(countsAt + 8), with: $0) }
+        withUnsafeBytes(of: (starts[2] + 1).littleEndian) { bytes.replaceSubrange((startsAt + 4)..<(startsAt + 8), with: $0) }
         let (loaded, url) = try Self.load(Self.resealed(bytes), path: path, in: box)
         #expect(loaded.origin == .cache, "the catalog itself is intact")
         #expect(box.cache.cachedIndex(loaded) == nil)
