@@ -23,7 +23,8 @@ import FestivalSearch
 /// the directory is always safe. Every length, count and offset in the file is checked
 /// before it is used, and the catalog it holds must keep the rules a loaded catalog keeps
 /// (`Catalog.integrityProblem()`): a crafted file is treated as a damaged one. The file is
-/// mapped into memory, not read: only the pages decoded are touched.
+/// mapped into memory, not read: the catalog is decoded from it, and the index's large arrays
+/// (corpus, word and character lists, references) are used where they lie, never copied.
 ///
 /// Layout: magic `FESTCACHE`, format version (UInt32), machine layout (UInt32), catalog
 /// schemaVersion (UInt32), content hash (UInt64), JSON byte
@@ -128,8 +129,8 @@ public struct CatalogCache: Sendable {
     }
 
     /// A cache file's mapped bytes, where its index is in them and the index's checksum,
-    /// handed out once (so the file is unmapped as soon as the index is decoded, however
-    /// long `Loaded` lives).
+    /// handed out once: the index decoded from it reads its columns in place, so the file
+    /// stays mapped as long as that index lives (not as long as `Loaded` does).
     final class IndexSection: Sendable {
         struct Section {
             var source: ByteSource

@@ -43,7 +43,7 @@ import Testing
         #expect(got[2] == ["en", "zh-Hant"])
         #expect(got[3] == ["csv", "json", "md"])
         #expect(got[4] == ["gold", "grand-prix"], "\(got[4])")
-        #expect(got[5] == ["dark", "light"])
+        #expect(got[5] == ["auto", "dark", "light"])
     }
 
     @Test func pathsCompleteAsFiles() async throws {

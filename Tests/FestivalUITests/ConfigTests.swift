@@ -27,7 +27,7 @@ import TextGrid
         #expect(Self.pairs(config.keymap) == Self.pairs(.standard))
         #expect(Set(config.keys.keys) == Set(Command.allCases))
         #expect(config.mouse == true)
-        #expect(config.theme == ThemeSettings.dark)
+        #expect(config.theme == ThemeSettings(base: .auto), "the palette follows the terminal's background")
         #expect(config.language == nil)
         #expect(config.keymap.conflicts().isEmpty)
     }
@@ -238,7 +238,7 @@ import TextGrid
         #expect(Self.errors("language = 1\n") == [#"config.toml:1:12: language: expected "zh-Hant" or "en", found the number 1"#])
         #expect(Self.errors("language = \"fr\"\n") == [#"config.toml:1:12: language: unknown language "fr" (use "zh-Hant" or "en")"#])
         #expect(Self.errors("theme = \"blue\"\n") == [
-            #"config.toml:1:9: theme: unknown theme "blue" (use "dark" or "light", or a [theme] table with base and colors)"#,
+            #"config.toml:1:9: theme: unknown theme "blue" (use "auto", "dark" or "light", or a [theme] table with base and colors)"#,
         ])
         #expect(Self.errors("[keys]\nup = 5\n") == [#"config.toml:2:6: keys.up: expected a list of key names such as ["j", "down"], found the number 5"#])
         #expect(Self.errors("[keys]\nup = [\"k\", true]\n") == [
@@ -367,6 +367,13 @@ import TextGrid
                 #expect(!error.issues.isEmpty)
             }
         }
+    }
+
+    @Test func themeAutoAndATableWithoutBaseFollowTheTerminal() throws {
+        #expect(try Self.parse("theme = \"auto\"\n").theme == ThemeSettings(base: .auto))
+        #expect(try Self.parse("theme = \"Light\"\n").theme == ThemeSettings(base: .light))
+        #expect(try Self.parse("[theme.colors]\ntitle = \"red\"\n").theme?.base == .auto)
+        #expect(try Self.parse("[theme]\nbase = \"dark\"\n").theme?.base == .dark)
     }
 
     @Test func everyProblemIsReportedInOrder() {

@@ -136,13 +136,13 @@ struct ConfigReader {
     mutating func theme(_ value: TOMLItem) -> ThemeSettings? {
         if let name = value.string {
             guard let base = ThemeSettings.Base(rawValue: name.lowercased()) else {
-                fail("theme", value, "unknown theme \(KeyName.quoted(name)) (use \"dark\" or \"light\", or a [theme] table with base and colors)")
+                fail("theme", value, "unknown theme \(KeyName.quoted(name)) (use \"auto\", \"dark\" or \"light\", or a [theme] table with base and colors)")
                 return nil
             }
             return ThemeSettings(base: base)
         }
         guard let table = value.table else {
-            wrongType("theme", value, #""dark", "light" or a [theme] table"#)
+            wrongType("theme", value, #""auto", "dark", "light" or a [theme] table"#)
             return nil
         }
         var theme = ThemeSettings()
@@ -152,9 +152,9 @@ struct ConfigReader {
             case "base":
                 if let text = value.string {
                     if let base = ThemeSettings.Base(rawValue: text.lowercased()) { theme.base = base }
-                    else { fail(path, value, "unknown base \(KeyName.quoted(text)) (use \"dark\" or \"light\")") }
+                    else { fail(path, value, "unknown base \(KeyName.quoted(text)) (use \"auto\", \"dark\" or \"light\")") }
                 } else {
-                    wrongType(path, value, #""dark" or "light""#)
+                    wrongType(path, value, #""auto", "dark" or "light""#)
                 }
             case "colors":
                 guard let colors = value.table else { wrongType(path, value, "a table of roles and colors"); continue }

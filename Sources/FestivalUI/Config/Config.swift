@@ -38,13 +38,15 @@ public struct Config: Sendable, Equatable {
 
 /// Colors: a base palette for dark or light backgrounds, and per-role colors over it.
 public struct ThemeSettings: Sendable, Equatable {
-    public enum Base: String, Sendable, CaseIterable { case dark, light }
+    /// The palette: for a dark or a light background, or `auto`: the one for the
+    /// background the terminal reports (else `COLORFGBG`'s, else dark).
+    public enum Base: String, Sendable, CaseIterable { case auto, dark, light }
 
     public var base: Base
     /// Roles whose colors the user chose; the others keep the base palette's.
     public var colors: [ColorRole: RoleColor]
 
-    public init(base: Base = .dark, colors: [ColorRole: RoleColor] = [:]) {
+    public init(base: Base = .auto, colors: [ColorRole: RoleColor] = [:]) {
         self.base = base
         self.colors = colors
     }

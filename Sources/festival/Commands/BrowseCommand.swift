@@ -26,12 +26,12 @@ struct BrowseCommand: ParsableCommand {
     @Flag(name: .long, help: "No colors, only bold, dim, underline and reverse (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("Color theme: dark or light (default: the config file's, else dark).", valueName: "theme"),
-            completion: .list(["dark", "light"]))
+    @Option(help: ArgumentHelp("Color theme: dark, light or auto (default: the config file's, else auto: the one for the background the terminal reports, else dark).", valueName: "theme"),
+            completion: .list(["auto", "dark", "light"]))
     var theme: String?
 
     func validate() throws {
-        if let theme, !["dark", "light"].contains(theme) { throw ValidationError("unknown theme '\(theme)' (use dark or light)") }
+        if let theme, ThemeSettings.Base(rawValue: theme) == nil { throw ValidationError("unknown theme '\(theme)' (use auto, dark or light)") }
     }
 
     func run() throws {
@@ -49,14 +49,16 @@ struct BrowseCommand: ParsableCommand {
         var terminalOptions = TerminalOptions().applying(config)
         if noMouse { terminalOptions.mouse = false }
         if noColor { terminalOptions.color = .never }
-        if let theme { terminalOptions.theme = theme == "light" ? .light : .dark }
-        terminalOptions.hyperlinks = Hyperlinks.supported(environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        terminalOptions.hyperlinks = Hyperlinks.supported(environment: environment)
         // With the catalog on standard input (`--catalog -`), keys come from the terminal itself.
         let tty = options.catalog == "-" ? open("/dev/tty", O_RDWR | O_CLOEXEC) : -1
         defer { if tty >= 0 { close(tty) } }
         if options.catalog == "-" && (tty < 0 || isatty(STDOUT_FILENO) != 1) {
             throw CLIFailure.usage("--catalog -: the browser needs a terminal (/dev/tty) for its keys")
         }
+        terminalOptions.choose(theme.flatMap(ThemeSettings.Base.init(rawValue:)) ?? config.theme?.base ?? .auto,
+                               environment: environment, inputFD: tty >= 0 ? tty : STDIN_FILENO)
         let terminal: Terminal
         do {
             if tty >= 0 {
@@ -98,7 +100,6 @@ struct BrowseCommand: ParsableCommand {
             cache.storeIfNew(fresh, index: library.index)
             return .changed(library)
         }
-        let environment = ProcessInfo.processInfo.environment
         let shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: opened.catalog.id)
         let screen = CursesScreen(terminal)
         var loop = BrowserLoop(terminal: screen,
