@@ -35,7 +35,7 @@ public struct SystemEffects: EffectRunner {
     }
 
     public func open(_ url: String) -> Action {
-        URLOpener.open(url, environment: environment) ? .opened(url) : .notOpened(url)
+        URLOpener.open(url, environment: environment)
     }
 
     public func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action {
@@ -44,8 +44,8 @@ public struct SystemEffects: EffectRunner {
 
     public func editNote(_ item: ShelfItem, _ text: String, outside: (() -> Void) -> Void) -> Action {
         guard let editor = ExternalEditor.command(environment) else { return .noEditor(item, text) }
-        var edited: String?
-        outside { edited = ExternalEditor.edit(text, argv: editor) }
-        return .noteEdited(item, edited)
+        var edit = NoteEdit.failed(ProgramFailure(program: editor.name, reason: .notStarted))
+        outside { edit = ExternalEditor.edit(text, editor: editor) }
+        return .noteEdited(item, edit)
     }
 }

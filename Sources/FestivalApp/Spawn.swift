@@ -1,4 +1,5 @@
 import Foundation
+import FestivalUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -53,12 +54,26 @@ enum Spawn {
     }
 
     /// Waits for `pid`; true when it exited with status 0.
-    static func succeeded(_ pid: pid_t) -> Bool {
+    static func succeeded(_ pid: pid_t) -> Bool { wait(pid) == .exitStatus(0) }
+
+    /// Waits for `pid` to end, at most `milliseconds` when given: how it ended, or nil when
+    /// it is still running then (or cannot be waited for).
+    static func wait(_ pid: pid_t, upTo milliseconds: Int? = nil) -> ProgramFailure.Reason? {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { return false }
+        var waited = 0
+        while true {
+            let r = waitpid(pid, &status, milliseconds == nil ? 0 : WNOHANG)
+            if r < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if r == pid { break }
+            guard let milliseconds, waited < milliseconds else { return nil }
+            usleep(5_000)
+            waited += 5
         }
-        return status & 0x7f == 0 && (status >> 8) & 0xff == 0
+        if status & 0x7f == 0 { return .exitStatus((status >> 8) & 0xff) }
+        return .signal(status & 0x7f)
     }
 
     /// Reaps `pid` on a thread of its own (for a program left running).

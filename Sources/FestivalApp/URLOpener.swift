@@ -1,17 +1,32 @@
 import FestivalCatalog
 import TextGrid
 import Foundation
+import FestivalUI
 
 /// Opens web links in the user's browser: `$BROWSER` (first of its colon-separated
 /// entries; `%s` marks where the URL goes) or `xdg-open`. No shell is involved and only
 /// http(s) URLs are passed on; the browser runs detached, its output discarded.
 enum URLOpener {
-    /// Opens `url`: whether a browser was started.
-    static func open(_ url: String, environment: [String: String]) -> Bool {
-        guard URLCheck.isWebURL(url), let argv = command(for: url, environment: environment),
-              let pid = Spawn.start(argv, Spawn.Options(newSession: true, silent: true)) else { return false }
-        Spawn.reapLater(pid)
-        return true
+    /// How long a browser may take to fail before it counts as opened: launchers such as
+    /// xdg-open exit within it, a browser that stays running is reaped later.
+    static let failureWindowMs = 500
+
+    /// Opens `url`: the action reporting whether the browser took it, found none, or failed.
+    static func open(_ url: String, environment: [String: String]) -> Action {
+        guard URLCheck.isWebURL(url), let argv = command(for: url, environment: environment) else {
+            return .notOpened(url, failure: nil)
+        }
+        let program = argv[0]
+        guard let pid = Spawn.start(argv, Spawn.Options(newSession: true, silent: true)) else {
+            return .notOpened(url, failure: ProgramFailure(program: program, reason: .notStarted))
+        }
+        switch Spawn.wait(pid, upTo: failureWindowMs) {
+        case nil:
+            Spawn.reapLater(pid)
+            return .opened(url)
+        case .exitStatus(0)?: return .opened(url)
+        case let reason?: return .notOpened(url, failure: ProgramFailure(program: program, reason: reason))
+        }
     }
 
     /// The program and arguments that open `url`, or nil when there is none.

@@ -57,12 +57,20 @@ enum FirstPaint {
 
     /// Reads the terminal until `marker` shows (the milliseconds since `start`), then waits
     /// until the cache file is there (a quit before that leaves no cache), types `q` and
-    /// drains what the program writes while it restores the terminal and finishes.
+    /// drains what the program writes while it restores the terminal and finishes. Like a
+    /// real terminal (xterm with a black background), it answers the background query
+    /// (OSC 11) and the device attributes request that follows it at once.
     private static func watch(_ fd: Int32, marker: [UInt8], cache: String, start: UInt64) -> Double? {
         var seen: [UInt8] = []
         var elapsed: Double?
+        var answered = false
         while elapsed == nil, let chunk = read(fd, waitingUpTo: 60_000) {
             seen += chunk
+            if !answered, contains(seen, Array("\u{1B}[c".utf8)) {
+                answered = true
+                let answer = Array("\u{1B}]11;rgb:0000/0000/0000\u{07}\u{1B}[?62;22c".utf8)
+                _ = answer.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            }
             if contains(seen, marker) { elapsed = Clock.since(start) }
         }
         let waitUntil = Clock.now() + 120_000_000_000

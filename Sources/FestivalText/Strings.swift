@@ -13,7 +13,7 @@ public enum UIString: CaseIterable, Sendable {
     case catalogReloaded
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case nothingToExport, exportPrompt, exported, exportPathPrompt, exportCancelled
-    case noLink, nothingToCopy, copied, opened, noBrowser
+    case noLink, nothingToCopy, copied, opened, noBrowser, browserFailed, theLink, editorFailed, noteKept, noteUnchanged
     case source, directedBy, colon, comma, listSeparator, english, chinese, watchLink, infoLink, articleLink
     // The `?` help: one line per command, and per group of commands shown together.
     case commandDown, commandUp, commandPageDown, commandPageUp, commandHalfDown, commandHalfUp, commandTop
@@ -23,12 +23,13 @@ public enum UIString: CaseIterable, Sendable {
     case commandFilterAward, commandFilterStyle, commandFilterSpeaker, commandFilterTopic
     case commandClearFilters, commandExport, commandFavorite, commandWatched, commandRate, commandNote
     case commandSectionShelf, commandOpenLink, commandCopy, commandToggleLanguage, commandHelp, commandQuit
-    case commandSuspend, commandRedraw, keysDownUp, keysPageDownPageUp, keysHalfDownHalfUp, keysTopBottom
+    case commandSuspend, commandRedraw, commandTogglePreview, keysDownUp, keysPageDownPageUp, keysHalfDownHalfUp, keysTopBottom
     case keysNextSectionPreviousSection, keysSectionFilmsSectionQuotes, keysFindNextFindPrevious
     case keysOpenLinkCopy, keysFilterAwardFilterStyle, keysFilterSpeakerFilterTopic, keysFavoriteWatched
     case keysToggleLanguageHelp, keysSuspendRedraw
     case loadingReading, loadingChecking, loadingParsing, loadingValidating, loadingDone, sortLineup, approximately
     case move, history, section, searchKey, findKey, otherLanguage, toResults
+    case previewNeedsWidth
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing, stillLoading, loadingQuotes
 
     public func text(_ language: Language) -> String {
@@ -112,6 +113,11 @@ public enum UIString: CaseIterable, Sendable {
         case .rated: return ("Rated ", "評分 ")
         case .ratingCleared: return ("Rating cleared", "已清除評分")
         case .noteSaved: return ("Note saved", "筆記已儲存")
+        case .noteUnchanged: return ("Note unchanged", "筆記未變更")
+        case .editorFailed: return ("The editor failed (", "編輯器執行失敗（")
+        case .noteKept: return ("); the note is as it was", "）；筆記維持原樣")
+        case .browserFailed: return ("The browser failed (", "瀏覽器執行失敗（")
+        case .theLink: return ("). The link: ", "）。連結：")
         case .catalogReloaded: return ("The catalog file had changed: read it again", "目錄檔案已變更，已重新讀取")
         case .selectAFilm: return ("Select a film first.", "請先選擇一部影片。")
         case .selectFilmOrQuote: return ("Select a film or a quote first.", "請先選擇影片或語錄。")
@@ -184,6 +190,8 @@ public enum UIString: CaseIterable, Sendable {
         case .commandQuit: return ("quit", "離開")
         case .commandSuspend: return ("suspend (fg resumes)", "暫停（fg 繼續）")
         case .commandRedraw: return ("redraw the screen", "重繪畫面")
+        case .commandTogglePreview: return ("show or hide the preview beside the list", "顯示或隱藏清單旁的預覽")
+        case .previewNeedsWidth: return ("The preview appears from 100 columns on", "畫面寬 100 欄以上才顯示預覽")
         case .keysDownUp: return ("move down / up", "向下／向上")
         case .keysPageDownPageUp: return ("page down / up", "下一頁／上一頁")
         case .keysHalfDownHalfUp: return ("half page down / up", "下半頁／上半頁")

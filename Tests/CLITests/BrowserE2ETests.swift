@@ -189,6 +189,21 @@ import Testing
         try await tmux.send("q")
     }
 
+    @Test func aFailingBrowserAndAFailingEditorAreReportedInFull() async throws {
+        let tmux = try Tmux()
+        try await tmux.start(Self.binary + " --lang en", width: 60, height: 16,
+                             env: ["TERM": "xterm-256color", "BROWSER": "/bin/false", "EDITOR": "false", "XDG_DATA_HOME": tmux.dir.path])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("o")
+        // Wrapped over the lines it needs: the whole link is on the screen.
+        let screen = try await tmux.waitFor("The browser failed")
+        #expect(screen.filter { !$0.isWhitespace }.contains("/bin/false:exitstatus1).Thelink:https://youtu.be/zpAeygE4d1A"), "\(screen)")
+        try await tmux.send("m")
+        let edited = try await tmux.waitFor("The editor failed (false: exit status 1)")
+        #expect(edited.filter { !$0.isWhitespace }.contains("thenoteisasitwas"), "\(edited)")
+        try await tmux.send("q")
+    }
+
     @Test func favoriteSurvivesARestartAndTheEditorWritesNotes() async throws {
         let tmux = try Tmux()
         let editor = tmux.dir.appending(path: "editor.sh").path

@@ -44,7 +44,7 @@ final class RecordingEffects: EffectRunner {
     }
     func open(_ url: String) -> Action {
         opened.append(url)
-        return .notOpened(url)
+        return .notOpened(url, failure: nil)
     }
     func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action {
         exports.append(request)

@@ -55,7 +55,7 @@ import TextGrid
                 case .editNote(let item, let text): _ = update(&state, .noEditor(item, text), now: UITestSupport.now)
                 case .saveShelf: _ = update(&state, .shelfSaved(state.shelf), now: UITestSupport.now)
                 case .export: _ = update(&state, .exported(paths: ["/tmp/x"], count: 1), now: UITestSupport.now)
-                case .openURL(let url): _ = update(&state, .notOpened(url), now: UITestSupport.now)
+                case .openURL(let url): _ = update(&state, .notOpened(url, failure: nil), now: UITestSupport.now)
                 default: break
                 }
             }

@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalLibrary
 import Testing
 import TextGrid
 @testable import FestivalUI
@@ -54,6 +55,29 @@ import TextGrid
         UITestSupport.send(&state, .noEditor(.film("total-pixel-space"), "draft"))
         S.press(&state, .escape)                                  // Esc drops the edit
         #expect(state.mode == .browse && state.shelf.note(.film("total-pixel-space")) == "Borges, 電影!")
+    }
+
+    @Test func theEditorSaysWhenNothingChangedOrItFailed() {
+        var state = S.state()
+        let film = ShelfItem.film("total-pixel-space")
+        #expect(S.send(&state, .noteEdited(film, .edited("first"))) == [.saveShelf(.note(film, "first"), at: UITestSupport.now)])
+        #expect(state.message == "Note saved")
+        // The same text again: nothing to save, and it says so.
+        #expect(S.send(&state, .noteEdited(film, .edited("first"))).isEmpty)
+        #expect(state.message == "Note unchanged")
+        // An empty note left empty is unchanged too.
+        #expect(S.send(&state, .noteEdited(.film("jailbird"), .edited(""))).isEmpty)
+        #expect(state.message == "Note unchanged")
+        #expect(S.send(&state, .noteEdited(film, .failed(ProgramFailure(program: "false", reason: .exitStatus(1))))).isEmpty)
+        #expect(state.message == "The editor failed (false: exit status 1); the note is as it was")
+        #expect(state.shelf.note(film) == "first")
+        S.send(&state, .noteEdited(film, .failed(ProgramFailure(program: "vim -c 'set tw=72'", reason: .exitStatus(127)))))
+        #expect(state.message == "The editor failed (vim -c 'set tw=72': not found or not runnable); the note is as it was")
+        S.send(&state, .notOpened("https://x.org/", failure: ProgramFailure(program: "/bin/false", reason: .exitStatus(1))))
+        #expect(state.message == "The browser failed (/bin/false: exit status 1). The link: https://x.org/")
+        state.language = .zhHant
+        S.send(&state, .notOpened("https://x.org/", failure: ProgramFailure(program: "firefox", reason: .signal(9))))
+        #expect(state.message == "瀏覽器執行失敗（firefox：被訊號終止 9）。連結：https://x.org/")
     }
 
     @Test(arguments: Language.allCases)

@@ -3,9 +3,9 @@ import Testing
 import TextGrid
 @testable import FestivalUI
 
-/// Every screen as text at three sizes and in both languages, against golden files.
+/// Every screen as text at four sizes and in both languages, against golden files.
 @Suite struct SnapshotTests {
-    static let sizes = [(80, 24), (120, 40), (40, 12)]
+    static let sizes = [(80, 24), (120, 40), (40, 12), (200, 60)]
     static let screens: [(String, Screen)] = [
         ("films", .films), ("quotes", .quotes), ("people", .people), ("festival", .festival),
         ("film-total-pixel-space", .film("total-pixel-space")), ("quote-q01", .quote("q01")),

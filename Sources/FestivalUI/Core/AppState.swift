@@ -117,6 +117,8 @@ public struct AppState: Sendable {
     public internal(set) var mode: Mode = .browse
     /// How many lines of the help are scrolled away.
     public internal(set) var helpScroll = 0
+    /// Whether lists show the selection's page beside them (`v`), where the width allows.
+    public internal(set) var showsPreview = true
     public internal(set) var filmSort: FilmSort = .lineup
     public internal(set) var awardFilter: String?          // prize tier id, or "" for unknown
     public internal(set) var styleFilter: String?          // a style's text in English (or Chinese when no English)

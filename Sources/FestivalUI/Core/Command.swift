@@ -12,7 +12,7 @@ public enum Command: String, CaseIterable, Sendable {
     case find, findNext, findPrevious, search, searchQuotes
     case sort, filterAward, filterStyle, filterSpeaker, filterTopic, clearFilters
     case openLink, copy, export, favorite, watched, rate, note, sectionShelf
-    case toggleLanguage, help, quit, suspend, redraw
+    case togglePreview, toggleLanguage, help, quit, suspend, redraw
 
     /// Help text.
     var help: UIString {
@@ -52,6 +52,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .sectionShelf: return .commandSectionShelf
         case .openLink: return .commandOpenLink
         case .copy: return .commandCopy
+        case .togglePreview: return .commandTogglePreview
         case .toggleLanguage: return .commandToggleLanguage
         case .help: return .commandHelp
         case .quit: return .commandQuit
@@ -67,6 +68,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .filterSpeaker, .filterTopic: return [.quoteList]
         case .clearFilters: return [.filmList, .quoteList]
         case .searchQuotes: return [.quoteList]
+        case .togglePreview: return [.filmList, .quoteList, .personList, .searchResults]
         case .find, .findNext, .findPrevious: return [.filmList, .quoteList, .personList, .searchResults, .document]
         default: return nil
         }
@@ -111,7 +113,7 @@ public struct Keymap: Sendable {
         (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
         (.char("o"), .openLink), (.char("y"), .copy),
         (.char("e"), .export), (.char("f"), .favorite), (.char("w"), .watched), (.char("r"), .rate), (.char("m"), .note), (.char("5"), .sectionShelf),
-        (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
+        (.char("v"), .togglePreview), (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
         (.char("q"), .quit), (.ctrl("c"), .quit), (.ctrl("z"), .suspend), (.ctrl("l"), .redraw),
     ])
 

@@ -4,9 +4,15 @@ import FestivalText
 import TextGrid
 
 /// Builds the rows of a detail page for a width: headings, labelled fields, wrapped
-/// paragraphs and selectable link lines.
+/// paragraphs and selectable link lines. Text keeps a readable measure on wide screens.
 struct DocumentBuilder {
+    /// The widest a page's text runs, in columns, however wide the screen (as glow does).
+    static let measure = 100
+
+    /// The text's width: the screen's, up to `measure`.
     let width: Int
+    /// The screen's width, for lines that should not break (a URL).
+    let screenWidth: Int
     let language: Language
     /// Rows past this many are not built (a preview shows only the top of a page).
     let limit: Int
@@ -15,7 +21,8 @@ struct DocumentBuilder {
     private(set) var rows: [Row] = []
 
     init(width: Int, language: Language, limit: Int = .max, pending: Bool = false) {
-        self.width = max(1, width)
+        self.width = max(1, min(width, Self.measure))
+        self.screenWidth = max(1, width)
         self.language = language
         self.limit = limit
         self.pending = pending
@@ -48,32 +55,43 @@ struct DocumentBuilder {
         rows.append(Row([Span(text, Self.heading)]))
     }
 
-    /// Wrapped text; every line shares the style (and the target, if any).
-    mutating func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, target: Target? = nil) {
+    /// Wrapped text; every line shares the style (and the target, if any). `measured`: false
+    /// for a URL, which may run to the screen's edge rather than break at the measure.
+    mutating func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, target: Target? = nil,
+                            measured: Bool = true) {
         if isFull { return }
         let pad = String(repeating: " ", count: indent)
-        for line in Wrap.lines(text, width: max(1, width - indent)) {
+        for line in Wrap.lines(text, width: max(1, (measured ? width : screenWidth) - indent)) {
             rows.append(Row([Span(pad), Span(line, style)], target: target))
         }
     }
 
-    /// `Label     value`, the value wrapped under itself.
-    mutating func field(_ label: UIString, _ value: String, style: Style = .plain, target: Target? = nil) {
+    /// `Label     value`, the value wrapped under itself. `continued`: another value of the
+    /// field above, under it without the label. A label too wide for its column (on a narrow
+    /// screen) gets a line of its own rather than being cut.
+    mutating func field(_ label: UIString, _ value: String, style: Style = .plain, target: Target? = nil,
+                        continued: Bool = false) {
         if isFull { return }
-        let labelWidth = min(14, max(8, width / 5))
-        let labelText = Wrap.pad(label.text(language), width: labelWidth)
+        let labelWidth = width >= 42 ? 14 : 8   // room for "On your shelf"; narrow: the short labels
+        let name = label.text(language)
+        var labelText = continued ? "" : name
+        if DisplayWidth.of(labelText) > labelWidth {
+            rows.append(Row([Span(Wrap.truncate(name, width: width), Self.muted)]))
+            labelText = ""
+        }
         let lines = Wrap.lines(value, width: max(1, width - labelWidth - 1))
         for (i, line) in lines.enumerated() {
-            let head = i == 0 ? Span(labelText + " ", Self.muted) : Span(String(repeating: " ", count: labelWidth + 1))
+            let head = Span(Wrap.pad(i == 0 ? labelText : "", width: labelWidth) + " ", Self.muted)
             rows.append(Row([head, Span(line, target == nil ? style : Self.link)], target: target))
         }
     }
 
-    /// A selectable line leading somewhere: `▸ text`.
+    /// A selectable line leading somewhere: `▸ text`, and its detail (a URL) after it when
+    /// the screen has room for it.
     mutating func item(_ text: String, detail: String? = nil, target: Target) {
         if isFull { return }
         var spans = [Span("  ▸ "), Span(Wrap.truncate(text, width: max(1, width - 4)), Self.link)]
-        if let detail, DisplayWidth.of(text) + DisplayWidth.of(detail) + 7 <= width {
+        if let detail, DisplayWidth.of(text) + DisplayWidth.of(detail) + 7 <= screenWidth {
             spans.append(Span("  " + detail, Self.muted))
         }
         rows.append(Row(spans, target: target))
@@ -109,7 +127,7 @@ struct DocumentBuilder {
             if let date = source.date { text += " (\(date))" }
             paragraph(text, indent: 2)
             if let note = source.note { paragraph(note.text(language), style: Self.muted, indent: 4) }
-            if let url = source.url { paragraph(url, style: Self.link, indent: 4, target: .link(url)) }
+            if let url = source.url { paragraph(url, style: Self.link, indent: 4, target: .link(url), measured: false) }
         }
     }
 

@@ -11,11 +11,18 @@ public struct Layout: Equatable, Sendable {
     public let hasHeader: Bool
     public let hasPreview: Bool
 
-    public init(size: Size, screen: Screen) {
+    /// `preview`: whether the user wants the preview (`v` toggles it); it is shown only
+    /// beside a list on a screen wide enough.
+    public init(size: Size, screen: Screen, preview: Bool = true) {
         self.size = size
         let isList = screen.kind != .document
         hasHeader = isList
-        hasPreview = isList && size.width >= Self.previewFromWidth
+        hasPreview = preview && isList && size.width >= Self.previewFromWidth
+    }
+
+    /// The layout of a state's screen (or another one) at the state's size.
+    public init(_ state: AppState, screen: Screen? = nil) {
+        self.init(size: state.size, screen: screen ?? state.screen, preview: state.showsPreview)
     }
 
     public var isTooSmall: Bool { size.width < Self.minWidth || size.height < Self.minHeight }

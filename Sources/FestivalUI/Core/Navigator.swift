@@ -3,7 +3,7 @@ import TextGrid
 /// Moving around: the cursor, scrolling, opening, history, sections, the mouse.
 enum Navigator {
     static func context(_ state: AppState) -> (page: Page, layout: Layout) {
-        let layout = Layout(size: state.size, screen: state.screen)
+        let layout = Layout(state)
         return (Screens.page(state, width: layout.contentWidth), layout)
     }
 

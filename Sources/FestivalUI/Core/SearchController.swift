@@ -24,7 +24,7 @@ enum SearchController {
             Navigator.move(&state, by: key == .ctrl("n") ? 1 : -1)
             return []
         case .pageDown, .pageUp:
-            let height = Layout(size: state.size, screen: .search).contentHeight
+            let height = Layout(state, screen: .search).contentHeight
             Navigator.page(&state, by: key == .pageDown ? height : -height)
             return []
         case .enter:

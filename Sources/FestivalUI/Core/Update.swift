@@ -25,17 +25,18 @@ public enum Action: Sendable {
     /// included), or why it could not be saved.
     case shelfSaved(Shelf)
     case shelfSaveFailed(String)
-    /// `editNote` ran in $VISUAL/$EDITOR: the text it came back with (nil: the editor failed
-    /// and the note stays as it was).
-    case noteEdited(ShelfItem, String?)
+    /// `editNote` ran in $VISUAL/$EDITOR: the text it came back with, or how it failed (the
+    /// note then stays as it was).
+    case noteEdited(ShelfItem, NoteEdit)
     /// `editNote` found no editor: edit on the bottom line instead.
     case noEditor(ShelfItem, String)
     /// An `export` ran: where it went and how many items it holds, or why it failed.
     case exported(paths: [String], count: Int)
     case exportFailed(String)
-    /// An `openURL` ran: handed to the browser, or no browser could be started.
+    /// An `openURL` ran: handed to the browser; or no browser was found (`failure` nil) or
+    /// the one found failed.
     case opened(String)
-    case notOpened(String)
+    case notOpened(String, failure: ProgramFailure?)
     /// Jumps (for `festival render`, tests and deep links): show a screen; open the search
     /// with a query typed.
     case show(Screen)
@@ -122,9 +123,14 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         state.shelf = shelf
     case .shelfSaveFailed(let message):
         state.message = message
-    case .noteEdited(let item, let text):
-        guard let text else { return [] }
+    case .noteEdited(let item, .edited(let text)):
+        if text == state.shelf.note(item) ?? "" {
+            state.message = UIString.noteUnchanged.text(state.language)
+            return []
+        }
         return ShelfActions.change(&state, .note(item, text), now: now, message: .noteSaved)
+    case .noteEdited(_, .failed(let failure)):
+        state.message = UIString.editorFailed.text(state.language) + failure.text(state.language) + UIString.noteKept.text(state.language)
     case .noEditor(let item, let text):
         state.mode = .note(NoteEditor(item: item, field: TextField(text)))
     case .exported(let paths, let count):
@@ -133,8 +139,11 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         state.message = reason
     case .opened(let url):
         state.message = UIString.opened.text(state.language) + url
-    case .notOpened(let url):
+    case .notOpened(let url, nil):
         state.message = UIString.noBrowser.text(state.language) + url
+    case .notOpened(let url, let failure?):
+        let l = state.language
+        state.message = UIString.browserFailed.text(l) + failure.text(l) + UIString.theLink.text(l) + url
     case .show(let screen):
         Navigator.show(&state, screen)
     case .showSearch(let text, let scope):
@@ -147,7 +156,7 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
 
 /// Runs one command from the keymap.
 func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect] {
-    let height = Layout(size: state.size, screen: state.screen).contentHeight
+    let height = Layout(state).contentHeight
     switch command {
     case .down: Navigator.move(&state, by: 1)
     case .up: Navigator.move(&state, by: -1)
@@ -178,6 +187,10 @@ func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect]
     case .filterSpeaker: Filters.cycleSpeaker(&state)
     case .filterTopic: Filters.cycleTopic(&state)
     case .clearFilters: Filters.clear(&state)
+    case .togglePreview:
+        state.showsPreview.toggle()
+        if state.size.width < Layout.previewFromWidth { state.message = UIString.previewNeedsWidth.text(state.language) }
+        Navigator.clamp(&state)
     case .toggleLanguage:
         state.language = state.language.other
         Navigator.clamp(&state)

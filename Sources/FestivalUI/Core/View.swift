@@ -8,7 +8,7 @@ public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> C
     var canvas = Canvas(width: size.width, height: size.height)
     var state = state
     state.size = size
-    let layout = Layout(size: size, screen: state.screen)
+    let layout = Layout(state)
     if layout.isTooSmall {
         TooSmall.draw(&canvas, state.language)
         return canvas
@@ -235,10 +235,7 @@ enum HintLine {
             field(&canvas, UIString.exportPathPrompt.text(l), prompt.field, y: y)
             return
         }
-        if let message = state.message {
-            canvas.put(message, x: 0, y: y, style: Style(.accent, bold: true))
-            return
-        }
+        if let message = state.message { return Self.message(&canvas, message) }
         // The search field's own keys are fixed; elsewhere each hint shows the key the
         // keymap binds to its command here (none bound: no hint).
         let hints: [(String, String)] = state.mode == .search ? [
@@ -249,6 +246,22 @@ enum HintLine {
         for (key, text) in fitting(hints, width: canvas.width) {
             x += canvas.put(key, x: x, y: y, style: Style(.accent, bold: true))
             x += canvas.put(" " + text + "  ", x: x, y: y, style: Style(.muted))
+        }
+    }
+
+    /// A message, whole: one too long for the bottom line takes the lines above it as well
+    /// (up to half the screen, the last one ending in "…" only beyond that), until the next key.
+    static func message(_ canvas: inout Canvas, _ message: String) {
+        var lines = Wrap.lines(message, width: canvas.width)
+        let most = max(1, canvas.height / 2)
+        if lines.count > most {
+            lines = Array(lines.prefix(most))
+            lines[most - 1] = Wrap.truncate(lines[most - 1] + "…", width: canvas.width)
+        }
+        let top = canvas.height - lines.count
+        if lines.count > 1 { canvas.fill(x: 0, y: top, width: canvas.width, height: lines.count) }
+        for (i, line) in lines.enumerated() {
+            canvas.put(line, x: 0, y: top + i, style: Style(.accent, bold: true))
         }
     }
 

@@ -10,8 +10,9 @@ enum DetailScreens {
         var d = DocumentBuilder(width: width, language: l, limit: limit, pending: pending)
         d.title(film.title.text(l), subtitle: film.title.subtitle(l))
         d.blank()
-        for id in film.directors {
-            d.field(film.directors.count > 1 ? .directors : .director, c.personName(id, l), target: .person(id))
+        for (i, id) in film.directors.enumerated() {
+            d.field(film.directors.count > 1 ? .directors : .director, c.personName(id, l), target: .person(id),
+                    continued: i > 0)
         }
         d.field(.award, Format.award(film, in: c, l), style: Style(.accent, bold: true))
         d.field(.runtime, Format.runtime(film, l))

@@ -38,15 +38,45 @@ enum ListScreens {
         state.quoteFilter.apply(to: state.catalog.quotes)
     }
 
-    /// Column widths for a list: the first column takes what the others leave.
-    static func layout(_ width: Int, fixed: [Int]) -> [Int] {
-        var cols = fixed
-        var rest = width - fixed.reduce(0, +) - 2 * fixed.count
+    /// Column widths for a list. `first` is the room the first column wants; `others`
+    /// the other columns. Each other column starts at its minimum (or its widest cell, when
+    /// narrower), rightmost columns drop out when the first would get less than a third,
+    /// the first takes the rest, and what the first does not need goes to the columns that
+    /// are cut. On a wide screen a cut column also grows to a sixth of the width while the
+    /// first keeps half.
+    static func layout(_ width: Int, first: Int, others: [ListColumn]) -> [Int] {
+        var cols = others.map { min($0.minimum, $0.natural) }
+        var rest = width - cols.reduce(0, +) - 2 * cols.count
         while rest < max(12, width / 3), let i = cols.indices.last(where: { cols[$0] > 0 }) {
             rest += cols[i] + 2   // drop the rightmost column when space is short
             cols[i] = 0
         }
+        func grow(_ room: (Int) -> Int) {
+            for i in cols.indices where cols[i] > 0 {
+                let more = max(0, min(others[i].natural - cols[i], room(i)))
+                cols[i] += more
+                rest -= more
+            }
+        }
+        grow { _ in rest - first }
+        grow { i in min(width / 6 - cols[i], rest - width / 2) }
         return [max(1, rest)] + cols
+    }
+
+    /// A cell's text: `primary`, then `secondary` (a name in the other script) two spaces
+    /// after it when at least a few of its characters fit in `width`; never a lone "…".
+    static func withSecondary(_ primary: String, _ secondary: String?, width: Int) -> String {
+        guard let secondary else { return primary }
+        let room = width - DisplayWidth.of(primary) - 2
+        return room >= min(DisplayWidth.of(secondary), 4) ? primary + "  " + secondary : primary
+    }
+
+    /// A film's directors, all when they fit, else the first and how many more ("A +1").
+    static func directors(_ film: Film, in c: Catalog, _ l: Language, width: Int) -> String {
+        let all = Format.directors(film, in: c, l)
+        guard film.directors.count > 1, DisplayWidth.of(all) > width else { return all }
+        let more = " +\(film.directors.count - 1)"
+        return Wrap.truncate(c.personName(film.directors[0], l), width: max(1, width - more.count)) + more
     }
 
     static func cells(_ values: [(String, Style)], widths: [Int]) -> [Span] {
@@ -61,15 +91,24 @@ enum ListScreens {
     static func filmPage(_ state: AppState) -> Page {
         let films = Self.films(state)
         let l = state.language, c = state.catalog
-        let widths = layout(state.size.width, fixed: [16, 14, 7])
+        func widest(_ label: UIString, _ cell: (Film) -> String) -> Int {
+            films.reduce(DisplayWidth.of(label.text(l))) { max($0, DisplayWidth.of(cell($1))) }
+        }
+        // The other script's title is a luxury: the first column claims room only for the titles.
+        let titles = films.reduce(0) { max($0, DisplayWidth.of(ShelfScreen.marks(.film($1.id), state.shelf) + $1.title.text(l))) }
+        let widths = layout(state.size.width, first: titles, others: [
+            ListColumn(minimum: 16, natural: widest(.director) { Format.directors($0, in: c, l) }),
+            ListColumn(minimum: 14, natural: widest(.award) { Format.award($0, in: c, l) }),
+            ListColumn(minimum: 7, natural: widest(.runtime) { Format.runtime($0, l) }),
+        ])
         let header = Row(cells([(UIString.title.text(l), .plain), (UIString.director.text(l), .plain),
                                 (UIString.award.text(l), .plain), (UIString.runtime.text(l), .plain)], widths: widths)
             .map { Span($0.text, Style(.heading, bold: true)) })
         return Page(count: films.count, isList: true, header: header) { i in
             let film = films[i]
-            var title = ShelfScreen.marks(.film(film.id), state.shelf) + film.title.text(l)
-            if let sub = film.title.subtitle(l) { title += "  " + sub }
-            return Row(cells([(title, Style(.title, bold: true)), (Format.directors(film, in: c, l), .plain),
+            let title = withSecondary(ShelfScreen.marks(.film(film.id), state.shelf) + film.title.text(l),
+                                      film.title.subtitle(l), width: widths[0])
+            return Row(cells([(title, Style(.title, bold: true)), (directors(film, in: c, l, width: widths[1]), .plain),
                               (Format.award(film, in: c, l), Style(.accent)), (Format.runtime(film, l), Style(.muted))],
                              widths: widths), target: .film(film.id))
         }
@@ -78,7 +117,9 @@ enum ListScreens {
     static func quotePage(_ state: AppState) -> Page {
         let quotes = Self.quotes(state)
         let l = state.language, c = state.catalog
-        let widths = layout(state.size.width, fixed: [18])
+        // Quotes are long: the speaker column grows only on wide screens, to the longest name.
+        let names = c.people.reduce(DisplayWidth.of(UIString.speaker.text(l))) { max($0, DisplayWidth.of($1.name.text(l))) }
+        let widths = layout(state.size.width, first: .max, others: [ListColumn(minimum: 18, natural: names)])
         let header = Row(cells([(UIString.quote.text(l), .plain), (UIString.speaker.text(l), .plain)], widths: widths)
             .map { Span($0.text, Style(.heading, bold: true)) })
         if let loading = state.loading {
@@ -94,15 +135,29 @@ enum ListScreens {
     static func peoplePage(_ state: AppState) -> Page {
         let people = state.catalog.people
         let l = state.language
-        let widths = layout(state.size.width, fixed: [22, 24])
+        func widest(_ label: UIString, _ cell: (Person) -> String) -> Int {
+            people.reduce(DisplayWidth.of(label.text(l))) { max($0, DisplayWidth.of(cell($1))) }
+        }
+        let widths = layout(state.size.width, first: widest(.name) { $0.name.text(l) }, others: [
+            ListColumn(minimum: 22, natural: widest(.roles) { Self.roles($0, l) }),
+            ListColumn(minimum: 24, natural: widest(.position) { $0.title?.text(l) ?? "" }),
+        ])
         let header = Row(cells([(UIString.name.text(l), .plain), (UIString.roles.text(l), .plain), (UIString.position.text(l), .plain)], widths: widths)
             .map { Span($0.text, Style(.heading, bold: true)) })
         return Page(count: people.count, isList: true, header: header) { i in
             let p = people[i]
-            var name = p.name.text(l)
-            if let sub = p.name.subtitle(l) { name += "  " + sub }
-            return Row(cells([(name, Style(.title, bold: true)), (Format.list(p.roles.map { Format.role($0, l) }, l), .plain),
+            let name = withSecondary(p.name.text(l), p.name.subtitle(l), width: widths[0])
+            return Row(cells([(name, Style(.title, bold: true)), (roles(p, l), .plain),
                               (p.title?.text(l) ?? "", Style(.muted))], widths: widths), target: .person(p.id))
         }
     }
+
+    static func roles(_ p: Person, _ l: Language) -> String { Format.list(p.roles.map { Format.role($0, l) }, l) }
+}
+
+/// A list column other than the first: the width it keeps while there is room, and the
+/// width of its widest cell (header included).
+struct ListColumn {
+    let minimum: Int
+    let natural: Int
 }

@@ -7,7 +7,7 @@ public enum Screens {
     /// `limit`: detail pages build at most this many rows (for a preview).
     public static func page(_ state: AppState, screen: Screen? = nil, width: Int? = nil, limit: Int = .max) -> Page {
         let screen = screen ?? state.screen
-        let w = width ?? Layout(size: state.size, screen: screen).contentWidth
+        let w = width ?? Layout(state, screen: screen).contentWidth
         var s = state
         s.size.width = w
         let c = state.catalog, l = state.language, pending = state.loading != nil
