@@ -39,11 +39,13 @@ struct SearchIndexBuilder: Sendable {
         }
         for (i, film) in catalog.films.enumerated() {
             let directors = film.directors.compactMap { personIndex[$0] }
+            let award = film.award?.tier.flatMap { catalog.prizeTier($0)?.name }
             add(.film, i, fields: [
                 filmTitles[i],
                 Self.fold([film.synopsis.zhHant, film.synopsis.en]),
                 Self.join(directors.map { personNames[Int($0)] }),
-                Self.fold(film.styles.flatMap { [$0.zhHant, $0.en] } + [film.country?.zhHant, film.country?.en]),
+                Self.fold(film.styles.flatMap { [$0.zhHant, $0.en] } + [film.country?.zhHant, film.country?.en]
+                          + [award?.zhHant, award?.en]),
             ], speaker: directors, topic: quoteTopics[i], film: [Int32(i)])
         }
     }

@@ -47,7 +47,7 @@ import Testing
         let screen = try await tmux.waitFor("Loading quotes")
         #expect(screen.contains("Title") && screen.contains("Director") && screen.contains("1/200"))
         try await tmux.send("2")
-        _ = try await tmux.waitFor("Quote ")
+        _ = try await tmux.waitFor("Quote ", seconds: 45)
         try await tmux.send("q")
         #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(await tmux.file("before") == tmux.file("after"))

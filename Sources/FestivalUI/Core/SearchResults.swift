@@ -24,37 +24,79 @@ public struct SearchPresenter: Sendable {
     }
 
     /// The hit as shown; `highlights: false` skips the highlight ranges (plain text output).
+    /// The text is the item's own (a quote's words, a film's synopsis) in this language, or
+    /// the other language's when only that matched; when neither did, a snippet of the
+    /// field that matched and is not shown (a director, the award, a topic, a name in the
+    /// other script), labelled, so the result says why it is there.
     public func result(_ hit: SearchIndex.Hit, query: SearchQuery, language: Language, highlights wanted: Bool = true) -> SearchResult {
         let item = library.item(hit)
-        let heading: String, texts: [String?], id = item.id
+        let heading: String, id = item.id
+        let (texts, hidden) = fields(item, language)
         switch item {
-        case .quote(let quote):
-            heading = library.catalog.personName(quote.speaker, language)
-            texts = [quote.text[language], quote.text[language.other]]
-        case .film(let film):
-            heading = film.title.text(language)
-            texts = [film.synopsis[language], film.synopsis[language.other]]
-        case .person(let person):
-            heading = person.name.text(language)
-            let roles = Format.list(person.roles.map { Format.role($0, language) }, language)
-            texts = [[roles, person.title?.text(language), person.affiliation?.text(language)]
-                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")]
+        case .quote(let quote): heading = library.catalog.personName(quote.speaker, language)
+        case .film(let film): heading = film.title.text(language)
+        case .person(let person): heading = person.name.text(language)
         }
-        // The text in this language, unless only the other language's text matched.
-        let available = texts.compactMap { $0 }
-        var text = available.first ?? ""
+        let headingHighlights = wanted ? query.highlights(in: heading) : []
+        let candidates = texts.compactMap { $0 }.filter { !$0.isEmpty }
+        let snippets = hidden.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } }
+            .map { label, value in label.map { $0.text(language) + UIString.colon.text(language) + value } ?? value }
+        let headingMatched = wanted ? !headingHighlights.isEmpty : query.matches(heading)
+        // What matched, in order: the shown text, the other language's, then (when the
+        // heading did not match either) the hidden fields.
+        let order = candidates + (headingMatched ? [] : snippets)
+        let first = candidates.first ?? ""
         guard wanted else {
-            if available.count > 1, !query.matches(text), query.matches(available[1]) { text = available[1] }
+            let text = order.first(where: query.matches) ?? first
             return SearchResult(kind: item.kind, id: id, tier: hit.tier, heading: heading,
                                 headingHighlights: [], text: text, textHighlights: [])
         }
-        var highlights = query.highlights(in: text)
-        if highlights.isEmpty, available.count > 1 {
-            let other = query.highlights(in: available[1])
-            if !other.isEmpty { text = available[1]; highlights = other }
+        for text in order {
+            let highlights = query.highlights(in: text)
+            if !highlights.isEmpty {
+                return SearchResult(kind: item.kind, id: id, tier: hit.tier, heading: heading,
+                                    headingHighlights: headingHighlights, text: text, textHighlights: highlights)
+            }
         }
         return SearchResult(kind: item.kind, id: id, tier: hit.tier, heading: heading,
-                            headingHighlights: query.highlights(in: heading), text: text, textHighlights: highlights)
+                            headingHighlights: headingHighlights, text: first, textHighlights: [])
+    }
+
+    /// An item's texts as a result shows them (this language's first), and the searched
+    /// fields a result does not show, each with its label (nil: a name in the other script).
+    func fields(_ item: Library.Item, _ l: Language) -> (texts: [String?], hidden: [(UIString?, String?)]) {
+        let c = library.catalog
+        switch item {
+        case .quote(let quote):
+            let topics = quote.topics.map { c.topic($0)?.name }
+            return ([quote.text[l], quote.text[l.other]], [
+                (nil, c.person(quote.speaker)?.name[l.other]),
+                (.topics, Format.list(topics.compactMap { $0?.text(l) }, l)),
+                (.topics, Format.list(topics.compactMap { $0?[l.other] }, l.other)),
+                (.fromFilm, quote.film.flatMap { c.film($0)?.title.text(l) }),
+                (.fromFilm, quote.film.flatMap { c.film($0)?.title[l.other] }),
+            ])
+        case .film(let film):
+            let directors = film.directors.count > 1 ? UIString.directors : .director
+            return ([film.synopsis[l], film.synopsis[l.other]], [
+                (nil, film.title[l.other]),
+                (directors, Format.directors(film, in: c, l)),
+                (directors, Format.list(film.directors.compactMap { c.person($0)?.name[l.other] }, l.other)),
+                (.award, film.award == nil ? nil : Format.award(film, in: c, l)),
+                (.award, film.award == nil ? nil : Format.award(film, in: c, l.other)),
+                (.styles, Format.list(film.styles.compactMap { $0[l] }, l)),
+                (.styles, Format.list(film.styles.compactMap { $0[l.other] }, l.other)),
+                (.country, film.country?[l]), (.country, film.country?[l.other]),
+            ])
+        case .person(let person):
+            let roles = Format.list(person.roles.map { Format.role($0, l) }, l)
+            return ([[roles, person.title?.text(l), person.affiliation?.text(l)].compactMap { $0 }.filter { !$0.isEmpty }
+                .joined(separator: " · ")], [
+                (nil, person.name[l.other]),
+                (.position, person.title?[l.other]), (.affiliation, person.affiliation?[l.other]),
+                (.roles, person.roles.map(\.rawValue).joined(separator: ", ")),
+            ])
+        }
     }
 }
 
