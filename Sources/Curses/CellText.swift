@@ -1,14 +1,12 @@
 import CNCursesw
 
-/// What ncurses can actually draw for one canvas cell. ncurses keeps a base character
-/// plus non-spacing marks per cell and trusts the C library's `wcwidth`, which may
-/// disagree with `DisplayWidth` on emoji sequences. To keep the screen aligned we send
-/// only what `wcwidth` agrees on, and blank the column a narrower glyph leaves free:
-/// 👍🏽 → 👍 (skin tone dropped), 👨‍👩‍👧 → 👨, ❤️ → ❤ + blank (VS16 dropped).
+/// What ncurses is handed for one canvas cell: its spacing character and the marks drawn
+/// on it (`DisplayWidth.units` has already split clusters and applied the emoji
+/// fallbacks). ncurses trusts the C library's `wcwidth`; where that disagrees with the
+/// cell's width the screen would shift, so: a character `wcwidth` does not know (newer
+/// than the C library's data) or finds wider than its cell is drawn as `�`, one it finds
+/// narrower gets the column after it blanked, and a mark it counts as spacing is left out.
 enum CellText {
-    /// Most wide characters in one ncurses cell (`CCHARW_MAX`).
-    static let maxChars = 5
-
     /// Null-terminated wide characters for a cell of `width` columns (1 or 2), and
     /// whether the column after the glyph must be blanked.
     static func prepare(_ text: String, width: Int) -> (chars: [wchar_t], padNext: Bool) {
@@ -17,25 +15,10 @@ enum CellText {
         if scalars.count == 1, first.value >= 0x20, first.value < 0x7F {   // ASCII fast path
             return ([wchar_t(first.value), 0], width == 2)
         }
-        var chars: [wchar_t] = []
-        var base = first
-        var rest = scalars.dropFirst()
-        var baseWidth = Int(cn_wcwidth(first.value))
-        if baseWidth == 0 {                   // a cluster led by a mark: give it a base
-            base = " "
-            rest = scalars[...]
-            baseWidth = 1
-        }
-        if baseWidth < 0 || baseWidth > width { // unprintable here, or wider than its cell
-            return ([0xFFFD, 0], width == 2)
-        }
-        chars.append(wchar_t(base.value))
-        for scalar in rest {
-            if chars.count == maxChars { break }
-            let w = cn_wcwidth(scalar.value)
-            if w != 0 { break }               // a second spacing character: ncurses would drop it
-            if scalar.value == 0x200D { continue }  // joiner without its partner
-            if scalar.value == 0xFE0F && baseWidth == 1 { continue } // would turn wide on some terminals
+        let baseWidth = Int(cn_wcwidth(first.value))
+        if baseWidth <= 0 || baseWidth > width { return ([0xFFFD, 0], width == 2) }
+        var chars: [wchar_t] = [wchar_t(first.value)]
+        for scalar in scalars.dropFirst() where cn_wcwidth(scalar.value) == 0 {
             chars.append(wchar_t(scalar.value))
         }
         chars.append(0)

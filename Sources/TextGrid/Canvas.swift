@@ -1,5 +1,6 @@
-/// One screen cell: a grapheme cluster with its width and style. The right half of a
-/// wide character is a continuation cell (`width == 0`, empty text).
+/// One screen cell: a spacing character with the marks drawn on it (a cluster may take
+/// several, see `DisplayWidth.units`), its width and style. The right half of a wide
+/// character is a continuation cell (`width == 0`, empty text).
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var width: UInt8
@@ -73,19 +74,33 @@ public struct Canvas: Equatable, Sendable {
                              maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = maxWidth.map { min(width, x + $0) } ?? width
-        var col = x
-        for character in Sanitize.line(text) {
-            let w = DisplayWidth.of(character)
-            if w == 0 { continue }
-            if col + w > limit {
-                if col < limit { setCell(x: col, y: y, Cell(" ", width: 1, style: style)); col += 1 }
-                break
-            }
+        var col = x, cut = false
+        /// Writes one cell (and the continuation of a wide one) at `col`, left of the edge.
+        func place(_ text: String, _ w: Int) {
             if col >= 0 {
-                setCell(x: col, y: y, Cell(Sanitize.cell(character), width: UInt8(w), style: style))
+                setCell(x: col, y: y, Cell(text, width: UInt8(w), style: style))
                 if w == 2 { setCell(x: col + 1, y: y, Cell("", width: 0, style: style)) }
             }
             col += w
+        }
+        for character in Sanitize.line(text) {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first,     // one code point: the fast path
+               case let w = character.isASCII ? 1 : DisplayWidth.scalarWidth(scalar), w > 0 {
+                if col + w > limit { cut = true; break }
+                place(String(character), w)
+                continue
+            }
+            let units = DisplayWidth.units(character)
+            let w = units.reduce(0) { $0 + $1.width }
+            if w == 0 { continue }
+            if col + w > limit { cut = true; break }   // a cluster is never split
+            for unit in units { place(unit.text, unit.width) }
+        }
+        // What a character that did not fit leaves free before the limit is blank.
+        while cut && col < limit {
+            if col >= 0 { setCell(x: col, y: y, Cell(" ", width: 1, style: style)) }
+            col += 1
         }
         return max(0, col - x)
     }

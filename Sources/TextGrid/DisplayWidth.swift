@@ -1,22 +1,88 @@
-/// Terminal display width of text, per grapheme cluster: East Asian wide and full-width
-/// characters and emoji take 2 cells, combining marks and joiners 0, the rest 1.
+/// Terminal display width of text, and the cells a terminal draws it in. One model for
+/// the browser, `render` and the CLI tables, agreeing with the C library's `wcwidth`
+/// (which ncurses trusts): a grapheme cluster takes one cell per spacing code point — a
+/// Devanagari or Bengali vowel sign (Mc), a Thai sara am, a halfwidth sound mark each get
+/// their own — with its combining marks (Mn, Me) attached; East Asian wide characters and
+/// emoji take 2. Emoji sequences whose width terminals disagree on are drawn in a fallback
+/// that is the same width everywhere: a flag as its two regional-indicator letters (the
+/// flag itself where the font has it, 2 cells either way), a ZWJ sequence as its parts
+/// side by side (👨‍👩‍👧 → 👨👩👧), skin tones, tags and variation selectors left out
+/// (👍🏽 → 👍, ❤️ → ❤, 1️⃣ → 1⃣).
 public enum DisplayWidth {
-    /// Columns a grapheme cluster occupies (0, 1 or 2).
+    /// One drawn cell of a cluster: a spacing code point with the marks attached to it.
+    public struct Unit: Equatable, Sendable {
+        public var text: String
+        public var width: Int
+    }
+
+    /// Most scalars one drawn cell carries (ncurses' `CCHARW_MAX`: a base and four marks).
+    public static let maxScalarsPerUnit = 5
+
+    /// The cells a grapheme cluster is drawn in, left to right; empty for one that shows
+    /// nothing (a lone format character). A lone combining mark is given a space to sit on.
+    public static func units(_ character: Character) -> [Unit] {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let first = scalars.first {
+            let w = first.value < 0x80 ? (first.value < 0x20 || first.value == 0x7F ? 0 : 1) : scalarWidth(first)
+            if w > 0 { return [Unit(text: String(character), width: w)] }
+            return isMark(first) ? [Unit(text: " " + String(character), width: 1)] : []
+        }
+        let emoji = scalars.contains { isEmojiPart($0) }
+        var units: [Unit] = [], count = 0
+        for scalar in scalars {
+            let v = scalar.value
+            if v == 0xFE0F || v == 0xFE0E || (0xE0020...0xE007F).contains(v) { continue }
+            if emoji && (v == 0x200D || ((0x1F3FB...0x1F3FF).contains(v) && !units.isEmpty)) { continue }
+            let w = scalarWidth(scalar)
+            if w > 0 {
+                units.append(Unit(text: String(scalar), width: w)); count = 1
+            } else if units.isEmpty {
+                guard isMark(scalar) else { continue }
+                units.append(Unit(text: " " + String(scalar), width: 1)); count = 2
+            } else if count < maxScalarsPerUnit {
+                units[units.count - 1].text.unicodeScalars.append(scalar); count += 1
+            }
+        }
+        return units
+    }
+
+    /// Columns a grapheme cluster occupies: the sum of its cells' widths.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if character.isASCII { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
-        var width = scalarWidth(first)
-        if width == 0 && scalars.count == 1 { return 0 }
-        if width < 2 {
-            for scalar in scalars {
-                if scalar.value == 0xFE0F { return 2 }  // VS16: emoji presentation
-                if scalar.properties.isEmojiPresentation { return 2 }
-                if scalar.value == 0x200D { return 2 } // ZWJ sequence renders as one emoji
-            }
-            if width == 0 { width = 1 }                // a cluster led by a mark still shows
+        if scalars.count == 1 {
+            let w = scalarWidth(first)
+            return w > 0 ? w : isMark(first) ? 1 : 0
         }
-        return width
+        return units(character).reduce(0) { $0 + $1.width }
+    }
+
+    /// Text as the cells draw it (the emoji fallbacks applied, marks on their bases): what
+    /// the CLI's padded columns print so that they line up as the browser's do.
+    public static func drawn(_ string: some StringProtocol) -> String {
+        if string.utf8.allSatisfy({ $0 < 0x80 }) { return String(string) }
+        var out = ""
+        for character in string {
+            for unit in units(character) { out += unit.text }
+        }
+        return out
+    }
+
+    /// A zero-width scalar that shows (a combining mark, a Hangul medial vowel), drawn on
+    /// the character before it; format characters (joiners, selectors) show nothing alone.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .control, .surrogate, .unassigned: false
+        default: true
+        }
+    }
+
+    /// Part of an emoji sequence (which decides whether a joiner joins emoji or letters).
+    static func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0xFE0F || v == 0x20E3 || (0x1F1E6...0x1F1FF).contains(v) || (0xE0020...0xE007F).contains(v)
+            || scalar.properties.isEmojiPresentation || scalar.properties.isEmojiModifier
     }
 
     /// Columns a string occupies.
@@ -38,31 +104,31 @@ public enum DisplayWidth {
         if (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
             || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
+        case .nonspacingMark, .enclosingMark: return 0
+        case .format: return isPrependedConcatenationMark(v) ? 1 : 0
         default: break
         }
-        if v >= 0x1160 && v <= 0x11FF { return 0 } // Hangul medial vowels, final consonants
-        if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
+        // Hangul medial vowels and final consonants (they join the syllable before them),
+        // and Ahom's medial ra (a mark since Unicode 16): as the C library has them.
+        if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) || v == 0x1171E { return 0 }
+        if isWide(v) { return 2 }
         return 1
     }
 
-    /// East Asian Wide (W) and Fullwidth (F) ranges.
+    /// Format characters that show (the Arabic number sign and its kin, drawn over the
+    /// digits after them): a cell of their own, as the C library gives them.
+    static func isPrependedConcatenationMark(_ v: UInt32) -> Bool {
+        (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || (0x890...0x891).contains(v) || v == 0x8E2
+            || v == 0x110BD || v == 0x110CD
+    }
+
+    /// East Asian Wide (W) or Fullwidth (F): a binary search of `wideRanges`.
     static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
-             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,
-             0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA,
-             0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C,
-             0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C,
-             0x2B50, 0x2B55, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
-             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
-             0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A,
-             0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB,
-             0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
+        var low = 0, high = wideRanges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2, range = wideRanges[mid]
+            if v < range.lowerBound { high = mid - 1 } else if v > range.upperBound { low = mid + 1 } else { return true }
         }
+        return false
     }
 }

@@ -1,9 +1,6 @@
 /// Untrusted text made safe to draw: no control character, escape sequence or bidi
 /// override from a catalog ever reaches the terminal.
 public enum Sanitize {
-    /// Most scalars a drawn cell keeps (ncurses holds a base and a few combining marks).
-    public static let maxScalarsPerCell = 5
-
     /// Replaces C0/C1 controls, DEL and bidi controls with visible symbols; tabs and
     /// newlines become spaces (wrap paragraphs before calling this).
     public static func line(_ text: some StringProtocol) -> String {
@@ -72,14 +69,5 @@ public enum Sanitize {
             }
         }
         return String(out)
-    }
-
-    /// A grapheme cluster cut to what a terminal cell can hold.
-    public static func cell(_ character: Character) -> String {
-        let scalars = character.unicodeScalars
-        if scalars.count <= maxScalarsPerCell { return String(character) }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars.prefix(maxScalarsPerCell))
-        return String(view)
     }
 }

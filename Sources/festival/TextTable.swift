@@ -6,6 +6,8 @@ struct TextTable {
     var rows: [[String]] = []
 
     /// The table as lines: columns padded to their widest cell, the last left ragged.
+    /// Padded cells are printed as the browser draws them (`DisplayWidth.drawn`: emoji
+    /// sequences in their fallback form) so that the columns line up on any terminal.
     /// Cells that repeat (names, kinds) are measured and padded once.
     func render() -> String {
         let all = [header] + rows
@@ -24,7 +26,7 @@ struct TextTable {
             row.enumerated().map { i, cell in
                 guard i < columns - 1 else { return Sanitize.line(cell) }
                 if let done = padded[i][cell] { return done }
-                let done = Wrap.pad(cell, width: widths[i])
+                let done = Wrap.pad(DisplayWidth.drawn(Sanitize.line(cell)), width: widths[i])
                 padded[i][cell] = done
                 return done
             }.joined(separator: "  ")

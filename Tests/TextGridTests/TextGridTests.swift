@@ -8,8 +8,8 @@ import Testing
         #expect(DisplayWidth.of("ＡＢ") == 4)                 // full-width forms
         #expect(DisplayWidth.of("e\u{301}") == 1)            // combining mark
         #expect(DisplayWidth.of("👍🏽") == 2)                  // skin tone modifier
-        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)                  // ZWJ sequence
-        #expect(DisplayWidth.of("❤️") == 2)                  // VS16
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 6)                  // ZWJ sequence: its parts side by side
+        #expect(DisplayWidth.of("❤️") == 1)                  // VS16 left out: ❤ in text presentation
         #expect(DisplayWidth.of("❤") == 1)                   // text presentation
         #expect(DisplayWidth.of("，。「」") == 8)
     }
@@ -22,7 +22,7 @@ import Testing
         #expect(Sanitize.line("\u{202E}evil") == "\u{FFFD}evil")
         #expect(Sanitize.line("tab\there") == "tab here")
         let many = "a" + String(repeating: "\u{301}", count: 10_000)
-        #expect(Sanitize.cell(Character(many)).unicodeScalars.count == Sanitize.maxScalarsPerCell)
+        #expect(DisplayWidth.units(Character(many)).map(\.text.unicodeScalars.count) == [DisplayWidth.maxScalarsPerUnit])
     }
 }
 
