@@ -258,6 +258,11 @@ public enum Format {
         film.directors.map { catalog.personName($0, l) }.joined(separator: UIString.listSeparator.text(l))
     }
 
+    /// A parenthetical remark in the language's punctuation: " (4)" or "（4）".
+    public static func parenthetical(_ text: String, _ l: Language) -> String {
+        l == .en ? " (" + text + ")" : "（" + text + "）"
+    }
+
     public static func list(_ items: [String], _ l: Language) -> String {
         items.joined(separator: UIString.listSeparator.text(l))
     }

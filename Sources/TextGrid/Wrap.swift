@@ -46,7 +46,11 @@ public enum Wrap {
             } else if lastBreak > start {
                 end = lastBreak
             } else {
-                end = max(i, start + 1)            // a word longer than the line: cut it
+                // A word longer than the line (a URL): cut it, but never before closing
+                // punctuation or after opening punctuation: a character moves down with it.
+                end = max(i, start + 1)
+                while end > start + 1, end < chars.count,
+                      noLineStart.contains(chars[end]) || noLineEnd.contains(chars[end - 1]) { end -= 1 }
             }
             var line = String(chars[start..<end])
             while line.last == " " { line.removeLast() }

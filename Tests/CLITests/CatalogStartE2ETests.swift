@@ -44,7 +44,7 @@ import Testing
         let catalog = try await Self.generate(tmux.dir, quotes: 60_000)
         try await tmux.start("\(Self.binary) --lang en --catalog \(catalog)",
                              env: ["TERM": "xterm-256color", "XDG_CACHE_HOME": tmux.dir.path, "FESTIVAL_NO_CACHE": "1"])
-        let screen = try await tmux.waitFor("Loading quotes")
+        let screen = try await tmux.waitFor("Loading quotes", seconds: 30)
         #expect(screen.contains("Title") && screen.contains("Director") && screen.contains("1/200"))
         try await tmux.send("2")
         _ = try await tmux.waitFor("Quote ", seconds: 45)

@@ -74,6 +74,22 @@ import Testing
         #expect(lines.joined() == "全像素空間，很美。「好」")
     }
 
+    /// A word longer than the line (a URL) is cut, but closing punctuation never starts the
+    /// next line and opening punctuation never ends one, after URLs and ellipses alike.
+    @Test func aCutWordKeepsItsPunctuation() {
+        let texts = ["網址（https://example.org/a/very/long/path/to/somewhere）。之後", "https://example.org/abcdefghijklmn，好",
+                     "他說……好", "abcdefghijklmnopqrs……", "見「https://example.org/abcdefghijkl」"]
+        for text in texts {
+            for width in 6...24 {
+                let lines = Wrap.lines(text, width: width)
+                #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(text) at \(width)")
+                #expect(!lines.dropFirst().contains { $0.first.map(Wrap.noLineStart.contains) ?? false }, "\(text) at \(width): \(lines)")
+                #expect(!lines.dropLast().contains { $0.last.map(Wrap.noLineEnd.contains) ?? false }, "\(text) at \(width): \(lines)")
+                #expect(lines.joined() == text.replacingOccurrences(of: " ", with: ""), "\(text)")
+            }
+        }
+    }
+
     @Test func paragraphsAndTruncation() {
         #expect(Wrap.lines("a\n\nb", width: 5) == ["a", "", "b"])
         #expect(Wrap.truncate("全像素空間", width: 5) == "全像…")

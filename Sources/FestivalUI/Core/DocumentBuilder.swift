@@ -51,7 +51,7 @@ struct DocumentBuilder {
         if isFull { return }
         blank()
         var text = label.text(language)
-        if let count { text += " (\(count))" }
+        if let count { text += Format.parenthetical(String(count), language) }
         rows.append(Row([Span(text, Self.heading)]))
     }
 
@@ -122,9 +122,9 @@ struct DocumentBuilder {
         heading(.sources, count: found.count)
         for source in found {
             var text = source.title
-            let by = [source.author, source.publisher].compactMap { $0 }.joined(separator: ", ")
+            let by = [source.author, source.publisher].compactMap { $0 }.joined(separator: UIString.comma.text(language))
             if !by.isEmpty { text += " — " + by }
-            if let date = source.date { text += " (\(date))" }
+            if let date = source.date { text += Format.parenthetical(date.description, language) }
             paragraph(text, indent: 2)
             if let note = source.note { paragraph(note.text(language), style: Self.muted, indent: 4) }
             if let url = source.url { paragraph(url, style: Self.link, indent: 4, target: .link(url), measured: false) }

@@ -42,8 +42,9 @@ enum Selection {
         case .quote(let id):
             guard let q = c.quote(id) else { return nil }
             let speaker = c.personName(q.speaker, l)
-            var text = "“" + Format.quoteText(q, l) + "”\n— " + speaker + ", " + Format.context(q, l)
-            if !q.context.place.text(l).isEmpty { text += ", " + q.context.place.text(l) }
+            let comma = UIString.comma.text(l)
+            var text = "“" + Format.quoteText(q, l) + "”\n— " + speaker + comma + Format.context(q, l)
+            if !q.context.place.text(l).isEmpty { text += comma + q.context.place.text(l) }
             for source in q.sources.compactMap({ c.source($0) }) {
                 text += "\n" + source.title + (source.url.map { " <" + $0 + ">" } ?? "")
             }

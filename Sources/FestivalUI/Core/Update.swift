@@ -134,7 +134,8 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
     case .noEditor(let item, let text):
         state.mode = .note(NoteEditor(item: item, field: TextField(text)))
     case .exported(let paths, let count):
-        state.message = UIString.exported.text(state.language) + paths.joined(separator: ", ") + " (\(count))"
+        state.message = UIString.exported.text(state.language) + paths.joined(separator: UIString.comma.text(state.language))
+            + Format.parenthetical(String(count), state.language)
     case .exportFailed(let reason):
         state.message = reason
     case .opened(let url):

@@ -122,7 +122,7 @@ enum DetailScreens {
                 var line = e.name.text(l)
                 line += " — " + (e.date?.description ?? Format.unknown(l))
                 d.paragraph(line, style: Style(.title, bold: true), indent: 2)
-                let place = [e.venue?.text(l), e.city?.text(l)].compactMap { $0 }.joined(separator: ", ")
+                let place = [e.venue?.text(l), e.city?.text(l)].compactMap { $0 }.joined(separator: UIString.comma.text(l))
                 if !place.isEmpty { d.paragraph(place, indent: 4) }
                 if let note = e.dateNote { d.paragraph(note.text(l), style: DocumentBuilder.muted, indent: 4) }
             }
@@ -131,7 +131,7 @@ enum DetailScreens {
             d.heading(.prizeTiers, count: f.prizeTiers.count)
             for t in f.prizeTiers {
                 var line = t.name.text(l)
-                if let places = t.places { line += " (" + places.text(l) + ")" }
+                if let places = t.places { line += Format.parenthetical(places.text(l), l) }
                 if let prize = t.prize { line += " — " + prize.text(l) }
                 d.paragraph(line, indent: 2)
                 if let note = t.note { d.paragraph(note.text(l), style: DocumentBuilder.muted, indent: 4) }

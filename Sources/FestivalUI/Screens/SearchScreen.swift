@@ -38,7 +38,7 @@ enum SearchScreen {
     static func prompt(_ state: AppState, width: Int) -> (spans: [Span], cursorX: Int) {
         let search = state.search, l = state.language
         let waiting = state.library != nil ? nil : state.loading?.text(l) ?? UIString.indexing.text(l) + "…"
-        let scope = search.scope == .quotes ? " (" + UIString.searchQuotes.text(l) + ")" : ""
+        let scope = search.scope == .quotes ? Format.parenthetical(UIString.searchQuotes.text(l), l) : ""
         let label = UIString.searchPrompt.text(l) + scope + ": "
         var after: Span?
         if let waiting {
