@@ -131,6 +131,7 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
                 result = effects.export(request, catalog: state.catalog, language: state.language, now: clock())
             case .editNote(let item, let text):
                 result = effects.editNote(item, text) { body in terminal.runOutside(body) }
+            case .rememberQuery(let query): result = effects.rememberQuery(query)
             }
             if let result {
                 note(result)

@@ -12,16 +12,29 @@ public protocol EffectRunner {
     func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action
     /// `outside` runs its body with the terminal given back (for an editor).
     func editNote(_ item: ShelfItem, _ text: String, outside: (() -> Void) -> Void) -> Action
+    /// Adds a query to the search history file.
+    func rememberQuery(_ query: String) -> Action?
+}
+
+extension EffectRunner {
+    public func rememberQuery(_ query: String) -> Action? { nil }
 }
 
 /// The shelf file, the user's browser and editor, export files.
 public struct SystemEffects: EffectRunner {
     public let shelfStore: ShelfStore
     public let environment: [String: String]
+    public let history: SearchHistoryFile?
 
-    public init(shelfStore: ShelfStore, environment: [String: String]) {
+    public init(shelfStore: ShelfStore, environment: [String: String], history: SearchHistoryFile? = nil) {
         self.shelfStore = shelfStore
         self.environment = environment
+        self.history = history
+    }
+
+    public func rememberQuery(_ query: String) -> Action? {
+        guard let history else { return nil }
+        do { return .searchHistory(try history.remember(query)) } catch { return .searchHistoryNotSaved("\(error)") }
     }
 
     /// The store re-reads the file under its lock, so changes another instance made

@@ -14,6 +14,7 @@ public enum UIString: CaseIterable, Sendable {
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case nothingToExport, exportPrompt, exported, exportPathPrompt, exportCancelled
     case noLink, nothingToCopy, copied, opened, noBrowser, browserFailed, theLink, editorFailed, noteKept, noteUnchanged
+    case historyNotSaved
     case source, directedBy, colon, comma, listSeparator, english, chinese, watchLink, infoLink, articleLink
     // The `?` help: one line per command, and per group of commands shown together.
     case commandDown, commandUp, commandPageDown, commandPageUp, commandHalfDown, commandHalfUp, commandTop
@@ -216,6 +217,7 @@ public enum UIString: CaseIterable, Sendable {
         case .source: return ("Source", "來源")
         case .directedBy: return ("Directed by", "導演")
         case .colon: return (": ", "：")
+        case .historyNotSaved: return ("Search history not saved: ", "搜尋紀錄未能儲存：")
         case .comma: return (", ", "，")
         case .listSeparator: return (", ", "、")
         case .english: return ("English", "英文")

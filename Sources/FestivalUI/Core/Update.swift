@@ -41,6 +41,10 @@ public enum Action: Sendable {
     /// with a query typed.
     case show(Screen)
     case showSearch(String, SearchScope)
+    /// Earlier searches as the history file holds them (at start, and after each
+    /// `rememberQuery`, another instance's included), or why the file could not be written.
+    case searchHistory([String])
+    case searchHistoryNotSaved(String)
 }
 
 /// Work for the shell around the pure core; each one's result comes back as an `Action`.
@@ -57,12 +61,19 @@ public enum Effect: Equatable, Sendable {
     case saveShelf(ShelfChange, at: Date)
     /// Edit a note in $VISUAL/$EDITOR (`noteEdited`), or say there is none (`noEditor`).
     case editNote(ShelfItem, String)
+    /// Add a finished query to the history file (`searchHistory` or `searchHistoryNotSaved`).
+    case rememberQuery(String)
 }
 
 /// The one way state changes: `update(&state, action, now:)` returns the effects to run.
 /// `now` is the wall clock's time, read by the shell (shelf changes are stamped with it).
 public func update(_ state: inout AppState, _ action: Action, now: Date, keymap: Keymap = .standard) -> [Effect] {
-    let effects = apply(&state, action, now: now, keymap: keymap)
+    let history = state.search.history
+    var effects = apply(&state, action, now: now, keymap: keymap)
+    // A query was remembered: the file keeps it too.
+    if case .searchHistory = action {} else if state.search.history != history, let query = state.search.history.last {
+        effects.append(.rememberQuery(query))
+    }
     // A typing mode ends when what it types into is gone.
     if state.mode == .find && state.find == nil { state.mode = .browse }
     if state.mode == .search && state.screen != .search { state.mode = .browse }
@@ -133,6 +144,12 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         state.message = UIString.editorFailed.text(state.language) + failure.text(state.language) + UIString.noteKept.text(state.language)
     case .noEditor(let item, let text):
         state.mode = .note(NoteEditor(item: item, field: TextField(text)))
+    case .searchHistory(let queries):
+        if state.search.historyCursor == nil { state.search.history = Array(queries.suffix(SearchState.maxHistory)) }
+        return []
+    case .searchHistoryNotSaved(let reason):
+        state.message = UIString.historyNotSaved.text(state.language) + reason
+        return []
     case .exported(let paths, let count):
         state.message = UIString.exported.text(state.language) + paths.joined(separator: UIString.comma.text(state.language))
             + Format.parenthetical(String(count), state.language)

@@ -100,6 +100,7 @@ struct BrowseCommand: ParsableCommand {
             cache.storeIfNew(fresh, index: library.index)
             return .changed(library)
         }
+        let history = SearchHistoryFile(path: SearchHistoryFile.standardPath(environment: environment), limit: SearchState.maxHistory)
         let shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: opened.catalog.id)
         let screen = CursesScreen(terminal)
         var loop = BrowserLoop(terminal: screen,
@@ -107,10 +108,11 @@ struct BrowseCommand: ParsableCommand {
                                                start: opened.isStart,
                                                exportDirectory: config.exportDirectory(home: environment["HOME"],
                                                                                        current: FileManager.default.currentDirectoryPath)),
-                               effects: SystemEffects(shelfStore: shelfStore, environment: environment),
+                               effects: SystemEffects(shelfStore: shelfStore, environment: environment, history: history),
                                keymap: config.keymap)
         let shelf = shelfStore.load()
         loop.send(.shelfLoaded(shelf.shelf, message: shelf.message))
+        loop.send(.searchHistory(history.load()))
         loop.run(catalog: { loading.arrival() }, library: { index.wait(milliseconds: 0) ?? nil },
                  check: { check.wait(milliseconds: 0) ?? .pending })
         terminal.stop()
