@@ -30,7 +30,7 @@ public enum UIString: CaseIterable, Sendable {
     case keysToggleLanguageHelp, keysSuspendRedraw
     case loadingReading, loadingChecking, loadingParsing, loadingValidating, loadingDone, sortLineup, approximately
     case move, history, section, searchKey, findKey, otherLanguage, toResults
-    case previewNeedsWidth
+    case previewNeedsWidth, choose, cancel, typeToNarrow, nothingToFilter, noneMatchFilters, clearsThem
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing, stillLoading, loadingQuotes
 
     public func text(_ language: Language) -> String {
@@ -193,6 +193,12 @@ public enum UIString: CaseIterable, Sendable {
         case .commandRedraw: return ("redraw the screen", "重繪畫面")
         case .commandTogglePreview: return ("show or hide the preview beside the list", "顯示或隱藏清單旁的預覽")
         case .previewNeedsWidth: return ("The preview appears from 100 columns on", "畫面寬 100 欄以上才顯示預覽")
+        case .choose: return ("choose", "選擇")
+        case .cancel: return ("cancel", "取消")
+        case .typeToNarrow: return ("type to narrow", "輸入以縮小範圍")
+        case .nothingToFilter: return ("Nothing to filter by here.", "這裡沒有可篩選的項目。")
+        case .noneMatchFilters: return ("Nothing matches these filters: ", "沒有符合這些篩選的項目：")
+        case .clearsThem: return (" clears them", " 清除篩選")
         case .keysDownUp: return ("move down / up", "向下／向上")
         case .keysPageDownPageUp: return ("page down / up", "下一頁／上一頁")
         case .keysHalfDownHalfUp: return ("half page down / up", "下半頁／上半頁")

@@ -67,7 +67,7 @@ import TextGrid
 
     @Test func quoteListExportsItsQuotesInOrder() throws {
         var state = S.state()
-        S.press(&state, .char("2"), .char("p"))                     // filtered by a speaker
+        S.press(&state, .char("2"), .char("p"), .down, .enter)      // filtered by a speaker
         S.press(&state, .char("e"))
         #expect((state.mode == .exportFormat))
         #expect(view(state, size: state.size).text.contains("Export as: m Markdown"))

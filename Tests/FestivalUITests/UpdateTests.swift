@@ -91,7 +91,7 @@ import TextGrid
 
     @Test func filtersAndSort() {
         var state = S.state()
-        S.press(&state, .char("a"))
+        S.press(&state, .char("a"), .down, .enter)            // the menu's first value after "all"
         #expect(state.awardFilter == "grand-prix")
         #expect(ListScreens.films(state).map(\.id) == ["total-pixel-space"])
         S.press(&state, .char("x"), .char("S"))
@@ -99,10 +99,10 @@ import TextGrid
         #expect(ListScreens.films(state).prefix(3).map(\.id) == ["total-pixel-space", "jailbird", "one"])
         S.press(&state, .char("S"))
         #expect(state.filmSort == .title)
-        S.press(&state, .char("2"), .char("p"))
+        S.press(&state, .char("2"), .char("p"), .down, .enter) // the most quoted speaker
         #expect(state.quoteFilter.speaker == "cristobal-valenzuela")
         #expect(ListScreens.quotes(state).allSatisfy { $0.speaker == "cristobal-valenzuela" })
-        S.press(&state, .char("t"))
+        S.press(&state, .char("t"), .down, .enter)
         #expect(state.quoteFilter.topic != nil)
         S.press(&state, .char("x"))
         #expect(ListScreens.quotes(state).count == state.catalog.quotes.count)

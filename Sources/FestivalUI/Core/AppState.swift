@@ -91,6 +91,8 @@ public enum Mode: Equatable, Sendable {
     case find
     /// Keys edit the search query (on the search screen).
     case search
+    /// A filter's menu is open (`a`, `t`, `p`): keys narrow and choose.
+    case picker(FilterPicker)
 }
 
 /// The catalog shown is only its start (`CatalogStart`): its quotes and sources are still

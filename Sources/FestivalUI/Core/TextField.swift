@@ -65,7 +65,7 @@ public struct TextField: Equatable, Sendable {
     static func usesAlt(_ c: Character, in mode: Mode) -> Bool {
         guard "bfd".contains(c) else { return false }
         switch mode {
-        case .search, .find, .note: return true
+        case .search, .find, .note, .picker: return true
         default: return false
         }
     }

@@ -102,6 +102,7 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         case .exportFormat: return ExportList.pickFormat(&state, key, now: now)
         case .exportPath(let prompt): return ExportList.editPath(&state, prompt, key)
         case .search: return SearchController.edit(&state, key)
+        case .picker(let picker): return Filters.pick(&state, picker, key)
         case .browse: break
         }
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
@@ -200,10 +201,10 @@ func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect]
     case .findNext: Finder.step(&state, forward: true)
     case .findPrevious: Finder.step(&state, forward: false)
     case .sort: Filters.cycleSort(&state)
-    case .filterAward: Filters.cycleAward(&state)
-    case .filterStyle: Filters.cycleStyle(&state)
-    case .filterSpeaker: Filters.cycleSpeaker(&state)
-    case .filterTopic: Filters.cycleTopic(&state)
+    case .filterAward: Filters.choose(.award, &state)
+    case .filterStyle: Filters.choose(.style, &state)
+    case .filterSpeaker: Filters.choose(.speaker, &state)
+    case .filterTopic: Filters.choose(.topic, &state)
     case .clearFilters: Filters.clear(&state)
     case .togglePreview:
         state.showsPreview.toggle()

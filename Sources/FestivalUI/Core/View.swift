@@ -14,7 +14,8 @@ public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> C
         return canvas
     }
     TabBar.draw(&canvas, state)
-    let page = Screens.page(state, width: layout.contentWidth)
+    var page = Screens.page(state, width: layout.contentWidth)
+    if page.count == 0, Filters.narrowing(state) { page.empty = Filters.emptyRow(state, keymap: keymap) }
     Navigator.clamp(&state, page: page, layout: layout)
     PageView.draw(&canvas, page: page, viewport: state.viewport, find: state.find,
                   x: 0, top: layout.contentTop, width: layout.contentWidth, height: layout.contentHeight)
@@ -28,6 +29,7 @@ public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> C
         if x < layout.contentWidth { canvas.cursor = Canvas.Cursor(x: x, y: layout.contentTop - 1) }
     }
     if state.mode == .help { HelpOverlay.draw(&canvas, state, keymap: keymap) }
+    if case .picker(let picker) = state.mode { PickerOverlay.draw(&canvas, picker, state.language) }
     return canvas
 }
 
@@ -238,10 +240,16 @@ enum HintLine {
         if let message = state.message { return Self.message(&canvas, message) }
         // The search field's own keys are fixed; elsewhere each hint shows the key the
         // keymap binds to its command here (none bound: no hint).
-        let hints: [(String, String)] = state.mode == .search ? [
-            ("Enter", UIString.open.text(l)), ("^N ^P", UIString.move.text(l)), ("↑↓", UIString.history.text(l)),
-            ("Tab", UIString.toResults.text(l)), ("Esc", UIString.back.text(l)),
-        ] : browseHints(state.screen.kind, l, keymap: keymap)
+        let hints: [(String, String)]
+        switch state.mode {
+        case .search:
+            hints = [("Enter", UIString.open.text(l)), ("^N ^P", UIString.move.text(l)), ("↑↓", UIString.history.text(l)),
+                     ("Tab", UIString.toResults.text(l)), ("Esc", UIString.back.text(l))]
+        case .picker:
+            hints = [("Enter", UIString.choose.text(l)), ("↑↓", UIString.move.text(l)), ("Esc", UIString.cancel.text(l))]
+        default:
+            hints = browseHints(state.screen.kind, l, keymap: keymap)
+        }
         var x = 0
         for (key, text) in fitting(hints, width: canvas.width) {
             x += canvas.put(key, x: x, y: y, style: Style(.accent, bold: true))
@@ -379,16 +387,7 @@ enum HelpOverlay {
         let w = min(canvas.width - 2, columns * columnWidth + (columns - 1) * 3 + 4)
         let h = min(canvas.height - 2, perColumn + 2)
         guard w > 8, h > 3 else { return }
-        let x0 = (canvas.width - w) / 2, y0 = (canvas.height - h) / 2
-        let frame = Style(.accent)
-        canvas.fill(x: x0, y: y0, width: w, height: h)
-        canvas.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x0, y: y0, style: frame)
-        canvas.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x0, y: y0 + h - 1, style: frame)
-        for y in y0 + 1..<y0 + h - 1 {
-            canvas.put("│", x: x0, y: y, style: frame)
-            canvas.put("│", x: x0 + w - 1, y: y, style: frame)
-        }
-        canvas.put(" " + UIString.keysHere.text(l) + " ", x: x0 + 2, y: y0, style: Style(.heading, bold: true), maxWidth: w - 4)
+        let (x0, y0) = Box.draw(&canvas, width: w, height: h, title: UIString.keysHere.text(l))
         let shown = h - 2
         for (i, entry) in entries.enumerated() {
             let column = i / perColumn, line = i % perColumn
