@@ -21,10 +21,12 @@ public struct Library: Sendable {
 
     /// A searchable thing, resolved.
     public enum Item: Equatable, Sendable {
-        case film(Film), person(Person), quote(Quote)
+        case festival(Festival), film(Film), person(Person), quote(Quote)
 
+        /// The item's id; the festival's is "festival" (a catalog has one).
         public var id: String {
             switch self {
+            case .festival: "festival"
             case .film(let f): f.id
             case .person(let p): p.id
             case .quote(let q): q.id
@@ -33,6 +35,7 @@ public struct Library: Sendable {
 
         public var kind: SearchIndex.Kind {
             switch self {
+            case .festival: .festival
             case .film: .film
             case .person: .person
             case .quote: .quote
@@ -50,6 +53,7 @@ public struct Library: Sendable {
     public func item(_ hit: SearchIndex.Hit) -> Item {
         let document = index.documents[hit.document]
         switch document.kind {
+        case .festival: return .festival(catalog.festival)
         case .film: return .film(catalog.films[document.index])
         case .person: return .person(catalog.people[document.index])
         case .quote: return .quote(catalog.quotes[document.index])

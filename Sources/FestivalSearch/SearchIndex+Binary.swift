@@ -5,11 +5,12 @@ extension SearchIndex {
     public func fits(_ catalog: Catalog) -> Bool {
         documents.allSatisfy { d in
             switch d.kind {
+            case .festival: d.index == 0
             case .film: d.index >= 0 && d.index < catalog.films.count
             case .person: d.index >= 0 && d.index < catalog.people.count
             case .quote: d.index >= 0 && d.index < catalog.quotes.count
             }
-        } && documents.count == catalog.films.count + catalog.people.count + catalog.quotes.count
+        } && documents.count == 1 + catalog.films.count + catalog.people.count + catalog.quotes.count
     }
 
     /// Appends the index to a cache file: the large parts as columns a mapped file is read

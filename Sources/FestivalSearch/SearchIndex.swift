@@ -9,6 +9,8 @@ import FestivalCatalog
 /// then plain substrings; ties keep catalog order (films, people, quotes).
 public struct SearchIndex: Sendable {
     public enum Kind: String, CaseIterable, Sendable, Comparable {
+        /// The festival itself: its names, description, organizer, edition and events.
+        case festival
         case film, person, quote
         public static func < (a: Kind, b: Kind) -> Bool { a.order < b.order }
         var order: Int { Kind.allCases.firstIndex(of: self)! }
@@ -47,6 +49,7 @@ public struct SearchIndex: Sendable {
     /// `parallel: false` folds every quote on this thread (to test the parallel build against).
     init(catalog: Catalog, parallel: Bool) {
         var builder = SearchIndexBuilder(catalog: catalog)
+        builder.addFestival()
         builder.addFilms()
         builder.addPeople()
         builder.addQuotes(parallel: parallel)

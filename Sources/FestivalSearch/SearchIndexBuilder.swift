@@ -29,6 +29,19 @@ struct SearchIndexBuilder: Sendable {
         keys[.topic] = zip(catalog.topics, topicNames).map { Self.fold([$0.id]) + [0x20] + $1 }
     }
 
+    /// The festival, one document (index 0): its names, description, who runs it, and each
+    /// event's name, venue and city. It refers to no speaker, topic or film, so a filter
+    /// leaves it out.
+    mutating func addFestival() {
+        let f = catalog.festival
+        add(.festival, 0, fields: [
+            Self.fold([f.name.zhHant, f.name.en, f.shortName]),
+            Self.fold([f.description.zhHant, f.description.en]),
+            Self.fold([f.organizer.zhHant, f.organizer.en, f.edition?.zhHant, f.edition?.en]),
+            Self.fold(f.events.flatMap { [$0.name.zhHant, $0.name.en, $0.venue?.zhHant, $0.venue?.en, $0.city?.zhHant, $0.city?.en] }),
+        ], speaker: [], topic: [], film: [])
+    }
+
     mutating func addFilms() {
         var quoteTopics = [[Int32]](repeating: [], count: catalog.films.count)
         for quote in catalog.quotes {

@@ -30,7 +30,7 @@ public enum UIString: CaseIterable, Sendable {
     case keysToggleLanguageHelp, keysSuspendRedraw
     case loadingReading, loadingChecking, loadingParsing, loadingValidating, loadingDone, sortLineup, approximately
     case move, history, section, searchKey, findKey, otherLanguage, toResults
-    case previewNeedsWidth, choose, cancel, typeToNarrow, nothingToFilter, noneMatchFilters, clearsThem
+    case previewNeedsWidth, enterCompletes, choose, cancel, typeToNarrow, nothingToFilter, noneMatchFilters, clearsThem
     case person, results, searchPrompt, searchHint, searchEverything, searchQuotes, loading, indexing, stillLoading, loadingQuotes
 
     public func text(_ language: Language) -> String {
@@ -193,6 +193,7 @@ public enum UIString: CaseIterable, Sendable {
         case .commandRedraw: return ("redraw the screen", "重繪畫面")
         case .commandTogglePreview: return ("show or hide the preview beside the list", "顯示或隱藏清單旁的預覽")
         case .previewNeedsWidth: return ("The preview appears from 100 columns on", "畫面寬 100 欄以上才顯示預覽")
+        case .enterCompletes: return ("Enter completes", "Enter 補全")
         case .choose: return ("choose", "選擇")
         case .cancel: return ("cancel", "取消")
         case .typeToNarrow: return ("type to narrow", "輸入以縮小範圍")

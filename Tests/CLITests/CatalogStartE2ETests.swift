@@ -41,7 +41,9 @@ import Testing
 
     @Test func theFilmsShowWhileTheQuotesLoadAndQQuitsAtOnce() async throws {
         let tmux = try Tmux()
-        let catalog = try await Self.generate(tmux.dir, quotes: 60_000)
+        // Enough quotes that they are still loading when the films are painted, however
+        // busy the machine (the two slow down together).
+        let catalog = try await Self.generate(tmux.dir, quotes: 200_000)
         try await tmux.start("\(Self.binary) --lang en --catalog \(catalog)",
                              env: ["TERM": "xterm-256color", "XDG_CACHE_HOME": tmux.dir.path, "FESTIVAL_NO_CACHE": "1"])
         let screen = try await tmux.waitFor("Loading quotes", seconds: 30)

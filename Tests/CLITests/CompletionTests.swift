@@ -39,7 +39,7 @@ import Testing
         let got = try await Self.complete(["festival fi", "festival search x --in ", "festival films --lang ", "festival export --format ",
                                            "festival films --award g", "festival browse --theme "])
         #expect(got[0] == ["film", "films"])
-        #expect(got[1] == ["all", "films", "people", "quotes"])
+        #expect(got[1] == ["all", "festival", "films", "people", "quotes"])
         #expect(got[2] == ["en", "zh-Hant"])
         #expect(got[3] == ["csv", "json", "md"])
         #expect(got[4] == ["gold", "grand-prix"], "\(got[4])")

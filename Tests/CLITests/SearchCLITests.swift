@@ -53,3 +53,16 @@ import Testing
         #expect(catalog.quotes.allSatisfy { ($0.text.zhHant ?? "").contains("電影") || ($0.text.zhHant ?? "").contains("电影") })
     }
 }
+
+/// The festival and its events are searched from the command line too.
+@Suite struct FestivalSearchCLITests {
+    @Test func anEventsVenueFindsTheFestival() async throws {
+        let r = try await CLITests.run(["search", "Broad Stage", "--lang", "en"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[1].hasPrefix("festival  festival  Runway AI Film Festival 2025"))
+        #expect(lines[1].contains("The Broad Stage, Santa Monica"))
+        let only = try await CLITests.run(["search", "Runway", "--in", "festival", "--json"])
+        #expect(only.status == 0 && only.stdout.contains("\"total\": 1") && only.stdout.contains("\"kind\": \"festival\""))
+    }
+}

@@ -50,12 +50,14 @@ enum ExportList {
         case .people: return ExportItems(people: c.people.map(\.id), title: title, slug: "people")
         case .search:
             var items = ExportItems(title: title, slug: "search")
-            guard let library = state.library else { return items }
+            // Values offered to complete a query are not results.
+            guard let library = state.library, SearchCompletion(state.search.input, catalog: c) == nil else { return items }
             for hit in state.search.hits {
                 switch library.item(hit) {
                 case .quote(let q): items.quotes.append(q.id)
                 case .film(let f): items.films.append(f.id)
                 case .person(let p): items.people.append(p.id)
+                case .festival: break   // every JSON export holds the festival; Markdown and CSV list items
                 }
             }
             return items

@@ -91,6 +91,11 @@ enum Navigator {
         let (page, _) = context(state)
         guard let sel = state.viewport.selected, sel < page.count, let target = page.row(sel).target else { return [] }
         switch target {
+        case .festival: push(&state, .festival)
+        case .query(let text):
+            state.search.field = TextField(text)
+            state.mode = .search
+            SearchController.run(&state, narrowing: false)
         case .film(let id): push(&state, .film(id))
         case .person(let id): push(&state, .person(id))
         case .quote(let id): push(&state, .quote(id))

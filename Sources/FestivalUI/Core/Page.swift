@@ -13,6 +13,10 @@ public struct Span: Sendable, Equatable {
 /// Where Enter on a row leads.
 public enum Target: Hashable, Sendable {
     case film(String), person(String), quote(String), link(String)
+    /// The festival's page (a search result).
+    case festival
+    /// A search query to type (a value `SearchCompletion` offers).
+    case query(String)
 }
 
 /// One screen line: spans laid out left to right, and where it leads, if anywhere.

@@ -28,8 +28,10 @@ enum SearchController {
             Navigator.page(&state, by: key == .pageDown ? height : -height)
             return []
         case .enter:
-            remember(&state)
-            guard !state.search.hits.isEmpty else { return [] }
+            if SearchCompletion(state.search.input, catalog: state.catalog) == nil {
+                remember(&state)
+                guard !state.search.hits.isEmpty else { return [] }
+            }
             state.mode = .browse
             return Navigator.open(&state)
         case .tab:

@@ -33,6 +33,7 @@ public struct SearchPresenter: Sendable {
         let heading: String, id = item.id
         let (texts, hidden) = fields(item, language)
         switch item {
+        case .festival(let festival): heading = festival.name.text(language)
         case .quote(let quote): heading = library.catalog.personName(quote.speaker, language)
         case .film(let film): heading = film.title.text(language)
         case .person(let person): heading = person.name.text(language)
@@ -67,6 +68,14 @@ public struct SearchPresenter: Sendable {
     func fields(_ item: Library.Item, _ l: Language) -> (texts: [String?], hidden: [(UIString?, String?)]) {
         let c = library.catalog
         switch item {
+        case .festival(let f):
+            return ([f.description[l], f.description[l.other]], [
+                (nil, f.name[l.other]),
+                (.organizer, f.organizer.text(l)), (.organizer, f.organizer[l.other]),
+                (.edition, f.edition?.text(l)), (.edition, f.edition?[l.other]),
+            ] + [l, l.other].flatMap { language in
+                f.events.map { (UIString.events, Self.event($0, language)) }
+            })
         case .quote(let quote):
             let topics = quote.topics.map { c.topic($0)?.name }
             return ([quote.text[l], quote.text[l.other]], [
@@ -100,10 +109,20 @@ public struct SearchPresenter: Sendable {
     }
 }
 
+extension SearchPresenter {
+    /// "New York gala screening — Alice Tully Hall, Lincoln Center, New York" (what is known).
+    static func event(_ event: Event, _ l: Language) -> String? {
+        guard let name = event.name[l] else { return nil }
+        let place = [event.venue?[l], event.city?[l]].compactMap { $0 }
+        return place.isEmpty ? name : name + " — " + place.joined(separator: UIString.comma.text(l))
+    }
+}
+
 extension SearchIndex.Kind {
     /// "quote", "film", "person" in the interface language.
     public func label(_ language: Language) -> String {
         switch self {
+        case .festival: UIString.festival.text(language)
         case .quote: UIString.quote.text(language)
         case .film: UIString.film.text(language)
         case .person: UIString.person.text(language)

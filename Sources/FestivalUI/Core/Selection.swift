@@ -18,11 +18,13 @@ enum Selection {
     }
 
     /// The web link `o` opens: a link row itself, a film's watch link (else its first
-    /// link), a quote's or person's first source with a URL.
+    /// link), a quote's or person's first source with a URL, the festival's website.
     static func link(_ state: AppState) -> String? {
         let c = state.catalog
         switch subject(state) {
         case .link(let url): return url
+        case .festival: return c.festival.website
+        case .query: return nil
         case .film(let id): return c.film(id).flatMap { $0.watchURL ?? $0.links.first?.url }
         case .quote(let id): return c.quote(id).flatMap { firstSourceURL($0.sources, c) }
         case .person(let id): return c.person(id).flatMap { firstSourceURL($0.sources, c) }
@@ -35,7 +37,7 @@ enum Selection {
     }
 
     /// What `y` copies, and how the message names it: a quote with its speaker, context
-    /// and source; a film's link (or title); a link; a person's name.
+    /// and source; a film's link (or title), the festival's (or its name); a link; a person's name.
     static func clip(_ state: AppState) -> (text: String, what: String)? {
         let c = state.catalog, l = state.language
         switch subject(state) {
@@ -54,6 +56,10 @@ enum Selection {
             if let url = film.watchURL ?? film.links.first?.url { return (url, url) }
             return (film.title.text(l), film.title.text(l))
         case .link(let url): return (url, url)
+        case .query: return nil
+        case .festival:
+            let name = c.festival.name.text(l)
+            return c.festival.website.map { ($0, $0) } ?? (name, name)
         case .person(let id):
             let name = c.personName(id, l)
             return (name, name)

@@ -170,6 +170,8 @@ enum Preview {
         guard let sel = state.viewport.selected, sel < page.count, let target = page.row(sel).target else { return }
         let screen: Screen
         switch target {
+        case .festival: screen = .festival
+        case .query: return
         case .film(let id): screen = .film(id)
         case .person(let id): screen = .person(id)
         case .quote(let id): screen = .quote(id)

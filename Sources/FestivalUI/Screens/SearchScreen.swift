@@ -11,6 +11,9 @@ enum SearchScreen {
         let l = state.language, width = state.size.width
         let search = state.search
         let header = Row(prompt(state, width: width).spans)
+        if let completion = SearchCompletion(search.input, catalog: state.catalog) {
+            return completions(completion, l, width: width, header: header)
+        }
         guard let library = state.library else { return Page(count: 0, isList: true, header: header) { _ in .blank } }
         let presenter = SearchPresenter(library: library)
         let hits = search.hits, query = search.query
@@ -32,6 +35,19 @@ enum SearchScreen {
         }
     }
 
+    /// The values a bare `topic:` (`speaker:`, `film:`) takes: id, then name (and the other
+    /// script's); Enter types the id.
+    static func completions(_ completion: SearchCompletion, _ l: Language, width: Int, header: Row) -> Page {
+        let idWidth = min(max(8, width / 3), completion.values.map { DisplayWidth.of($0.id) }.max() ?? 0)
+        return Page(count: completion.values.count, isList: true, header: header) { i in
+            let value = completion.values[i]
+            let id = Wrap.pad(Wrap.truncate(value.id, width: idWidth), width: idWidth)
+            let name = ListScreens.withSecondary(value.name.text(l), value.name.subtitle(l), width: width - idWidth - 2)
+            return Row([Span(id + "  ", Style(.accent)), Span(name, Style(.title, bold: true))],
+                       target: .query(completion.completed(value.id)))
+        }
+    }
+
     /// "Search: query  12 results", the hint while nothing is typed, or what the search
     /// waits for ("Indexing…"), in `width` cells: a long query scrolls so that the cursor
     /// and the count stay in view. `cursorX` is the column of the insertion point.
@@ -41,7 +57,9 @@ enum SearchScreen {
         let scope = search.scope == .quotes ? Format.parenthetical(UIString.searchQuotes.text(l), l) : ""
         let label = UIString.searchPrompt.text(l) + scope + ": "
         var after: Span?
-        if let waiting {
+        if let completion = SearchCompletion(search.input, catalog: state.catalog) {
+            after = Span("  \(completion.values.count) " + completion.noun(l) + " · " + UIString.enterCompletes.text(l), Style(.muted))
+        } else if let waiting {
             after = Span("  " + waiting, Style(.muted))
         } else if search.input.isEmpty {
             after = Span("  " + UIString.searchHint.text(l), Style(.muted, dim: true))
@@ -100,6 +118,7 @@ enum SearchScreen {
 
     static func target(_ result: SearchResult) -> Target {
         switch result.kind {
+        case .festival: .festival
         case .quote: .quote(result.id)
         case .film: .film(result.id)
         case .person: .person(result.id)

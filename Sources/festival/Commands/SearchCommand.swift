@@ -7,7 +7,7 @@ import FestivalUI
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search quotes, films and people; best matches first.",
+        abstract: "Search quotes, films, people and the festival (its events too); best matches first.",
         discussion: """
         Matching ignores case, accents, full/half width and Traditional/Simplified Chinese. \
         Several words must all match; "a phrase" matches exactly; speaker:ID-or-name, \
@@ -16,12 +16,13 @@ struct SearchCommand: ParsableCommand {
     )
 
     enum Scope: String, ExpressibleByArgument, CaseIterable {
-        case quotes, films, people, all
+        case quotes, films, people, festival, all
         var kinds: Set<SearchIndex.Kind> {
             switch self {
             case .quotes: [.quote]
             case .films: [.film]
             case .people: [.person]
+            case .festival: [.festival]
             case .all: Set(SearchIndex.Kind.allCases)
             }
         }
@@ -30,7 +31,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "What to look for.")
     var query: String
 
-    @Option(name: .customLong("in"), help: "Where to look: quotes, films, people or all.")
+    @Option(name: .customLong("in"), help: "Where to look: quotes, films, people, festival or all.")
     var scope: Scope = .all
 
     // Unconditional: `--limit -1` is a bad number, not a missing value.
