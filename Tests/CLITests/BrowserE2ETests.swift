@@ -274,3 +274,37 @@ import Testing
         #expect(r.stderr.contains("festival films"))
     }
 }
+
+/// What one run leaves for the next, and the filter menu, in a real terminal.
+@Suite(.serialized) struct BrowserSessionsE2ETests {
+    /// A filter is chosen from its menu by typing; a search is remembered in
+    /// $XDG_STATE_HOME/festival/search-history (0600) and Up recalls it in the next run.
+    @Test func aFilterFromItsMenuAndASearchRecalledInTheNextRun() async throws {
+        let tmux = try Tmux()
+        let bin = BrowserE2ETests.binary
+        try await tmux.start("\(bin) --lang en; \(bin) --lang en", env: ["TERM": "xterm-256color"])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("2", "p")
+        _ = try await tmux.waitFor("filter by speaker")
+        try await tmux.type("bruce")
+        _ = try await tmux.waitFor("> bruce")
+        try await tmux.send("Enter")
+        var screen = try await tmux.waitFor("Quotes · Bruce Markoe")
+        #expect(screen.contains("1/3") && !screen.contains("filter by speaker"))
+        try await tmux.send("s")
+        try await tmux.type("copyright")
+        _ = try await tmux.waitFor("Search: copyright")
+        try await tmux.send("Enter")
+        _ = try await tmux.waitFor("Context")
+        try await tmux.send("q")
+        screen = try await tmux.waitFor("1/7")           // the second run
+        let file = tmux.dir.appending(path: "state/festival/search-history").path
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "copyright\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        try await tmux.send("s", "Up")
+        _ = try await tmux.waitFor("Search: copyright")
+        try await tmux.send("Escape", "q")
+        #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+}
