@@ -6,7 +6,7 @@ import Foundation
 
 /// `e` in the browser: writes the list on screen to the path the prompt ended with (`~/`
 /// is the home directory; a directory gets the proposed file name). The other files of a
-/// CSV export go beside it (`-films`, `-people`, `-quotes` before the extension). An
+/// CSV export go beside it (`-festival`, `-films`, `-people`, `-quotes` before the extension). An
 /// existing file is never overwritten: the name gets `-2`, `-3`, … instead.
 enum ListExporter {
     /// Writes the export; the action that reports where it went, or why not.
@@ -15,7 +15,7 @@ enum ListExporter {
         let quotes = request.quoteIDs.compactMap { catalog.quote($0) }
         let films = request.filmIDs.compactMap { catalog.film($0) }
         let people = request.personIDs.compactMap { catalog.person($0) }
-        let files = exportList(quotes: quotes, films: films, people: people, from: catalog, language: language,
+        let files = exportList(quotes: quotes, films: films, people: people, festival: request.festival, from: catalog, language: language,
                                format: request.format, title: request.title, shelf: request.shelf)
         let base = resolve(request.path, format: request.format, environment: environment)
         var paths: [String] = []
@@ -28,7 +28,7 @@ enum ListExporter {
             }
             paths.append(path)
         }
-        return .exported(paths: paths, count: quotes.count + films.count + people.count)
+        return .exported(paths: paths, count: quotes.count + films.count + people.count + (request.festival ? 1 : 0))
     }
 
     /// The path with `~` expanded, relative paths from the current directory, and a

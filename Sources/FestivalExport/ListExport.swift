@@ -2,15 +2,20 @@ import FestivalCatalog
 import FestivalLibrary
 import FestivalText
 
-/// A list that holds quotes, films and people (the browser's search results, a person's
-/// page, the shelf), as files: Markdown in one document (each kind under its own heading),
+/// A list that holds quotes, films, people and perhaps the festival itself (the browser's
+/// search results, a person's page, the shelf), as files: Markdown in one document (each
+/// kind under its own heading, the festival first),
 /// JSON as one catalog of all, CSV as one file per kind (their columns differ). With a
 /// `shelf`, the user's marks and notes go with the films and quotes (`ShelfExport`); in
 /// JSON as a part "shelf" when any exported item has an entry. `part` is nil for the main
-/// file, else "quotes", "films", "people" or "shelf".
-public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], from catalog: Catalog, language: Language,
-                       format: ExportFormat, title: String, shelf: Shelf? = nil) -> [(part: String?, text: String)] {
+/// file, else "festival", "quotes", "films", "people" or "shelf".
+public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], festival: Bool = false, from catalog: Catalog,
+                       language: Language, format: ExportFormat, title: String,
+                       shelf: Shelf? = nil) -> [(part: String?, text: String)] {
     var parts: [(part: String, text: (ExportFormat, String) -> String)] = []
+    if festival {
+        parts.append(("festival", { exportFestival(from: catalog, language: language, format: $0, title: $1) }))
+    }
     if !films.isEmpty {
         parts.append(("films", { exportFilms(films, from: catalog, language: language, format: $0, title: $1, shelf: shelf) }))
     }
@@ -26,7 +31,12 @@ public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], fr
         return [(nil, main)] + (shelfPart.map { [("shelf", $0)] } ?? [])
     }
     func heading(_ part: String) -> String {
-        let name: UIString = part == "films" ? .films : part == "people" ? .people : .quotes
+        let name: UIString = switch part {
+        case "festival": .festival
+        case "films": .films
+        case "people": .people
+        default: .quotes
+        }
         return title + " · " + name.text(language)
     }
     switch format {

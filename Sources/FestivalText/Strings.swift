@@ -354,3 +354,16 @@ public enum Format {
     /// "[zh] " in English, "〔英〕" in Chinese: text in the language the interface is not in.
     public static func otherLanguageTag(_ l: Language) -> String { l == .en ? "[zh] " : "〔英〕" }
 }
+
+extension Int {
+    /// 6000 → "6,000".
+    public var groupedDigits: String {
+        let digits = Array(String(abs(self)))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}

@@ -67,6 +67,27 @@ import Testing
         Self.assertGolden(exportFilms(chosen, from: builtin, language: .en, format: .json, title: "Films"), "builtin-films.json")
     }
 
+    /// The festival page's export: names, organizer, edition, events, prizes and jury.
+    @Test func theFestivalMatchesTheGoldenFiles() {
+        for language in Language.allCases {
+            Self.assertGolden(exportFestival(from: builtin, language: language, format: .md, title: "Festival"),
+                              "builtin-festival.\(language.rawValue).md")
+        }
+        Self.assertGolden(exportFestival(from: builtin, language: .en, format: .csv, title: "Festival"), "builtin-festival.csv")
+        let json = exportFestival(from: builtin, language: .en, format: .json, title: "Festival")
+        let reloaded = try? CatalogLoader.load(bytes: Array(json.utf8), file: "festival.json")
+        #expect(reloaded?.festival == builtin.festival && reloaded?.quotes.isEmpty == true && reloaded?.films.isEmpty == true)
+        // In a list, the festival comes first under its own heading; CSV gives it its own file.
+        let md = exportList(quotes: quotes(builtin, ["q08"]), films: [], festival: true, from: builtin, language: .en,
+                            format: .md, title: "Search")
+        #expect(md.count == 1 && md[0].text.hasPrefix("# Search · Festival\n"))
+        #expect(md[0].text.contains("# Search · Quotes"))
+        let csv = exportList(quotes: quotes(builtin, ["q08"]), films: [], festival: true, from: builtin, language: .en,
+                             format: .csv, title: "Search")
+        #expect(csv.map(\.part) == ["festival", "quotes"])
+        #expect(Self.parseCSV(csv[0].text).count == 2)
+    }
+
     @Test func minimalCatalogMatchesTheGoldenFiles() {
         for format in ExportFormat.allCases {
             Self.assertGolden(exportQuotes(minimal.quotes, from: minimal, language: .en, format: format, title: "Tiny quotes"),
@@ -283,6 +304,24 @@ import Testing
         let quoteLines = lines.drop { !$0.hasPrefix(">") }.prefix { !$0.isEmpty }
         #expect(quoteLines.count > 6)
         #expect(quoteLines.allSatisfy { $0 == ">" || $0.hasPrefix("> ") })
+    }
+
+    /// The festival's own texts (names, events, prizes, notes, website) are as inert.
+    @Test func hostileFestivalTextCannotBreakTheDocument() {
+        var catalog = minimal
+        catalog.festival.name = LocalizedText(en: "Fest\n# Injected")
+        catalog.festival.website = "javascript:alert(1)"
+        catalog.festival.description = LocalizedText(en: "para\n\n## Heading [x](y)")
+        catalog.festival.events = [Event(id: "e", name: LocalizedText(en: "Gala\n---"), date: nil, dateNote: LocalizedText(en: "n\n# h"),
+                                         venue: LocalizedText(en: "*Hall*"), city: nil, sources: [])]
+        let md = exportFestival(from: catalog, language: .en, format: .md, title: "T")
+        let lines = md.components(separatedBy: "\n")
+        #expect(lines.filter { $0.hasPrefix("#") } == ["# T", "## Fest \\# Injected", "### About", "### Dates and venues", "### Prizes", "### Jury"])
+        #expect(!lines.contains("---") && !md.contains("](javascript") && md.contains("- Website: javascript:alert(1)"))
+        #expect(lines.contains("- Gala --- — unknown — \\*Hall\\*") && lines.contains("  - n \\# h"))
+        #expect(lines.contains("para") && lines.contains("\\#\\# Heading \\[x\\](y)"))
+        let csv = Self.parseCSV(exportFestival(from: catalog, language: .en, format: .csv, title: "T"))
+        #expect(csv.count == 2 && csv[1][1] == "Fest\n# Injected")
     }
 
     @Test func linksOnlyForWebURLs() {

@@ -123,10 +123,21 @@ import TextGrid
         state.open(.person("cristobal-valenzuela"))
         let person = try #require(Self.export(&state))
         #expect(person.personIDs == ["cristobal-valenzuela"] && person.quoteIDs.count == 11)
-        // The festival page has nothing to export.
+        // The festival page: the festival.
         state.open(.festival)
-        #expect(S.press(&state, .char("e")).isEmpty)
-        #expect(state.message == "Nothing to export here.")
+        let festival = try #require(Self.export(&state))
+        #expect(festival.festival && festival.filmIDs.isEmpty && festival.quoteIDs.isEmpty && festival.personIDs.isEmpty)
+        #expect(festival.path.contains("festival-festival-"))
+        // A search that finds the festival exports it with the rest.
+        state = S.state()
+        state.showSearch("Santa Monica")
+        S.press(&state, .tab)
+        let found = try #require(Self.export(&state))
+        #expect(found.festival && found.quoteIDs.count + found.filmIDs.count + found.personIDs.count + 1 == state.search.hits.count)
+        // An empty shelf has nothing to export.
+        state = S.state()
+        S.press(&state, .char("5"), .char("e"))
+        #expect(state.mode == .browse && state.message == "Nothing to export here.")
     }
 
     @Test func theShelfExportsEverythingOnIt() throws {

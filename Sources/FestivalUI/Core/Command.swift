@@ -78,7 +78,7 @@ public enum Command: String, CaseIterable, Sendable {
 
     /// False where the command has nothing to act on, so the help leaves it out: the shelf's
     /// marks where no film or quote can be selected (People, the festival page), `w` and
-    /// `r` where no film can, export on the festival page.
+    /// `r` where no film can.
     func isUseful(on screen: Screen) -> Bool {
         switch (self, screen) {
         case (.favorite, .people), (.favorite, .festival), (.note, .people), (.note, .festival): return false
@@ -87,7 +87,6 @@ public enum Command: String, CaseIterable, Sendable {
             case .films, .search, .shelf, .film, .person: return true
             default: return false
             }
-        case (.export, .festival): return false
         default: return true
         }
     }

@@ -10,6 +10,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var quoteIDs: [String]
     public var filmIDs: [String]
     public var personIDs: [String] = []
+    /// Whether the festival itself is listed (its page, or a search that finds it).
+    public var festival: Bool = false
     /// A title for the document.
     public var title: String
     public var format: ExportFormat
@@ -30,17 +32,18 @@ struct ExportItems: Equatable {
     var quotes: [String] = []
     var films: [String] = []
     var people: [String] = []
+    var festival = false
     var title: String
     var slug: String
 
-    var isEmpty: Bool { quotes.isEmpty && films.isEmpty && people.isEmpty }
-    var count: Int { quotes.count + films.count + people.count }
+    var isEmpty: Bool { quotes.isEmpty && films.isEmpty && people.isEmpty && !festival }
+    var count: Int { quotes.count + films.count + people.count + (festival ? 1 : 0) }
 }
 
 enum ExportList {
-    /// The films, people and quotes the current screen lists, in its order: a detail page
-    /// gives its subject and what it lists (a film with its quotes, a person with theirs
-    /// and the films they directed).
+    /// The festival, films, people and quotes the current screen lists, in its order: a
+    /// detail page gives its subject and what it lists (a film with its quotes, a person
+    /// with theirs and the films they directed, the festival page the festival).
     static func current(_ state: AppState) -> ExportItems {
         let c = state.catalog
         let title = Screens.title(state, state.screen)
@@ -57,7 +60,7 @@ enum ExportList {
                 case .quote(let q): items.quotes.append(q.id)
                 case .film(let f): items.films.append(f.id)
                 case .person(let p): items.people.append(p.id)
-                case .festival: break   // every JSON export holds the festival; Markdown and CSV list items
+                case .festival: items.festival = true
                 }
             }
             return items
@@ -79,7 +82,7 @@ enum ExportList {
                                title: title, slug: id)
         case .film(let id): return ExportItems(quotes: c.quotes(aboutFilm: id).map(\.id), films: [id], title: title, slug: id)
         case .quote(let id): return ExportItems(quotes: [id], title: title, slug: id)
-        case .festival: return ExportItems(title: title, slug: "festival")
+        case .festival: return ExportItems(festival: true, title: title, slug: "festival")
         }
     }
 
@@ -125,7 +128,7 @@ enum ExportList {
             }
             let items = current(state)
             return [.export(ExportRequest(quoteIDs: items.quotes, filmIDs: items.films, personIDs: items.people,
-                                          title: items.title, format: prompt.format, path: path, shelf: state.shelf))]
+                                          festival: items.festival, title: items.title, format: prompt.format, path: path, shelf: state.shelf))]
         case .escape, .ctrl("c"), .ctrl("g"):
             state.mode = .browse
             state.message = UIString.exportCancelled.text(state.language)

@@ -106,7 +106,7 @@ enum DetailScreens {
         d.field(.organizer, f.organizer.text(l))
         d.field(.edition, f.edition?.text(l) ?? Format.unknown(l))
         if let s = f.submissions {
-            let count = (s.approximate ? UIString.approximately.text(l) : "") + s.count.formatted
+            let count = (s.approximate ? UIString.approximately.text(l) : "") + s.count.groupedDigits
             d.field(.submissions, count)
             if let note = s.note { d.paragraph(note.text(l), style: DocumentBuilder.muted, indent: min(14, max(8, width / 5)) + 1) }
         } else {
@@ -144,18 +144,5 @@ enum DetailScreens {
         }
         d.sources(f.sources, in: c)
         return d.page
-    }
-}
-
-extension Int {
-    /// 6000 → "6,000".
-    var formatted: String {
-        let digits = Array(String(abs(self)))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(ch)
-        }
-        return (self < 0 ? "-" : "") + out
     }
 }
