@@ -32,7 +32,9 @@ struct CatalogOptions: ParsableArguments {
     func load() throws -> Catalog {
         do {
             if let catalog {
-                return try ProgressBar.loading { try CatalogCache.standard.load(path: catalog, withIndex: false, progress: $0).catalog }
+                return KeptUntilExit.keep(try ProgressBar.loading {
+                    try CatalogCache.standard.load(path: catalog, withIndex: false, progress: $0).catalog
+                })
             }
             return try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8), file: BuiltinCatalog.displayName)
         } catch let error as CatalogError {
@@ -79,6 +81,7 @@ struct CatalogOptions: ParsableArguments {
         } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
         }
+        KeptUntilExit.keep(library)
         if cached { return OpenedLibrary(library: library, storing: nil) }
         let storing = DispatchGroup()
         DispatchQueue.global().async(group: storing) { cache.storeIfNew(loaded, index: library.index) }
