@@ -1,5 +1,6 @@
 import FestivalCatalog
 import FestivalSearch
+import FestivalIO
 
 /// A catalog with its search index: the one place where search hits become films, people
 /// and quotes, and where lists are filtered. Clients never map hit numbers back into the
@@ -7,11 +8,15 @@ import FestivalSearch
 public struct Library: Sendable {
     public let catalog: Catalog
     public let index: SearchIndex
+    /// The quotes, when they are left in a cache file (the catalog then has none): only
+    /// hits resolve them, once `load(_:)` has decoded them. Nil for a whole catalog.
+    public let deferredQuotes: DeferredQuotes?
 
-    /// `index` must have been built for (or decoded with) `catalog`.
-    public init(catalog: Catalog, index: SearchIndex) {
+    /// `index` must have been built for (or decoded with) `catalog` and its deferred quotes.
+    public init(catalog: Catalog, index: SearchIndex, deferredQuotes: DeferredQuotes? = nil) {
         self.catalog = catalog
         self.index = index
+        self.deferredQuotes = deferredQuotes
     }
 
     /// Builds the index now (slow for a large catalog: do it off the main thread).
@@ -49,15 +54,27 @@ public struct Library: Sendable {
         public var tier: SearchIndex.Tier
     }
 
-    /// The item a hit stands for.
+    /// The item a hit stands for (with deferred quotes, a quote `load(_:)` has decoded).
     public func item(_ hit: SearchIndex.Hit) -> Item {
         let document = index.documents[hit.document]
         switch document.kind {
         case .festival: return .festival(catalog.festival)
         case .film: return .film(catalog.films[document.index])
         case .person: return .person(catalog.people[document.index])
-        case .quote: return .quote(catalog.quotes[document.index])
+        case .quote:
+            guard let deferredQuotes else { return .quote(catalog.quotes[document.index]) }
+            guard let quote = deferredQuotes.loaded(document.index) else {
+                preconditionFailure("a deferred quote resolved before it was loaded")
+            }
+            return .quote(quote)
         }
+    }
+
+    /// Decodes the deferred quotes `hits` stand for (nothing to do for a whole catalog);
+    /// throws when the cache file's part holding them is damaged.
+    public func load(_ hits: some Collection<SearchIndex.Hit>) throws(BinaryReader.Corrupt) {
+        guard let deferredQuotes else { return }
+        try deferredQuotes.load(hits.lazy.map { index.documents[$0.document] }.filter { $0.kind == .quote }.map(\.index))
     }
 
     public func match(_ hit: SearchIndex.Hit) -> Match { Match(item: item(hit), tier: hit.tier) }
@@ -84,6 +101,7 @@ public struct Library: Sendable {
     /// The quotes of `among` (default: the catalog's) that pass `filter`: in their order,
     /// or, with a search, in the search's order with those it does not match left out.
     public func quotes(_ filter: QuoteFilter, among: [Quote]? = nil) -> [Quote] {
+        precondition(among != nil || deferredQuotes == nil, "the quotes are deferred: only hits resolve them")
         let kept = (among ?? catalog.quotes).filter(filter.admits)
         guard let search = filter.search else { return kept }
         return ranked(kept, by: search, kind: .quote) { if case .quote(let q) = $0 { q } else { nil } }

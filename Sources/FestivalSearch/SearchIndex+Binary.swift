@@ -1,16 +1,18 @@
 import FestivalIO
 import FestivalCatalog
 extension SearchIndex {
-    /// True when every document points into `catalog` (a cached index must match its catalog).
-    public func fits(_ catalog: Catalog) -> Bool {
-        documents.allSatisfy { d in
+    /// True when every document points into `catalog` (a cached index must match its catalog),
+    /// which has `quoteCount` quotes when they are deferred.
+    public func fits(_ catalog: Catalog, quoteCount: Int? = nil) -> Bool {
+        let quotes = quoteCount ?? catalog.quotes.count
+        return documents.allSatisfy { d in
             switch d.kind {
             case .festival: d.index == 0
             case .film: d.index >= 0 && d.index < catalog.films.count
             case .person: d.index >= 0 && d.index < catalog.people.count
-            case .quote: d.index >= 0 && d.index < catalog.quotes.count
+            case .quote: d.index >= 0 && d.index < quotes
             }
-        } && documents.count == 1 + catalog.films.count + catalog.people.count + catalog.quotes.count
+        } && documents.count == 1 + catalog.films.count + catalog.people.count + quotes
     }
 
     /// Appends the index to a cache file: the large parts as columns a mapped file is read

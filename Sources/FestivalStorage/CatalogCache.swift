@@ -111,6 +111,9 @@ public struct CatalogCache: Sendable {
         /// Set when the hit was found by the file's identity alone, without hashing it:
         /// `confirm(_:)` checks it afterwards.
         public internal(set) var trustedIdentity: CatalogIdentity?
+        /// On a hit loaded with `deferringQuotes`: the quotes, decoded when asked for
+        /// (`catalog` then has none).
+        public internal(set) var deferredQuotes: DeferredQuotes?
 
         /// A catalog that did not come from a file (nothing to cache).
         public init(catalog: Catalog) {
@@ -118,8 +121,9 @@ public struct CatalogCache: Sendable {
         }
 
         init(catalog: Catalog, origin: Origin, key: Key?, cachedIndex: IndexSection?, identity: CatalogIdentity? = nil,
-             trusted: Bool = false) {
+             trusted: Bool = false, deferredQuotes: DeferredQuotes? = nil) {
             self.catalog = catalog
+            self.deferredQuotes = deferredQuotes
             self.origin = origin
             self.key = key
             self.cachedIndex = cachedIndex
@@ -172,21 +176,26 @@ public struct CatalogCache: Sendable {
     /// Loads the catalog file at `path`: from its cache file when there is a valid one (no
     /// JSON parsing), else from the JSON exactly as `CatalogLoader.load(path:)` does, with
     /// the same located errors. On a hit the index is decoded later, by `index(for:)`,
-    /// unless `withIndex` is false (the file's bytes are then not kept).
-    public func load(path: String, withIndex: Bool = true, progress: LoadProgress? = nil) throws(CatalogError) -> Loaded {
+    /// unless `withIndex` is false (the file's bytes are then not kept). With
+    /// `deferringQuotes`, a hit leaves the quotes in the file (`Loaded.deferredQuotes`), for
+    /// a command that shows only a few of them.
+    public func load(path: String, withIndex: Bool = true, deferringQuotes: Bool = false,
+                     progress: LoadProgress? = nil) throws(CatalogError) -> Loaded {
         progress?.start(.reading)
         // Taken before anything is read: a change while reading makes it stale, so it is not recorded.
         let identity = directory == nil ? nil : CatalogIdentity(path: path)
         // The file as last seen: its content key without reading it.
-        if let identity, let key = recordedKey(for: identity), let hit = cached(key, withIndex: withIndex) {
-            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index, identity: identity, trusted: true)
+        if let identity, let key = recordedKey(for: identity), let hit = cached(key, withIndex: withIndex, deferringQuotes: deferringQuotes) {
+            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index, identity: identity, trusted: true,
+                          deferredQuotes: hit.quotes)
         }
         // A hit only needs the file's hash: read it in pieces, never whole.
         if directory != nil, let file = FileIO.hash(ofFile: path, maxBytes: Self.maxCatalogBytes),
            case let key = Key(hash: file.hash, byteCount: file.byteCount),
-           let hit = cached(key, withIndex: withIndex) {
+           let hit = cached(key, withIndex: withIndex, deferringQuotes: deferringQuotes) {
             if let identity { record(key, for: identity) }
-            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index, identity: identity)
+            return Loaded(catalog: hit.catalog, origin: .cache, key: key, cachedIndex: hit.index, identity: identity,
+                          deferredQuotes: hit.quotes)
         }
         // The key of the bytes actually parsed (the file may have changed since).
         let bytes = try CatalogLoader.read(path: path)
@@ -206,12 +215,18 @@ public struct CatalogCache: Sendable {
     public func cachedIndex(_ loaded: Loaded) -> SearchIndex? {
         guard let file = loaded.cachedIndex, let section = file.take() else { return nil }
         do {
-            let index = try Self.decodeIndex(section, catalog: loaded.catalog)
-            return index
+            return try Self.decodeIndex(section, catalog: loaded.catalog, quoteCount: loaded.deferredQuotes?.count)
         } catch {
             unlink(file.url.path)
             return nil
         }
+    }
+
+    /// Deletes the cache file a load hit (one found damaged after the load): the next load
+    /// reads the JSON.
+    public func discard(_ loaded: Loaded) {
+        guard loaded.origin == .cache, let key = loaded.key, let url = fileURL(for: key) else { return }
+        unlink(url.path)
     }
 
     /// The cached index, or one built now and stored for next time.
@@ -225,7 +240,8 @@ public struct CatalogCache: Sendable {
     /// The cached catalog for `key` and where its index is, or nil. A file that is there
     /// but unusable is deleted; a usable one has its modification time renewed (it counts
     /// as recently used).
-    func cached(_ key: Key, withIndex: Bool) -> (catalog: Catalog, index: IndexSection?)? {
+    func cached(_ key: Key, withIndex: Bool, deferringQuotes: Bool = false)
+    -> (catalog: Catalog, index: IndexSection?, quotes: DeferredQuotes?)? {
         guard let url = fileURL(for: key) else { return nil }
         let source: ByteSource
         switch FileIO.map(url.path) {
@@ -236,9 +252,9 @@ public struct CatalogCache: Sendable {
         case .content(let s): source = s
         }
         do {
-            let (catalog, index) = try Self.decodeCatalog(source, key: key)
+            let (catalog, quotes, index) = try Self.decodeCatalog(source, key: key, deferringQuotes: deferringQuotes)
             utimensat(AT_FDCWD, url.path, nil, 0)
-            return (catalog, withIndex ? IndexSection(index, url: url) : nil)
+            return (catalog, withIndex ? IndexSection(index, url: url) : nil, quotes)
         } catch {
             unlink(url.path)
             return nil
@@ -367,8 +383,10 @@ public struct CatalogCache: Sendable {
     }
 
     /// Checks a cache file's header and its catalog's checksum, and decodes the catalog;
-    /// returns where the index is (unchecked as yet).
-    static func decodeCatalog(_ source: ByteSource, key: Key) throws(BinaryReader.Corrupt) -> (Catalog, IndexSection.Section) {
+    /// returns where the index is (unchecked as yet). With `deferringQuotes`, the quotes are
+    /// left in the file (the checksum still covers them).
+    static func decodeCatalog(_ source: ByteSource, key: Key, deferringQuotes: Bool = false) throws(BinaryReader.Corrupt)
+    -> (Catalog, DeferredQuotes?, IndexSection.Section) {
         guard source.count >= headerSize else { throw BinaryReader.Corrupt(description: "cache: too short") }
         var r = BinaryReader(source)
         for b in magic {
@@ -392,22 +410,30 @@ public struct CatalogCache: Sendable {
         guard hasChecksum(source, catalogRange, catalogChecksum) else {
             throw BinaryReader.Corrupt(description: "cache: catalog checksum mismatch")
         }
-        let catalog = try Catalog(decoding: &r, end: catalogRange.upperBound)
+        var catalog: Catalog, quotes: DeferredQuotes?
+        if deferringQuotes {
+            (catalog, quotes) = try Catalog.decodingDeferringQuotes(&r, end: catalogRange.upperBound)
+        } else {
+            (catalog, quotes) = (try Catalog(decoding: &r, end: catalogRange.upperBound), nil)
+        }
         guard r.offset == catalogRange.upperBound else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
         // What decodes is not trusted yet: it must keep the rules the loader enforces (the
         // decoder has checked the quotes' references).
         if let problem = catalog.integrityProblem(quoteReferences: false) { throw BinaryReader.Corrupt(description: "cache: \(problem)") }
-        return (catalog, IndexSection.Section(source: source, range: catalogRange.upperBound..<source.count, checksum: indexChecksum))
+        return (catalog, quotes,
+                IndexSection.Section(source: source, range: catalogRange.upperBound..<source.count, checksum: indexChecksum))
     }
 
-    /// Checks the index section's checksum and decodes it for `catalog`.
-    static func decodeIndex(_ section: IndexSection.Section, catalog: Catalog) throws(BinaryReader.Corrupt) -> SearchIndex {
+    /// Checks the index section's checksum and decodes it for `catalog` (with `quoteCount`
+    /// quotes, when they are deferred).
+    static func decodeIndex(_ section: IndexSection.Section, catalog: Catalog,
+                            quoteCount: Int? = nil) throws(BinaryReader.Corrupt) -> SearchIndex {
         guard hasChecksum(section.source, section.range, section.checksum) else {
             throw BinaryReader.Corrupt(description: "cache: index checksum mismatch")
         }
         var r = BinaryReader(section.source, offset: section.range.lowerBound)
         let index = try SearchIndex(decoding: &r)
-        guard r.offset == section.range.upperBound, index.fits(catalog) else {
+        guard r.offset == section.range.upperBound, index.fits(catalog, quoteCount: quoteCount) else {
             throw BinaryReader.Corrupt(description: "cache: the index does not fit the catalog")
         }
         return index
@@ -425,7 +451,7 @@ public struct CatalogCache: Sendable {
 
     /// The whole file: catalog and index.
     static func decode(_ bytes: [UInt8], key: Key) throws(BinaryReader.Corrupt) -> (Catalog, SearchIndex) {
-        let (catalog, section) = try decodeCatalog(ByteSource(bytes), key: key)
+        let (catalog, _, section) = try decodeCatalog(ByteSource(bytes), key: key)
         return (catalog, try decodeIndex(section, catalog: catalog))
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import FestivalCatalog
+@testable import FestivalSearch
 @testable import FestivalStorage
 
 /// `festival search --catalog` through the cache: the second run reads the cache file and
@@ -79,5 +81,35 @@ import Testing
         let third = try await CLITests.run(["search", "light", "--catalog", catalog], env: env)
         #expect(third.stdout == first.stdout)
         #expect(try Data(contentsOf: file).count > bytes.count - 100)
+    }
+
+    /// A cached search decodes only the quotes it prints; a cache file whose quotes are
+    /// damaged where no checksum can tell (crafted: a speaker nobody is) is found out when
+    /// they are printed: the output is the JSON's, and the file is replaced.
+    @Test func aCacheFileWithDamagedQuotesIsFoundWhenTheyArePrinted() async throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalogPath = dir.appending(path: "generated.json").path
+        #expect(try await CLITests.run(["generate", "--films", "5", "--quotes", "300", "--seed", "2", "--output", catalogPath]).status == 0)
+        let cacheHome = dir.appending(path: "cache")
+        let env = ["XDG_CACHE_HOME": cacheHome.path]
+        let args = ["search", "light", "--in", "quotes", "--limit", "3", "--catalog", catalogPath, "--lang", "en"]
+        let uncached = try await CLITests.run(args, env: ["FESTIVAL_NO_CACHE": "1"])
+        #expect(uncached.status == 0 && uncached.stdout.split(separator: "\n").count == 4)
+        #expect(try await CLITests.run(args, env: env).stdout == uncached.stdout)
+        #expect(try await CLITests.run(args, env: env).stdout == uncached.stdout, "from the cache file")
+        // The same file, made for a catalog one of whose quotes has an unknown speaker.
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: catalogPath)))
+        let good = try CatalogLoader.load(bytes: bytes, file: catalogPath)
+        var broken = good
+        broken.quotes[0].speaker = "nobody"
+        let key = CatalogCache.Key(bytes: bytes)
+        let file = cacheHome.appending(path: "festival").appending(path: key.fileName)
+        let crafted = CatalogCache.encode(catalog: broken, index: SearchIndex(catalog: good), key: key)
+        try Data(crafted).write(to: file)
+        let damaged = try await CLITests.run(args, env: env)
+        #expect(damaged.status == 0 && damaged.stdout == uncached.stdout && damaged.stderr == uncached.stderr)
+        #expect(try Data(contentsOf: file) != Data(crafted), "replaced by a good file")
+        #expect(try await CLITests.run(args, env: env).stdout == uncached.stdout)
     }
 }

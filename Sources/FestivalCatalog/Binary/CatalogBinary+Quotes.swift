@@ -45,6 +45,10 @@ extension CatalogBinaryDecoder {
             start += count
         }
         guard start == total else { throw BinaryReader.Corrupt(description: "quotes: chunks do not add up") }
+        if deferQuotes {
+            deferredChunks = chunks.map { DeferredQuotes.Chunk(start: $0.start, count: $0.count, offset: $0.offset, length: $0.length) }
+            return []
+        }
         if chunks.count <= 1 {
             var quotes: [Quote] = []
             quotes.reserveCapacity(total)

@@ -34,6 +34,19 @@ extension Catalog {
     /// Reads a catalog `encode(to:)` wrote, which ends at `end` (by default, where the
     /// bytes do); the reader is left there.
     public init(decoding r: inout BinaryReader, end: Int? = nil) throws(BinaryReader.Corrupt) {
+        self = try Self.decode(&r, end: end, deferringQuotes: false).catalog
+    }
+
+    /// Reads a catalog `encode(to:)` wrote without its quotes, which `DeferredQuotes`
+    /// decodes when asked for: the catalog has none (`quotes` is empty).
+    public static func decodingDeferringQuotes(_ r: inout BinaryReader, end: Int? = nil) throws(BinaryReader.Corrupt)
+    -> (catalog: Catalog, quotes: DeferredQuotes) {
+        let (catalog, quotes) = try decode(&r, end: end, deferringQuotes: true)
+        return (catalog, quotes!)
+    }
+
+    private static func decode(_ r: inout BinaryReader, end: Int?, deferringQuotes: Bool) throws(BinaryReader.Corrupt)
+    -> (catalog: Catalog, quotes: DeferredQuotes?) {
         let start = r.offset, end = end ?? r.source.count
         guard end <= r.source.count, end - start >= 8 else { throw BinaryReader.Corrupt(description: "catalog: too short") }
         var lengthReader = BinaryReader(r.source, offset: end - 8)
@@ -47,12 +60,17 @@ extension Catalog {
         let strings = try StringTable.decode(&tableReader)
         guard tableReader.offset == end - 8 else { throw BinaryReader.Corrupt(description: "catalog: string table length") }
         var d = CatalogBinaryDecoder(reader: r, strings: strings, tableOffset: tableOffset)
+        d.deferQuotes = deferringQuotes
         let c = try d.catalog()
         guard d.r.offset == tableOffset else { throw BinaryReader.Corrupt(description: "catalog: fields length") }
         if let problem = d.references.problem(table: strings, catalog: c) { throw BinaryReader.Corrupt(description: problem) }
         r = BinaryReader(r.source, offset: end)
-        self.init(id: c.id, festival: c.festival, topics: c.topics, people: c.people, films: c.films,
-                  quotes: c.quotes, sources: c.sources)
+        let catalog = Catalog(id: c.id, festival: c.festival, topics: c.topics, people: c.people, films: c.films,
+                              quotes: c.quotes, sources: c.sources)
+        let deferred = d.deferredChunks.map {
+            DeferredQuotes(catalog: catalog, source: r.source, chunks: $0, strings: strings, tableOffset: tableOffset)
+        }
+        return (catalog, deferred)
     }
 }
 
@@ -179,6 +197,10 @@ struct CatalogBinaryDecoder {
 
     /// The ids the quotes decoded so far refer to.
     var references: ReferenceMarks
+    /// Whether `quotes()` only reads where the chunks are (into `deferredChunks`) and
+    /// returns none.
+    var deferQuotes = false
+    var deferredChunks: [DeferredQuotes.Chunk]?
 
     init(reader: BinaryReader, strings: [String], tableOffset: Int) {
         self.r = reader

@@ -70,6 +70,14 @@ extension Catalog {
         return nil
     }
 
+    /// The rules `integrityProblem` keeps for each of `quotes` (references aside), with
+    /// their ids unique among them.
+    static func quotesProblem(_ quotes: [Quote]) -> String? {
+        var check = IntegrityCheck()
+        var ids = Set<String>(minimumCapacity: quotes.count)
+        return quotes.withUnsafeBufferPointer { quoteProblem($0, $0.indices, &check, &ids, references: false) }
+    }
+
     /// Read in place: copying a million quotes out of the array would cost more than the checks.
     private static func quoteProblem(_ quotes: UnsafeBufferPointer<Quote>, _ range: Range<Int>, _ check: inout IntegrityCheck,
                                      _ ids: inout Set<String>, references: Bool) -> String? {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuiltinCatalog
 import FestivalCatalog
 import FestivalLibrary
+import FestivalSearch
 import FestivalStorage
 import Foundation
 
@@ -63,7 +64,9 @@ struct CatalogOptions: ParsableArguments {
     /// The catalog and its search index: from the cache file on a hit; else parsed and
     /// built, and stored in the cache for next time, on another thread while the command
     /// goes on (`OpenedLibrary.finish()` waits for it). The built-in catalog is not cached.
-    func loadWithIndex() throws -> OpenedLibrary {
+    /// With `deferringQuotes`, a hit leaves the quotes in the cache file until hits are
+    /// resolved (`OpenedLibrary.prepare`), for a command that prints a few of them.
+    func loadWithIndex(deferringQuotes: Bool = false) throws -> OpenedLibrary {
         guard let catalog else {
             return OpenedLibrary(library: Library(indexing: try load()), storing: nil)
         }
@@ -71,10 +74,12 @@ struct CatalogOptions: ParsableArguments {
         let (loaded, library, cached): (CatalogCache.Loaded, Library, Bool)
         do {
             (loaded, library, cached) = try ProgressBar.loading { progress in
-                let loaded = try cache.load(path: catalog, progress: progress)
+                var loaded = try cache.load(path: catalog, deferringQuotes: deferringQuotes, progress: progress)
                 if let index = cache.cachedIndex(loaded) {
-                    return (loaded, Library(catalog: loaded.catalog, index: index), true)
+                    return (loaded, Library(catalog: loaded.catalog, index: index, deferredQuotes: loaded.deferredQuotes), true)
                 }
+                // A damaged index (the cache file is gone now): the whole catalog is needed to build one.
+                if loaded.deferredQuotes != nil { loaded = try cache.load(path: catalog, progress: progress) }
                 progress?.start(.indexing)
                 return (loaded, Library(indexing: loaded.catalog), false)
             }
@@ -82,7 +87,7 @@ struct CatalogOptions: ParsableArguments {
             throw CLIFailure.catalog(error)
         }
         KeptUntilExit.keep(library)
-        if cached { return OpenedLibrary(library: library, storing: nil) }
+        if cached { return OpenedLibrary(library: library, storing: nil, discard: { cache.discard(loaded) }) }
         let storing = DispatchGroup()
         DispatchQueue.global().async(group: storing) { cache.storeIfNew(loaded, index: library.index) }
         return OpenedLibrary(library: library, storing: storing)
@@ -93,12 +98,27 @@ struct CatalogOptions: ParsableArguments {
 struct OpenedLibrary {
     var library: Library
     fileprivate var storing: DispatchGroup?
+    /// Deletes the cache file the library came from.
+    fileprivate var discard: (() -> Void)?
 
     var catalog: Catalog { library.catalog }
 
     /// Waits until the cache file is written (call before the process exits).
     func finish() {
         storing?.wait()
+    }
+
+    /// Makes `hits` resolvable (`Library.item`): with deferred quotes, decodes theirs from
+    /// the cache file. A damaged part of the file is not shown: the file is deleted and the
+    /// result is false (load the catalog again, from its JSON).
+    func prepare(_ hits: some Collection<SearchIndex.Hit>) -> Bool {
+        do {
+            try library.load(hits)
+            return true
+        } catch {
+            discard?()
+            return false
+        }
     }
 }
 

@@ -48,11 +48,16 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let indexed = try options.loadWithIndex()
-        defer { indexed.finish() }
         let parsed = SearchQuery(query)
         guard !parsed.isEmpty else { throw CLIFailure.usage("the query is empty") }
-        let hits = indexed.library.hits(parsed, in: scope.kinds)
+        // From a cache file, only the quotes printed are decoded.
+        var indexed = try options.loadWithIndex(deferringQuotes: true)
+        var hits = indexed.library.hits(parsed, in: scope.kinds)
+        if !indexed.prepare(hits.prefix(limit ?? hits.count)) {
+            indexed = try options.loadWithIndex()
+            hits = indexed.library.hits(parsed, in: scope.kinds)
+        }
+        defer { indexed.finish() }
         let shown = hits.prefix(limit ?? hits.count)
         let presenter = SearchPresenter(library: indexed.library)
         let language = options.language   // once: it reads the environment
