@@ -111,6 +111,14 @@ extension CatalogCache {
 }
 
 extension CatalogCache {
+    /// The catalog file at `path` without its quotes, from its cache file found by the file's
+    /// identity alone (nothing of the JSON is read, no quote decoded): what a cached start
+    /// shows while the whole catalog loads. Nil without such a cache file.
+    public func cachedStart(path: String) -> Catalog? {
+        guard directory != nil, let identity = CatalogIdentity(path: path), let key = recordedKey(for: identity) else { return nil }
+        return cached(key, withIndex: false, deferringQuotes: true)?.catalog
+    }
+
     /// The start of the catalog file at `path` (see `CatalogStart`), and whether the whole
     /// file is known to be valid without reading it: this cache has a file for its content,
     /// found by the file's identity (only a valid catalog is ever cached), and the file did

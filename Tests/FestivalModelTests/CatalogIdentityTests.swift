@@ -46,6 +46,24 @@ import Glibc
         #expect(box.cache.confirm(second))
     }
 
+    /// What a cached browser start shows first: the catalog without its quotes, from the
+    /// cache file its identity finds; nothing for a file without one or an edited file.
+    @Test func theCachedStartIsTheCatalogWithoutItsQuotes() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let path = try box.write(Self.catalog)
+        Self.settle()
+        #expect(box.cache.cachedStart(path: path) == nil, "no cache file yet")
+        _ = box.cache.index(for: try box.cache.load(path: path))
+        let start = try #require(box.cache.cachedStart(path: path))
+        #expect(start.quotes.isEmpty)
+        #expect(start.films == Self.catalog.films && start.people == Self.catalog.people && start.festival == Self.catalog.festival)
+        #expect(start.sources == Self.catalog.sources && start.topics == Self.catalog.topics)
+        #expect(CatalogCache.disabled.cachedStart(path: path) == nil)
+        try Data(CatalogEncoder.json(Self.catalog).utf8 + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
+        #expect(box.cache.cachedStart(path: path) == nil, "an edited file has another identity")
+    }
+
     @Test func aFileEditedToTheSameSizeAndTimeStillMisses() throws {
         let box = try Sandbox()
         defer { box.remove() }

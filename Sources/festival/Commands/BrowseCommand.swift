@@ -138,8 +138,9 @@ final class CursesScreen: BrowserTerminal {
 }
 
 /// Loads the catalog on another thread while the terminal shows progress and answers `q`;
-/// a large catalog file in the documented order is shown from its start (`CatalogStart`)
-/// while the rest loads.
+/// a large catalog is shown from its start while the rest loads: from its cache file
+/// without the quotes (`CatalogCache.cachedStart`), else from the JSON's start when the
+/// file is in the documented order (`CatalogStart`).
 struct CatalogLoading {
     let path: String?
     let progress = LoadProgress()
@@ -151,8 +152,11 @@ struct CatalogLoading {
     init(_ options: CatalogOptions, cache: CatalogCache) {
         let path = options.catalog
         let progress = progress
-        // A pipe is read once, by the whole load.
-        let start = path.flatMap { path in path == "-" ? nil : Background { CatalogStart.read(path: path) } }
+        // A pipe is read once, by the whole load. A cached file starts from its cache file
+        // without the quotes, another from the JSON's start.
+        let start = path.flatMap { path in
+            path == "-" ? nil : Background { cache.cachedStart(path: path) ?? CatalogStart.read(path: path) }
+        }
         self.start = start
         whole = Background {
             // The start first, on its own: with two cores, the whole load's threads would
