@@ -117,3 +117,60 @@ extension ContentHash {
         }
     }
 }
+
+extension ContentHash {
+    /// Ranges of a byte stream left out of its hash (a cache file's quote chunks, which carry
+    /// hashes of their own), each added before any of its bytes are written.
+    package final class Gaps {
+        package private(set) var ranges: [Range<Int>] = []
+        package init() {}
+        /// Adds the next range, after every range added before.
+        package func add(_ range: Range<Int>) {
+            precondition(ranges.last.map { $0.upperBound <= range.lowerBound } ?? true, "gaps in order")
+            ranges.append(range)
+        }
+    }
+
+    /// The hash of a stream that starts at offset `origin`, fed piece by piece, but for the
+    /// bytes in `gaps`: the same as `hash(of:in:skipping:)` of the whole.
+    package struct Skipping {
+        private var hash = Streaming()
+        private var offset: Int
+        private let gaps: Gaps
+        private var next = 0
+
+        package init(origin: Int, skipping gaps: Gaps) {
+            offset = origin
+            self.gaps = gaps
+        }
+
+        package mutating func update(_ piece: UnsafeRawBufferPointer) {
+            var at = 0
+            while at < piece.count {
+                let position = offset + at
+                while next < gaps.ranges.count, gaps.ranges[next].upperBound <= position { next += 1 }
+                if next < gaps.ranges.count, gaps.ranges[next].contains(position) {
+                    at += gaps.ranges[next].upperBound - position
+                    continue
+                }
+                let stop = next < gaps.ranges.count ? min(piece.count, gaps.ranges[next].lowerBound - offset) : piece.count
+                hash.update(UnsafeRawBufferPointer(rebasing: piece[at..<stop]))
+                at = stop
+            }
+            offset += piece.count
+        }
+
+        package func finish() -> UInt64 { hash.finish() }
+    }
+
+    /// The hash of `range` of `bytes` but for `gaps` (ascending, not overlapping, within it).
+    package static func hash(of bytes: UnsafeRawBufferPointer, in range: Range<Int>, skipping gaps: [Range<Int>]) -> UInt64 {
+        var hash = Streaming()
+        var at = range.lowerBound
+        for gap in gaps + [range.upperBound..<range.upperBound] {
+            hash.update(UnsafeRawBufferPointer(rebasing: bytes[at..<max(at, gap.lowerBound)]))
+            at = max(at, gap.upperBound)
+        }
+        return hash.finish()
+    }
+}

@@ -29,13 +29,14 @@ import FestivalSearch
 /// Layout: magic `FESTCACHE`, format version (UInt32), machine layout (UInt32), catalog
 /// schemaVersion (UInt32), content hash (UInt64), JSON byte
 /// count (UInt64), then for the catalog and for the index their length and checksum (UInt64
-/// each, `contentHash` of the section), then the catalog (`Catalog.encode(to:)`) and the
-/// search index (`SearchIndex.encode(to:)`).
+/// each, `contentHash` of the section; the catalog's leaves out its quote chunks, which
+/// have hashes of their own), then the catalog (`Catalog.encode(to:)`) and the search index
+/// (`SearchIndex.encode(to:)`).
 public struct CatalogCache: Sendable {
     /// Bump whenever the layout of the file, the catalog or the index encoding changes (or
     /// how the index folds text): files of another version are not used. A test holds the
     /// hash of a sample's encoding and fails when the encoding changes without a bump.
-    public static let formatVersion: UInt32 = 9
+    public static let formatVersion: UInt32 = 10
     static let magic = Array("FESTCACHE".utf8)
     /// Byte order and word size: the index stores integers as this machine lays them out.
     static let layout = UInt32(1.littleEndian == 1 ? 0x100 : 0x200) | UInt32(MemoryLayout<Int>.size)
@@ -350,13 +351,15 @@ public struct CatalogCache: Sendable {
         blank.withUnsafeBytes(output)
         var sections: [(length: Int, checksum: UInt64)] = []
         for part in 0..<2 {
-            var hash = ContentHash.Streaming()
+            // The catalog's quote chunks carry their own hashes: its checksum leaves them out.
+            let gaps = ContentHash.Gaps()
             let origin = headerSize + sections.reduce(0) { $0 + $1.length }
+            var hash = ContentHash.Skipping(origin: origin, skipping: gaps)
             var w = BinaryWriter(chunk: chunk, origin: origin) { piece in
                 hash.update(piece)
                 output(piece)
             }
-            if part == 0 { catalog.encode(to: &w) } else { index.encode(to: &w) }
+            if part == 0 { catalog.encode(to: &w, gaps: gaps) } else { index.encode(to: &w) }
             w.flush()
             sections.append((w.count - origin, hash.finish()))
         }
@@ -407,16 +410,14 @@ public struct CatalogCache: Sendable {
             throw BinaryReader.Corrupt(description: "cache: section lengths do not match the file")
         }
         let catalogRange = headerSize..<(headerSize + catalogLength)
-        guard hasChecksum(source, catalogRange, catalogChecksum) else {
+        // Decoded first (safe with any bytes: everything is checked), then its checksum,
+        // which leaves out the quote chunks: each is checked by its own hash when decoded.
+        let decoded = try Catalog.decode(&r, end: catalogRange.upperBound, deferringQuotes: deferringQuotes)
+        let (catalog, quotes) = (decoded.catalog, decoded.deferredQuotes)
+        guard r.offset == catalogRange.upperBound else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
+        guard hasChecksum(source, catalogRange, catalogChecksum, skipping: decoded.quoteChunks) else {
             throw BinaryReader.Corrupt(description: "cache: catalog checksum mismatch")
         }
-        var catalog: Catalog, quotes: DeferredQuotes?
-        if deferringQuotes {
-            (catalog, quotes) = try Catalog.decodingDeferringQuotes(&r, end: catalogRange.upperBound)
-        } else {
-            (catalog, quotes) = (try Catalog(decoding: &r, end: catalogRange.upperBound), nil)
-        }
-        guard r.offset == catalogRange.upperBound else { throw BinaryReader.Corrupt(description: "cache: catalog length") }
         // What decodes is not trusted yet: it must keep the rules the loader enforces (the
         // decoder has checked the quotes' references).
         if let problem = catalog.integrityProblem(quoteReferences: false) { throw BinaryReader.Corrupt(description: "cache: \(problem)") }
@@ -441,11 +442,11 @@ public struct CatalogCache: Sendable {
 
     /// True when the bytes in `range` have `checksum` (always, in the fuzzer's build, so
     /// that its mutations reach the decoders).
-    static func hasChecksum(_ source: ByteSource, _ range: Range<Int>, _ checksum: UInt64) -> Bool {
+    static func hasChecksum(_ source: ByteSource, _ range: Range<Int>, _ checksum: UInt64, skipping gaps: [Range<Int>] = []) -> Bool {
         #if FUZZING
         return true
         #else
-        return ContentHash.hash(UnsafeRawBufferPointer(rebasing: source.buffer[range])) == checksum
+        return ContentHash.hash(of: source.buffer, in: range, skipping: gaps) == checksum
         #endif
     }
 

@@ -16,14 +16,18 @@ import Testing
 
     static let catalog = CatalogGenerator(films: 6, quotes: 200, seed: 3).catalog()
 
-    /// The file with both section checksums recomputed from its header's lengths.
+    /// The file with both section checksums recomputed from its header's lengths (the
+    /// catalog's without its quote chunks, as the cache computes it).
     static func resealed(_ file: [UInt8]) -> [UInt8] {
         var file = file
         let lengthsAt = CatalogCache.headerSize - 32
         var r = BinaryReader(file, offset: lengthsAt)
         let catalogLength = try! r.int()
         let catalogRange = CatalogCache.headerSize..<(CatalogCache.headerSize + catalogLength)
-        put(ContentHash.hash(Array(file[catalogRange])), at: lengthsAt + 8, in: &file)
+        var catalogReader = BinaryReader(file, offset: catalogRange.lowerBound)
+        let chunks = (try? Catalog.decode(&catalogReader, end: catalogRange.upperBound, deferringQuotes: true).quoteChunks) ?? []
+        let catalogHash = file.withUnsafeBytes { ContentHash.hash(of: $0, in: catalogRange, skipping: chunks) }
+        put(catalogHash, at: lengthsAt + 8, in: &file)
         put(ContentHash.hash(Array(file[catalogRange.upperBound...])), at: lengthsAt + 24, in: &file)
         return file
     }

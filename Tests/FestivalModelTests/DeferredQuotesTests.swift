@@ -92,4 +92,75 @@ import Testing
         let whole = Library(indexing: Self.catalog)
         #expect(found.map(goodLibrary.item) == whole.hits(SearchQuery("light"), in: [.quote]).map(whole.item))
     }
+
+    /// A byte changed inside a quote chunk is caught by the chunk's own hash (the file's
+    /// catalog checksum leaves chunks out): a whole load rejects the file, a start without
+    /// quotes still shows, and the chunk does not decode. A byte changed outside the chunks
+    /// fails the catalog checksum.
+    @Test func eachChunkIsCheckedByItsOwnHash() throws {
+        let catalog = CatalogGenerator(films: 6, quotes: 40_000, seed: 5).catalog()
+        let box = try CatalogCacheTests.Sandbox()
+        defer { box.remove() }
+        let path = try box.write(catalog)
+        let good = try CraftedCacheTests.file(for: catalog, keyOf: path, in: box)
+        var lengths = BinaryReader(good, offset: CatalogCache.headerSize - 32)
+        let catalogEnd = CatalogCache.headerSize + (try lengths.int())
+        var r = BinaryReader(good, offset: CatalogCache.headerSize)
+        let chunks = try Catalog.decode(&r, end: catalogEnd, deferringQuotes: true).quoteChunks
+        #expect(chunks.count == 3, "40,000 quotes in chunks of 16,384")
+        var damaged = good
+        damaged[chunks[1].lowerBound + 100] ^= 0x20
+        let key = try #require(try box.cache.load(path: path).key)
+        let url = try #require(box.cache.fileURL(for: key))
+        try Data(damaged).write(to: url)
+        let deferred = try #require(box.cache.cached(key, withIndex: false, deferringQuotes: true))
+        #expect(deferred.catalog.films == catalog.films && deferred.quotes?.count == 40_000, "the start decodes")
+        #expect(throws: BinaryReader.Corrupt.self) { try deferred.quotes?.load([20_000]) }
+        try deferred.quotes?.load([0, 39_999])
+        #expect(deferred.quotes?.loaded(39_999) == catalog.quotes[39_999])
+        let whole = try box.cache.load(path: path)
+        #expect(whole.origin == .json && whole.catalog == catalog)
+        #expect(!FileManager.default.fileExists(atPath: url.path), "deleted")
+        // Outside the chunks (the first chunk's header, just before its bytes).
+        var header = good
+        header[chunks[0].lowerBound - 9] ^= 0x01
+        try Data(header).write(to: url)
+        #expect(box.cache.cached(key, withIndex: false, deferringQuotes: true) == nil)
+    }
+}
+
+/// The hash of a stream with gaps left out, fed in pieces, equals the hash of what is
+/// left, whatever the pieces and gaps.
+@Suite struct SkippingHashTests {
+    @Test func piecesAndGapsInAnyPlaceGiveTheHashOfWhatIsLeft() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let count = Int.random(in: 0...400, using: &generator)
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var gaps: [Range<Int>] = []
+            var at = 0
+            while at < count, gaps.count < 5 {
+                let start = Int.random(in: at...count, using: &generator)
+                let end = Int.random(in: start...count, using: &generator)
+                gaps.append(start..<end)
+                at = end + (round % 3 == 0 ? 0 : 1)   // adjacent gaps too
+            }
+            var kept: [UInt8] = []
+            for i in 0..<count where !gaps.contains(where: { $0.contains(i) }) { kept.append(bytes[i]) }
+            let expected = ContentHash.hash(kept)
+            let origin = 1_000
+            let recorded = ContentHash.Gaps()
+            for gap in gaps { recorded.add((gap.lowerBound + origin)..<(gap.upperBound + origin)) }
+            var streaming = ContentHash.Skipping(origin: origin, skipping: recorded)
+            var offset = 0
+            while offset < count {
+                let piece = min(count - offset, Int.random(in: 1...64, using: &generator))
+                bytes.withUnsafeBytes { streaming.update(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + piece)])) }
+                offset += piece
+            }
+            #expect(streaming.finish() == expected, "round \(round): gaps \(gaps) in \(count) bytes")
+            let whole = bytes.withUnsafeBytes { ContentHash.hash(of: $0, in: 0..<count, skipping: gaps) }
+            #expect(whole == expected, "round \(round)")
+        }
+    }
 }

@@ -3,10 +3,15 @@ import Synchronization
 import FestivalIO
 
 /// The quotes, most of a large catalog, in chunks that decode in parallel: a total count,
-/// the number of chunks, then per chunk its quote count, its byte length and its quotes.
+/// the number of chunks, then per chunk its quote count, its byte length, the hash of its
+/// bytes (`ContentHash`) and its quotes. A chunk is checked against its hash when it is
+/// decoded, so a cache file's checksum leaves the chunks out (`gaps`) and a start that
+/// decodes none of them reads none of them.
 extension CatalogBinaryEncoder {
     /// Quotes per chunk: small enough to spread over the cores, large enough to be worth a thread.
     static let defaultQuotesPerChunk = 16_384
+    /// Bytes each chunk adds besides its quotes.
+    static let chunkHeaderSize = 4 + 8 + 8
 
     mutating func quotes(_ quotes: [Quote]) {
         let chunks = stride(from: 0, to: quotes.count, by: quotesPerChunk).map {
@@ -22,6 +27,8 @@ extension CatalogBinaryEncoder {
             w = outer
             w.count(range.count)
             w.int(chunk.bytes.count)
+            w.u64(ContentHash.hash(chunk.bytes))
+            gaps?.add(w.count..<(w.count + chunk.bytes.count))
             w.append(chunk)
         }
     }
@@ -30,29 +37,30 @@ extension CatalogBinaryEncoder {
 extension CatalogBinaryDecoder {
     mutating func quotes() throws(BinaryReader.Corrupt) -> [Quote] {
         let total = try r.count(minimumSize: CatalogBinaryEncoder.minimumItemSize)
-        let chunkCount = try r.count(minimumSize: 12)
-        var chunks: [(start: Int, count: Int, offset: Int, length: Int)] = []
+        let chunkCount = try r.count(minimumSize: CatalogBinaryEncoder.chunkHeaderSize)
+        var chunks: [QuoteChunk] = []
         chunks.reserveCapacity(chunkCount)
         var start = 0
         for _ in 0..<chunkCount {
             let count = try r.count()
             let length = try r.int()
-            guard length >= 0, count * CatalogBinaryEncoder.minimumItemSize <= length, count <= total - start else {
+            let hash = try r.u64()
+            // `count <= length / size`: a count near Int.max cannot overflow.
+            guard length >= 0, count <= length / CatalogBinaryEncoder.minimumItemSize, count <= total - start else {
                 throw BinaryReader.Corrupt(description: "quotes: bad chunk at byte \(r.offset)")
             }
-            chunks.append((start, count, r.offset, length))
+            chunks.append(QuoteChunk(start: start, count: count, offset: r.offset, length: length, hash: hash))
             try r.skip(length)
             start += count
         }
         guard start == total else { throw BinaryReader.Corrupt(description: "quotes: chunks do not add up") }
-        if deferQuotes {
-            deferredChunks = chunks.map { DeferredQuotes.Chunk(start: $0.start, count: $0.count, offset: $0.offset, length: $0.length) }
-            return []
-        }
+        quoteChunks = chunks
+        if deferQuotes { return [] }
         if chunks.count <= 1 {
             var quotes: [Quote] = []
             quotes.reserveCapacity(total)
             if let chunk = chunks.first {
+                try chunk.checkHash(in: r.source)
                 var d = CatalogBinaryDecoder(reader: BinaryReader(r.source, offset: chunk.offset), strings: table,
                                              tableOffset: tableOffset)
                 for _ in 0..<chunk.count { quotes.append(try d.quote()) }
@@ -67,7 +75,7 @@ extension CatalogBinaryDecoder {
     }
 
     /// Each chunk decoded on its own thread straight into its place in the result.
-    private static func decodeInParallel(_ chunks: [(start: Int, count: Int, offset: Int, length: Int)], total: Int,
+    private static func decodeInParallel(_ chunks: [QuoteChunk], total: Int,
                                          source: ByteSource, tableOffset: Int) throws(BinaryReader.Corrupt)
     -> (quotes: [Quote], references: [ReferenceMarks]) {
         // Per chunk: how many quotes it initialized, its error, and the ids it refers to.
@@ -83,6 +91,7 @@ extension CatalogBinaryDecoder {
                     var failure: BinaryReader.Corrupt?
                     var references: ReferenceMarks?
                     do throws(BinaryReader.Corrupt) {
+                        try chunk.checkHash(in: source)
                         // This thread's own copy of the table: no string object is shared across threads.
                         var tableReader = BinaryReader(source, offset: tableOffset)
                         let table = try StringTable.decode(&tableReader)
@@ -116,6 +125,26 @@ extension CatalogBinaryDecoder {
         } catch {
             throw BinaryReader.Corrupt(description: "\(error)")
         }
+    }
+}
+
+/// Where a chunk of quotes lies in a cache file and what it holds.
+struct QuoteChunk: Sendable {
+    /// The position of its first quote, and how many it holds.
+    var start: Int, count: Int
+    /// Where its bytes are, how many, and their hash.
+    var offset: Int, length: Int, hash: UInt64
+
+    var bytes: Range<Int> { offset..<(offset + length) }
+
+    /// Throws unless the chunk's bytes have its hash (always passes in the fuzzer's build,
+    /// so that its mutations reach the decoder).
+    func checkHash(in source: ByteSource) throws(BinaryReader.Corrupt) {
+        #if !FUZZING
+        guard ContentHash.hash(UnsafeRawBufferPointer(rebasing: source.buffer[bytes])) == hash else {
+            throw BinaryReader.Corrupt(description: "quotes: a chunk's hash does not match")
+        }
+        #endif
     }
 }
 

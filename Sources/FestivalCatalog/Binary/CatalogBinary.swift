@@ -15,15 +15,17 @@ import FestivalIO
 /// impossible date, a quote referring to an id the catalog does not define, …); the rest
 /// of the catalog's rules are `Catalog.integrityProblem()`'s.
 extension Catalog {
-    /// Appends the catalog in binary form.
-    public func encode(to w: inout BinaryWriter) {
-        encode(to: &w, quotesPerChunk: CatalogBinaryEncoder.defaultQuotesPerChunk)
+    /// Appends the catalog in binary form; `gaps` gets where the quote chunks' bytes are
+    /// (each chunk carries its own hash) before they are written.
+    package func encode(to w: inout BinaryWriter, gaps: ContentHash.Gaps? = nil) {
+        encode(to: &w, quotesPerChunk: CatalogBinaryEncoder.defaultQuotesPerChunk, gaps: gaps)
     }
 
-    func encode(to w: inout BinaryWriter, quotesPerChunk: Int) {
+    func encode(to w: inout BinaryWriter, quotesPerChunk: Int, gaps: ContentHash.Gaps? = nil) {
         let start = w.count
         var body = CatalogBinaryEncoder(w: w)
         body.quotesPerChunk = max(1, quotesPerChunk)
+        body.gaps = gaps
         body.catalog(self)
         let fieldsLength = body.w.count - start
         body.table.encode(to: &body.w)
@@ -41,12 +43,23 @@ extension Catalog {
     /// decodes when asked for: the catalog has none (`quotes` is empty).
     public static func decodingDeferringQuotes(_ r: inout BinaryReader, end: Int? = nil) throws(BinaryReader.Corrupt)
     -> (catalog: Catalog, quotes: DeferredQuotes) {
-        let (catalog, quotes) = try decode(&r, end: end, deferringQuotes: true)
-        return (catalog, quotes!)
+        let decoded = try decode(&r, end: end, deferringQuotes: true)
+        return (decoded.catalog, decoded.deferredQuotes!)
     }
 
-    private static func decode(_ r: inout BinaryReader, end: Int?, deferringQuotes: Bool) throws(BinaryReader.Corrupt)
-    -> (catalog: Catalog, quotes: DeferredQuotes?) {
+    /// A catalog read from a cache file, and where its quote chunks lie in it.
+    public struct Decoded: Sendable {
+        public var catalog: Catalog
+        /// With `deferringQuotes`: the quotes, still in the file (`catalog` has none).
+        public var deferredQuotes: DeferredQuotes?
+        /// Where the quote chunks' bytes are, ascending (each checked by its own hash, when
+        /// it is decoded).
+        public var quoteChunks: [Range<Int>]
+    }
+
+    /// Reads a catalog `encode(to:)` wrote, with or without its quotes.
+    public static func decode(_ r: inout BinaryReader, end: Int? = nil, deferringQuotes: Bool) throws(BinaryReader.Corrupt)
+    -> Decoded {
         let start = r.offset, end = end ?? r.source.count
         guard end <= r.source.count, end - start >= 8 else { throw BinaryReader.Corrupt(description: "catalog: too short") }
         var lengthReader = BinaryReader(r.source, offset: end - 8)
@@ -67,10 +80,10 @@ extension Catalog {
         r = BinaryReader(r.source, offset: end)
         let catalog = Catalog(id: c.id, festival: c.festival, topics: c.topics, people: c.people, films: c.films,
                               quotes: c.quotes, sources: c.sources)
-        let deferred = d.deferredChunks.map {
-            DeferredQuotes(catalog: catalog, source: r.source, chunks: $0, strings: strings, tableOffset: tableOffset)
-        }
-        return (catalog, deferred)
+        let deferred = deferringQuotes
+            ? DeferredQuotes(catalog: catalog, source: r.source, chunks: d.quoteChunks, strings: strings, tableOffset: tableOffset)
+            : nil
+        return Decoded(catalog: catalog, deferredQuotes: deferred, quoteChunks: d.quoteChunks.map(\.bytes))
     }
 }
 
@@ -139,6 +152,8 @@ struct CatalogBinaryEncoder {
     var w: BinaryWriter
     var table = StringTable()
     var quotesPerChunk = CatalogBinaryEncoder.defaultQuotesPerChunk
+    /// Where the quote chunks' bytes go, as they are written (see `quotes(_:)`).
+    var gaps: ContentHash.Gaps?
 
     /// A string that repeats: stored once in the table.
     mutating func string(_ s: String) { w.u32(table.index(s)) }
@@ -197,10 +212,10 @@ struct CatalogBinaryDecoder {
 
     /// The ids the quotes decoded so far refer to.
     var references: ReferenceMarks
-    /// Whether `quotes()` only reads where the chunks are (into `deferredChunks`) and
-    /// returns none.
+    /// Whether `quotes()` only reads where the chunks are and returns none.
     var deferQuotes = false
-    var deferredChunks: [DeferredQuotes.Chunk]?
+    /// The quotes' chunks, once `quotes()` has read them.
+    var quoteChunks: [QuoteChunk] = []
 
     init(reader: BinaryReader, strings: [String], tableOffset: Int) {
         self.r = reader

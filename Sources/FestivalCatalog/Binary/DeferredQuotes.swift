@@ -5,27 +5,23 @@ import FestivalIO
 /// (`Catalog.decodingDeferringQuotes`), decoded a chunk at a time when asked for: a
 /// command that shows a few quotes of a million decodes only the chunks that hold them.
 ///
-/// A chunk is checked as the whole catalog's quotes are when decoded at once: every length
-/// and index, the ids each quote refers to, and the rules `Catalog.integrityProblem()`
+/// A chunk is checked as the whole catalog's quotes are when decoded at once: its hash,
+/// every length and index, the ids each quote refers to, and the rules `Catalog.integrityProblem()`
 /// keeps for a quote (with ids unique within the chunk; across chunks only a whole decode
 /// can tell). A chunk that fails throws, and stays undecoded.
 public final class DeferredQuotes: Sendable {
-    struct Chunk: Sendable {
-        var start: Int, count: Int, offset: Int, length: Int
-    }
-
     /// How many quotes the catalog has.
     public let count: Int
     /// The catalog without its quotes, to check references against.
     private let catalog: Catalog
     private let source: ByteSource
-    private let chunks: [Chunk]
+    private let chunks: [QuoteChunk]
     private let strings: [String]
     private let tableOffset: Int
     /// Decoded chunks, by chunk number.
     private let decoded = Mutex<[Int: [Quote]]>([:])
 
-    init(catalog: Catalog, source: ByteSource, chunks: [Chunk], strings: [String], tableOffset: Int) {
+    init(catalog: Catalog, source: ByteSource, chunks: [QuoteChunk], strings: [String], tableOffset: Int) {
         self.catalog = catalog
         self.source = source
         self.chunks = chunks
@@ -64,7 +60,8 @@ public final class DeferredQuotes: Sendable {
         return low
     }
 
-    private func decode(_ chunk: Chunk) throws(BinaryReader.Corrupt) -> [Quote] {
+    private func decode(_ chunk: QuoteChunk) throws(BinaryReader.Corrupt) -> [Quote] {
+        try chunk.checkHash(in: source)
         var d = CatalogBinaryDecoder(reader: BinaryReader(source, offset: chunk.offset), strings: strings, tableOffset: tableOffset)
         var quotes: [Quote] = []
         quotes.reserveCapacity(chunk.count)
