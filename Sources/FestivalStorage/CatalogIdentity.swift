@@ -119,11 +119,13 @@ extension CatalogCache {
         return cached(key, withIndex: false, deferringQuotes: true)?.catalog
     }
 
-    /// The start of the catalog file at `path` (see `CatalogStart`), and whether the whole
-    /// file is known to be valid without reading it: this cache has a file for its content,
-    /// found by the file's identity (only a valid catalog is ever cached), and the file did
-    /// not change while its start was read. Nil when the file has no start.
+    /// The start of the catalog file at `path` and whether the whole file is known to be
+    /// valid without reading it: from the cache file its identity finds (only a valid catalog
+    /// is ever cached), else `CatalogStart`, known valid when this cache has a file for its
+    /// content and the file did not change while its start was read. Nil when the file has
+    /// neither.
     public func start(path: String) -> (catalog: Catalog, knownValid: Bool)? {
+        if let cached = cachedStart(path: path) { return (cached, true) }
         let before = directory == nil ? nil : CatalogIdentity(path: path)
         guard let start = CatalogStart.read(path: path) else { return nil }
         guard let before, CatalogIdentity(path: path) == before, let key = recordedKey(for: before),

@@ -60,6 +60,8 @@ import Glibc
         #expect(start.films == Self.catalog.films && start.people == Self.catalog.people && start.festival == Self.catalog.festival)
         #expect(start.sources == Self.catalog.sources && start.topics == Self.catalog.topics)
         #expect(CatalogCache.disabled.cachedStart(path: path) == nil)
+        let printed = try #require(box.cache.start(path: path))
+        #expect(printed.knownValid && printed.catalog == start, "what `festival films` prints, without reading the JSON")
         try Data(CatalogEncoder.json(Self.catalog).utf8 + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
         #expect(box.cache.cachedStart(path: path) == nil, "an edited file has another identity")
     }
