@@ -96,8 +96,11 @@ public enum AtomicFile {
     }
 
     /// Calls `body` with a writer into the temporary file, then puts the file in place. An
-    /// error `body` throws is passed on (nothing is put in place).
-    public static func write<E: Error>(to path: String, mode: mode_t = 0o666, faults: Faults = .none,
+    /// error `body` throws is passed on (nothing is put in place). Without `durable`, nothing
+    /// is fsynced: readers still see the old file or the whole new one, but after a power cut
+    /// the new one may be torn or gone — for a file that checks itself and can be made again
+    /// (a cache file: fsyncing a gigabyte took seconds).
+    public static func write<E: Error>(to path: String, mode: mode_t = 0o666, durable: Bool = true, faults: Faults = .none,
                                        _ body: (Writer) throws(E) -> Void) throws -> Void {
         var path = path
         var link = stat()
@@ -144,7 +147,7 @@ public enum AtomicFile {
                 fchmod(fd, mode & ~mask)
             }
             try body(Writer(fd: fd, temporary: temporary, path: path, faults: faults))
-            if let code = faults.errno(.sync) ?? (fsync(fd) == 0 ? nil : errno) {
+            if durable, let code = faults.errno(.sync) ?? (fsync(fd) == 0 ? nil : errno) {
                 throw Failure(path: path, step: .sync, what: "syncing \(temporary)", code: code)
             }
         } catch {
@@ -156,7 +159,7 @@ public enum AtomicFile {
             throw Failure(path: path, step: .rename, what: "renaming \(temporary) to \(path)", code: code)
         }
         placed = true
-        syncDirectory(directory)
+        if durable { syncDirectory(directory) }
     }
 
     /// The existing file truncated and written again, for a directory that takes no new file.

@@ -278,7 +278,8 @@ public struct CatalogCache: Sendable {
             return false
         }
         // Encoded straight into the file: no copy of the catalog or the index in memory.
-        let written: Void? = try? AtomicFile.write(to: url.path, mode: 0o600) { (file) throws(AtomicFile.Failure) in
+        // Not fsynced: a file a power cut tears fails its checksums and is made again.
+        let written: Void? = try? AtomicFile.write(to: url.path, mode: 0o600, durable: false) { (file) throws(AtomicFile.Failure) in
             var failure: AtomicFile.Failure?
             let header = Self.write(catalog: catalog, index: index, key: key) { piece in
                 guard failure == nil else { return }

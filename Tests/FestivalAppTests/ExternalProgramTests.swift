@@ -19,6 +19,17 @@ import FestivalUI
         }
     }
 
+    /// Writes an executable script through a descriptor closed on exec, so that a child
+    /// another test starts meanwhile does not hold it open for writing (running the script
+    /// would then fail with "text file busy").
+    static func writeScript(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else { throw POSIXError(.EIO) }
+    }
+
     @Test func aBrowserThatFailsIsReportedAndOneThatWorksIsNot() throws {
         #expect(Self.opening(["BROWSER": "/bin/false"]) == "/bin/false failed (exitStatus(1)) on \(Self.url)")
         #expect(Self.opening(["BROWSER": "true"]) == "opened \(Self.url)")
@@ -28,8 +39,7 @@ import FestivalUI
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let browser = dir.appending(path: "browser").path
-        try Data("#!/bin/sh\nsleep 2\n".utf8).write(to: URL(fileURLWithPath: browser))
-        chmod(browser, 0o755)
+        try Self.writeScript("#!/bin/sh\nsleep 2\n", to: browser)
         #expect(Self.opening(["BROWSER": browser]) == "opened \(Self.url)")
     }
 

@@ -107,6 +107,23 @@ extension SpecialFileTests {
 }
 
 extension SpecialFileTests {
+    /// A file written without `durable` (a cache file) is put in place whole but never
+    /// fsynced: a failing sync does not stop it; a durable one fails and leaves the old file.
+    @Test func onlyDurableWritesAreSynced() throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appending(path: "file.bin").path
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        let failingSync = AtomicFile.Faults { $0 == .sync ? EIO : nil }
+        #expect(throws: AtomicFile.Failure.self) {
+            try AtomicFile.write(to: path, faults: failingSync) { (file) throws(AtomicFile.Failure) in try file.write("new") }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        try AtomicFile.write(to: path, durable: false, faults: failingSync) { (file) throws(AtomicFile.Failure) in try file.write("new") }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file.bin"], "no temporary file left")
+    }
+
     /// A store keeps what it last read or wrote, but only while the file is that file.
     @Test func aRememberedShelfGivesWayToAnotherWritersFile() throws {
         let dir = try Self.sandbox()
