@@ -64,7 +64,7 @@ import Testing
     /// Enough quotes to be decoded in parallel runs: the same catalog, in order; damage in
     /// any run falls back to the slow path.
     @Test func quotesDecodedInParallelKeepTheirOrder() throws {
-        let catalog = CatalogGenerator(films: 30, quotes: FastJSON.parallelQuotes + 1_000, seed: 5).catalog()
+        let catalog = CatalogGenerator(films: 30, quotes: FastJSON.parallelElements + 1_000, seed: 5).catalog()
         let bytes = Array(CatalogEncoder.json(catalog).utf8)
         let fast = try #require(Self.fast(bytes))
         #expect(fast == catalog)
@@ -74,6 +74,25 @@ import Testing
             var damaged = bytes
             let at = quotesAt + random.below(bytes.count - quotesAt)
             damaged[at] = [0x22, 0x2C, 0x7B, 0x7D, 0x5B, 0x5D, 0x00, 0x5C][round % 8]
+            Self.agree(damaged, "round \(round), byte \(at)")
+        }
+    }
+
+    /// A festival with enough films and people for those arrays to be decoded in parallel
+    /// too: the same catalog, and its start (read before the quotes) the same films and people.
+    @Test func filmsAndPeopleDecodedInParallelKeepTheirOrder() throws {
+        let catalog = CatalogGenerator(films: 2 * FastJSON.parallelElements + 200, quotes: 2_000, seed: 6).catalog()
+        #expect(catalog.people.count >= FastJSON.parallelElements)
+        let bytes = Array(CatalogEncoder.json(catalog).utf8)
+        #expect(try #require(Self.fast(bytes)) == catalog)
+        let start = try #require(CatalogStart.decode(bytes: bytes))
+        #expect(start.films == catalog.films && start.people == catalog.people)
+        let filmsAt = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("\"films\"".utf8)) })
+        var random = SyntheticRandom(seed: 10, stream: 3)
+        for round in 0..<4 {
+            var damaged = bytes
+            let at = filmsAt / 2 + random.below(filmsAt)
+            damaged[at] = [0x22, 0x2C, 0x7B, 0x7D][round % 4]
             Self.agree(damaged, "round \(round), byte \(at)")
         }
     }

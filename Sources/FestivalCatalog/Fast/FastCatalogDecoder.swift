@@ -46,8 +46,8 @@ extension FastJSON {
         case 1: parts.id = try id()
         case 2: parts.festival = try festival()
         case 3: try array { j throws(Bail) in parts.topics.append(try j.topic()) }
-        case 4: try array { j throws(Bail) in parts.people.append(try j.person()) }
-        case 5: try array { j throws(Bail) in parts.films.append(try j.film()) }
+        case 4: parts.people = try elements { j throws(Bail) in try j.person() }
+        case 5: parts.films = try elements { j throws(Bail) in try j.film() }
         case 6: parts.quotes = try quotes(progress: progress)
         default: try array { j throws(Bail) in parts.sources.append(try j.source()) }
         }

@@ -1,54 +1,61 @@
 import Foundation
 import Synchronization
 
-/// The quotes array, most of a large catalog, decoded on every core: a quick pass finds
-/// where its elements start (strings skipped, brackets counted, nothing decoded), then
-/// runs of elements are decoded in parallel and joined in order.
+/// A large array (the quotes, most of a large catalog; the people and films of a large
+/// festival) decoded on every core: a quick pass finds where its elements start (strings
+/// skipped, brackets counted, nothing decoded), then runs of elements are decoded in
+/// parallel and joined in order.
 extension FastJSON {
-    /// Fewer quotes than this are decoded on one thread (splitting would cost more).
-    static let parallelQuotes = 4_096
+    /// Fewer elements than this are decoded on one thread (splitting would cost more).
+    static let parallelElements = 4_096
 
     mutating func quotes(progress: LoadProgress?) throws(Bail) -> [Quote] {
+        try elements(progress: progress) { j throws(Bail) in try j.quote() }
+    }
+
+    /// The array at `i`, each element decoded by `decode` (on every core for a long one).
+    mutating func elements<T: Sendable>(progress: LoadProgress? = nil,
+                                        _ decode: @Sendable (inout FastJSON) throws(Bail) -> T) throws(Bail) -> [T] {
         let arrayStart = i
         let starts = try elementStarts()
         let end = i
-        guard starts.count >= Self.parallelQuotes else {
+        guard starts.count >= Self.parallelElements else {
             i = arrayStart
-            var quotes: [Quote] = []
-            quotes.reserveCapacity(starts.count)
-            try array { j throws(Bail) in quotes.append(try j.quote()) }
-            return quotes
+            var items: [T] = []
+            items.reserveCapacity(starts.count)
+            try array { j throws(Bail) in items.append(try decode(&j)) }
+            return items
         }
         let parts = min(starts.count / 1_024, 4 * ProcessInfo.processInfo.activeProcessorCount)
         let bounds = (0...parts).map { starts.count * $0 / parts }
-        let results = Mutex([[Quote]?](repeating: nil, count: parts))
+        let results = Mutex([[T]?](repeating: nil, count: parts))
         let decoded = Atomic<Int>(0)
         let bytes = SharedMemory(pointer: self.bytes)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var j = FastJSON(bytes.pointer, at: starts[bounds[part]])
-            var quotes: [Quote] = []
-            quotes.reserveCapacity(bounds[part + 1] - bounds[part])
+            var items: [T] = []
+            items.reserveCapacity(bounds[part + 1] - bounds[part])
             do throws(Bail) {
                 for n in bounds[part]..<bounds[part + 1] {
                     if n > bounds[part] { try j.expect(0x2C) }
                     j.skipSpace()
                     guard j.i == starts[n] else { throw Bail() }
-                    quotes.append(try j.quote())
+                    items.append(try decode(&j))
                 }
             } catch {
                 return
             }
             let done = decoded.add(j.i - starts[bounds[part]], ordering: .relaxed).newValue
             progress?.advance(to: arrayStart + done)
-            results.withLock { $0[part] = quotes }
+            results.withLock { $0[part] = items }
         }
         let decodedParts = results.withLock { $0 }
         guard decodedParts.allSatisfy({ $0 != nil }) else { throw Bail() }
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(starts.count)
-        for part in decodedParts { quotes.append(contentsOf: part!) }
+        var items: [T] = []
+        items.reserveCapacity(starts.count)
+        for part in decodedParts { items.append(contentsOf: part!) }
         i = end
-        return quotes
+        return items
     }
 
     /// Where each element of the array at `i` starts; leaves `i` after the array.
