@@ -7,6 +7,43 @@ import TextGrid
 enum ListScreens {
     /// Films after the current filters, in the current order.
     static func films(_ state: AppState) -> [Film] {
+        filmsMemo.value(for: FilmListKey(state)) { computeFilms(state) }
+    }
+
+    /// What the film list depends on (the people and prizes too, for its cells).
+    struct FilmListKey: Equatable, Sendable {
+        var films: StorageIdentity<Film>
+        var people: StorageIdentity<Person>
+        var tiers: StorageIdentity<PrizeTier>
+        var award: String?, style: String?
+        var sort: FilmSort
+        var language: Language
+
+        init(_ state: AppState) {
+            films = StorageIdentity(state.catalog.films)
+            people = StorageIdentity(state.catalog.people)
+            tiers = StorageIdentity(state.catalog.festival.prizeTiers)
+            (award, style, sort, language) = (state.awardFilter, state.styleFilter, state.filmSort, state.language)
+        }
+    }
+
+    private static let filmsMemo = ListMemo<FilmListKey, [Film]>()
+    /// The film list's widest title (with its marks), director, award and runtime.
+    private static let filmWidthsMemo = ListMemo<FilmWidthsKey, [Int]>()
+    private static let personWidthsMemo = ListMemo<PeopleKey, [Int]>()
+    private static let speakerWidthMemo = ListMemo<PeopleKey, Int>()
+
+    struct FilmWidthsKey: Equatable, Sendable {
+        var list: FilmListKey
+        var shelf: Shelf
+    }
+
+    struct PeopleKey: Equatable, Sendable {
+        var people: StorageIdentity<Person>
+        var language: Language
+    }
+
+    private static func computeFilms(_ state: AppState) -> [Film] {
         let c = state.catalog
         var films = c.films.filter { film in
             if let award = state.awardFilter {
@@ -94,12 +131,16 @@ enum ListScreens {
         func widest(_ label: UIString, _ cell: (Film) -> String) -> Int {
             films.reduce(DisplayWidth.of(label.text(l))) { max($0, DisplayWidth.of(cell($1))) }
         }
-        // The other script's title is a luxury: the first column claims room only for the titles.
-        let titles = films.reduce(0) { max($0, DisplayWidth.of(ShelfScreen.marks(.film($1.id), state.shelf) + $1.title.text(l))) }
-        let widths = layout(state.size.width, first: titles, others: [
-            ListColumn(minimum: 16, natural: widest(.director) { Format.directors($0, in: c, l) }),
-            ListColumn(minimum: 14, natural: widest(.award) { Format.award($0, in: c, l) }),
-            ListColumn(minimum: 7, natural: widest(.runtime) { Format.runtime($0, l) }),
+        let natural = filmWidthsMemo.value(for: FilmWidthsKey(list: FilmListKey(state), shelf: state.shelf)) {
+            // The other script's title is a luxury: the first column claims room only for the titles.
+            [films.reduce(0) { max($0, DisplayWidth.of(ShelfScreen.marks(.film($1.id), state.shelf) + $1.title.text(l))) },
+             widest(.director) { Format.directors($0, in: c, l) }, widest(.award) { Format.award($0, in: c, l) },
+             widest(.runtime) { Format.runtime($0, l) }]
+        }
+        let widths = layout(state.size.width, first: natural[0], others: [
+            ListColumn(minimum: 16, natural: natural[1]),
+            ListColumn(minimum: 14, natural: natural[2]),
+            ListColumn(minimum: 7, natural: natural[3]),
         ])
         let header = Row(cells([(UIString.title.text(l), .plain), (UIString.director.text(l), .plain),
                                 (UIString.award.text(l), .plain), (UIString.runtime.text(l), .plain)], widths: widths)
@@ -118,7 +159,9 @@ enum ListScreens {
         let quotes = Self.quotes(state)
         let l = state.language, c = state.catalog
         // Quotes are long: the speaker column grows only on wide screens, to the longest name.
-        let names = c.people.reduce(DisplayWidth.of(UIString.speaker.text(l))) { max($0, DisplayWidth.of($1.name.text(l))) }
+        let names = speakerWidthMemo.value(for: PeopleKey(people: StorageIdentity(c.people), language: l)) {
+            c.people.reduce(DisplayWidth.of(UIString.speaker.text(l))) { max($0, DisplayWidth.of($1.name.text(l))) }
+        }
         let widths = layout(state.size.width, first: .max, others: [ListColumn(minimum: 18, natural: names)])
         let header = Row(cells([(UIString.quote.text(l), .plain), (UIString.speaker.text(l), .plain)], widths: widths)
             .map { Span($0.text, Style(.heading, bold: true)) })
@@ -138,9 +181,12 @@ enum ListScreens {
         func widest(_ label: UIString, _ cell: (Person) -> String) -> Int {
             people.reduce(DisplayWidth.of(label.text(l))) { max($0, DisplayWidth.of(cell($1))) }
         }
-        let widths = layout(state.size.width, first: widest(.name) { $0.name.text(l) }, others: [
-            ListColumn(minimum: 22, natural: widest(.roles) { Self.roles($0, l) }),
-            ListColumn(minimum: 24, natural: widest(.position) { $0.title?.text(l) ?? "" }),
+        let natural = personWidthsMemo.value(for: PeopleKey(people: StorageIdentity(people), language: l)) {
+            [widest(.name) { $0.name.text(l) }, widest(.roles) { Self.roles($0, l) }, widest(.position) { $0.title?.text(l) ?? "" }]
+        }
+        let widths = layout(state.size.width, first: natural[0], others: [
+            ListColumn(minimum: 22, natural: natural[1]),
+            ListColumn(minimum: 24, natural: natural[2]),
         ])
         let header = Row(cells([(UIString.name.text(l), .plain), (UIString.roles.text(l), .plain), (UIString.position.text(l), .plain)], widths: widths)
             .map { Span($0.text, Style(.heading, bold: true)) })
