@@ -90,7 +90,9 @@ import Testing
         #expect(r.status == 0)
         #expect(try Self.load(r.stdout).films.map(\.id) == ["jailbird"])
         let unknown = try await Self.run(["films", "--award", "unknown", "--json"])
-        #expect(try Self.load(unknown.stdout).films.allSatisfy { $0.award == nil })
+        let unknownFilms = try Self.load(unknown.stdout).films
+        #expect(unknownFilms.allSatisfy { $0.award?.tier == nil } && unknownFilms.contains { $0.id == "fragments-of-nowhere" },
+                "no tier known, a place alone included")
         let bad = try await Self.run(["films", "--award", "platinum"])
         #expect(bad.status == 2, "a bad value is bad usage")
         #expect(bad.stderr.contains("no award tier 'platinum'") && bad.stderr.contains("grand-prix, gold"))

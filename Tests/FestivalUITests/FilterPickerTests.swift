@@ -21,7 +21,7 @@ private typealias S = UITestSupport
         S.press(&state, .char("a"))
         let picker = try #require(Self.picker(state))
         #expect(picker.options.map(\.label) == ["all", "Grand Prix", "Gold", "Silver", "unknown"])
-        #expect(picker.options.map(\.count) == [7, 1, 1, 1, 3], "Fragments of Nowhere has a place but no tier: in no award's count")
+        #expect(picker.options.map(\.count) == [7, 1, 1, 1, 4], "Fragments of Nowhere has a place but no tier known: under unknown")
         #expect(picker.choice?.value == nil, "the menu opens on the value in use: none")
         S.press(&state, .down, .down, .enter)
         #expect(state.mode == .browse && state.awardFilter == "gold")

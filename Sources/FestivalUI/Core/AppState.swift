@@ -122,7 +122,7 @@ public struct AppState: Sendable {
     /// Whether lists show the selection's page beside them (`v`), where the width allows.
     public internal(set) var showsPreview = true
     public internal(set) var filmSort: FilmSort = .lineup
-    public internal(set) var awardFilter: String?          // prize tier id, or "" for unknown
+    public internal(set) var awardFilter: String?          // prize tier id, or "" for no tier known
     public internal(set) var styleFilter: String?          // a style's text in English (or Chinese when no English)
     /// The quote list's speaker and topic filters.
     public internal(set) var quoteFilter = QuoteFilter()

@@ -82,13 +82,12 @@ extension FilterPicker {
             let films = ListScreens.films(other)
             total = films.count
             for film in films {
-                // "" is a film with no award known (one with a place but no tier is in neither).
+                // "" is a film whose prize tier is not known (a place alone, or nothing).
                 if filter == .style {
                     var seen = Set<String>()
                     for key in film.styles.map(ListScreens.styleKey) where seen.insert(key).inserted { count(key) }
                 }
-                else if let award = film.award { award.tier.map(count) }
-                else { count("") }
+                else { count(film.award?.tier ?? "") }
             }
             if filter == .award {
                 current = state.awardFilter

@@ -47,7 +47,7 @@ enum ListScreens {
         let c = state.catalog
         var films = c.films.filter { film in
             if let award = state.awardFilter {
-                if award.isEmpty ? film.award != nil : film.award?.tier != award { return false }
+                if award.isEmpty ? film.award?.tier != nil : film.award?.tier != award { return false }
             }
             if let style = state.styleFilter, !film.styles.contains(where: { styleKey($0) == style }) { return false }
             return true

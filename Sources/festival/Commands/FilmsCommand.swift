@@ -11,7 +11,7 @@ struct FilmsCommand: ParsableCommand {
         discussion: "Example: festival films --award grand-prix --lang en"
     )
 
-    @Option(help: ArgumentHelp("Only films with this award tier (id or name, e.g. gold), or 'unknown'.", valueName: "tier"),
+    @Option(help: ArgumentHelp("Only films with this award tier (id or name, e.g. gold), or 'unknown' (no tier known).", valueName: "tier"),
             completion: .custom(CatalogCompletion.awards))
     var award: String?
 
@@ -29,7 +29,7 @@ struct FilmsCommand: ParsableCommand {
         if let award {
             let wanted = award.lowercased()
             if wanted == "unknown" {
-                films = films.filter { $0.award == nil }
+                films = films.filter { $0.award?.tier == nil }   // no prize tier known (perhaps a place)
             } else {
                 guard let tier = catalog.festival.prizeTiers.first(where: {
                     $0.id == wanted || $0.name.en?.lowercased() == wanted || $0.name.zhHant == award
