@@ -66,6 +66,19 @@ import Testing
         #expect(Self.start(Array(Self.builtin[..<startEnd])) != nil)
     }
 
+    /// Skipping values, not decoding them, tells whether a piece holds the whole start:
+    /// false for every cut before the key that ends it, true from that key on.
+    @Test func holdingTheStartIsToldWithoutDecoding() throws {
+        let key = Array("\"quotes\":".utf8)
+        let keyAt = try #require((0..<Self.builtin.count).first { Self.builtin[$0...].starts(with: key) })
+        for cut in stride(from: 0, to: keyAt, by: 7) {
+            #expect(!CatalogStart.holdsStart(Array(Self.builtin[..<cut])), "cut at \(cut)")
+        }
+        #expect(CatalogStart.holdsStart(Array(Self.builtin[..<(keyAt + key.count)])))
+        #expect(CatalogStart.holdsStart(Self.builtin))
+        #expect(!CatalogStart.holdsStart(Array("[1, 2]".utf8)) && !CatalogStart.holdsStart([]))
+    }
+
     /// Read from a file through growing prefixes: the first too short, the next enough.
     @Test func readGrowsItsPrefixUntilTheStartIsIn() throws {
         let dir = FileManager.default.temporaryDirectory.appending(path: "start-\(UUID().uuidString)")
@@ -75,6 +88,7 @@ import Testing
         try Data(Self.builtin).write(to: URL(fileURLWithPath: path))
         let whole = try CatalogLoader.load(bytes: Self.builtin, file: "b")
         #expect(CatalogStart.read(path: path, prefixSizes: [256, 4096, 1 << 20])?.films == whole.films)
+        #expect(CatalogStart.read(path: path, prefixSizes: [256, 1 << 20])?.people == whole.people, "doubled from 256 bytes")
         #expect(CatalogStart.read(path: path, prefixSizes: [256, 4096]) == nil)
         #expect(CatalogStart.read(path: dir.path) == nil)                 // a directory
         #expect(CatalogStart.read(path: dir.appending(path: "none").path) == nil)
