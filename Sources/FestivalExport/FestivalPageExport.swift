@@ -96,9 +96,8 @@ enum FestivalPageExport {
 
     /// "Premiere — 2025-06-05 — Broad Stage, Santa Monica (note)", as the page lists it.
     static func event(_ e: Event, _ language: Language, note: Bool = true) -> String {
-        var line = e.name.text(language) + " — " + (e.date?.description ?? UIString.unknown.text(language))
-        let place = [e.venue?.text(language), e.city?.text(language)].compactMap { $0 }
-            .joined(separator: UIString.comma.text(language))
+        var line = Format.eventHeading(e, language)
+        let place = Format.place(e, language)
         if !place.isEmpty { line += " — " + place }
         if note, let text = e.dateNote?.text(language) { line += Format.parenthetical(text, language) }
         return line
@@ -106,9 +105,7 @@ enum FestivalPageExport {
 
     /// "Grand Prix (1) — US$15,000 (note)", as the page lists it.
     static func prize(_ t: PrizeTier, _ language: Language, note: Bool = true) -> String {
-        var line = t.name.text(language)
-        if let places = t.places { line += Format.parenthetical(places.text(language), language) }
-        if let prize = t.prize { line += " — " + prize.text(language) }
+        var line = Format.prizeTier(t, language)
         if note, let text = t.note?.text(language) { line += Format.parenthetical(text, language) }
         return line
     }

@@ -388,7 +388,7 @@ public struct CatalogCache: Sendable {
 
     /// Checks a cache file's header and its catalog's checksum, and decodes the catalog;
     /// returns where the index is (unchecked as yet). With `deferringQuotes`, the quotes are
-    /// left in the file (the checksum still covers them).
+    /// left in the file (each chunk is checked by its own hash when it is decoded).
     static func decodeCatalog(_ source: ByteSource, key: Key, deferringQuotes: Bool = false) throws(BinaryReader.Corrupt)
     -> (Catalog, DeferredQuotes?, IndexSection.Section) {
         guard source.count >= headerSize else { throw BinaryReader.Corrupt(description: "cache: too short") }

@@ -267,6 +267,25 @@ public enum Format {
         film.directors.map { catalog.personName($0, l) }.joined(separator: UIString.listSeparator.text(l))
     }
 
+    /// An event's name and date: "New York gala screening — 2025-06-05" (the date unknown
+    /// when it is).
+    public static func eventHeading(_ e: Event, _ l: Language) -> String {
+        e.name.text(l) + " — " + (e.date?.description ?? unknown(l))
+    }
+
+    /// Where an event is: "Alice Tully Hall, Lincoln Center, New York"; empty when unknown.
+    public static func place(_ e: Event, _ l: Language) -> String {
+        [e.venue?.text(l), e.city?.text(l)].compactMap { $0 }.joined(separator: UIString.comma.text(l))
+    }
+
+    /// A prize tier: "Honoree (4th–5th) — $1,000 + 100,000 Runway credits".
+    public static func prizeTier(_ t: PrizeTier, _ l: Language) -> String {
+        var line = t.name.text(l)
+        if let places = t.places { line += parenthetical(places.text(l), l) }
+        if let prize = t.prize { line += " — " + prize.text(l) }
+        return line
+    }
+
     /// A parenthetical remark in the language's punctuation: " (4)" or "（4）".
     public static func parenthetical(_ text: String, _ l: Language) -> String {
         l == .en ? " (" + text + ")" : "（" + text + "）"

@@ -57,16 +57,9 @@ extension CatalogBinaryDecoder {
         quoteChunks = chunks
         if deferQuotes { return [] }
         if chunks.count <= 1 {
-            var quotes: [Quote] = []
-            quotes.reserveCapacity(total)
-            if let chunk = chunks.first {
-                try chunk.checkHash(in: r.source)
-                var d = CatalogBinaryDecoder(reader: BinaryReader(r.source, offset: chunk.offset), strings: table,
-                                             tableOffset: tableOffset)
-                for _ in 0..<chunk.count { quotes.append(try d.quote()) }
-                guard d.r.offset == chunk.offset + chunk.length else { throw BinaryReader.Corrupt(description: "quotes: chunk length") }
-                references.merge(d.references)
-            }
+            guard let chunk = chunks.first else { return [] }
+            let (quotes, marks) = try chunk.decode(in: r.source, strings: table, tableOffset: tableOffset)
+            references.merge(marks)
             return quotes
         }
         let (quotes, marks) = try Self.decodeInParallel(chunks, total: total, source: r.source, tableOffset: tableOffset)
@@ -136,6 +129,19 @@ struct QuoteChunk: Sendable {
     var offset: Int, length: Int, hash: UInt64
 
     var bytes: Range<Int> { offset..<(offset + length) }
+
+    /// The chunk's quotes, its hash and length checked, and the ids they refer to (for
+    /// `ReferenceMarks.problem`).
+    func decode(in source: ByteSource, strings: [String], tableOffset: Int) throws(BinaryReader.Corrupt)
+    -> (quotes: [Quote], references: ReferenceMarks) {
+        try checkHash(in: source)
+        var d = CatalogBinaryDecoder(reader: BinaryReader(source, offset: offset), strings: strings, tableOffset: tableOffset)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(count)
+        for _ in 0..<count { quotes.append(try d.quote()) }
+        guard d.r.offset == offset + length else { throw BinaryReader.Corrupt(description: "quotes: chunk length") }
+        return (quotes, d.references)
+    }
 
     /// Throws unless the chunk's bytes have its hash (always passes in the fuzzer's build,
     /// so that its mutations reach the decoder).

@@ -61,13 +61,8 @@ public final class DeferredQuotes: Sendable {
     }
 
     private func decode(_ chunk: QuoteChunk) throws(BinaryReader.Corrupt) -> [Quote] {
-        try chunk.checkHash(in: source)
-        var d = CatalogBinaryDecoder(reader: BinaryReader(source, offset: chunk.offset), strings: strings, tableOffset: tableOffset)
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(chunk.count)
-        for _ in 0..<chunk.count { quotes.append(try d.quote()) }
-        guard d.r.offset == chunk.offset + chunk.length else { throw BinaryReader.Corrupt(description: "quotes: chunk length") }
-        if let problem = d.references.problem(table: strings, catalog: catalog) { throw BinaryReader.Corrupt(description: problem) }
+        let (quotes, references) = try chunk.decode(in: source, strings: strings, tableOffset: tableOffset)
+        if let problem = references.problem(table: strings, catalog: catalog) { throw BinaryReader.Corrupt(description: problem) }
         if let problem = Catalog.quotesProblem(quotes) { throw BinaryReader.Corrupt(description: problem) }
         return quotes
     }

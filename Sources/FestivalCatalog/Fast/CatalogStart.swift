@@ -49,7 +49,7 @@ public enum CatalogStart {
                     if j.current == 0x7D { return true }
                     let key = try j.rawString()
                     try j.expect(0x3A)
-                    if let k = key.index(in: FastJSON.rootKeys), k >= 6 { return true }
+                    if let k = key.index(in: FastJSON.rootKeys), k >= FastJSON.restKey { return true }
                     j.skipSpace()
                     try j.skipValue()
                     guard j.i < buffer.count else { return false }
@@ -85,7 +85,7 @@ public enum CatalogStart {
                 try j.object { j, key throws(FastJSON.Bail) in
                     guard let k = key.index(in: FastJSON.rootKeys) else { throw FastJSON.Bail() }
                     // `quotes` or `sources`: the start is over.
-                    guard k < 6 else {
+                    guard k < FastJSON.restKey else {
                         reachedRest = true
                         throw FastJSON.Bail()
                     }

@@ -23,6 +23,8 @@ enum FastCatalogDecoder {
 
 extension FastJSON {
     static let rootKeys = FastCatalogDecoder.keys("schemaVersion", "id", "festival", "topics", "people", "films", "quotes", "sources")
+    /// The number in `rootKeys` of the first member after a catalog's start (`quotes`).
+    static let restKey = 6
 
     /// What the root object has given so far.
     struct CatalogParts {

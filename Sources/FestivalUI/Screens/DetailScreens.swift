@@ -119,10 +119,8 @@ enum DetailScreens {
         if !f.events.isEmpty {
             d.heading(.events, count: f.events.count)
             for e in f.events {
-                var line = e.name.text(l)
-                line += " — " + (e.date?.description ?? Format.unknown(l))
-                d.paragraph(line, style: Style(.title, bold: true), indent: 2)
-                let place = [e.venue?.text(l), e.city?.text(l)].compactMap { $0 }.joined(separator: UIString.comma.text(l))
+                d.paragraph(Format.eventHeading(e, l), style: Style(.title, bold: true), indent: 2)
+                let place = Format.place(e, l)
                 if !place.isEmpty { d.paragraph(place, indent: 4) }
                 if let note = e.dateNote { d.paragraph(note.text(l), style: DocumentBuilder.muted, indent: 4) }
             }
@@ -130,10 +128,7 @@ enum DetailScreens {
         if !f.prizeTiers.isEmpty {
             d.heading(.prizeTiers, count: f.prizeTiers.count)
             for t in f.prizeTiers {
-                var line = t.name.text(l)
-                if let places = t.places { line += Format.parenthetical(places.text(l), l) }
-                if let prize = t.prize { line += " — " + prize.text(l) }
-                d.paragraph(line, indent: 2)
+                d.paragraph(Format.prizeTier(t, l), indent: 2)
                 if let note = t.note { d.paragraph(note.text(l), style: DocumentBuilder.muted, indent: 4) }
             }
         }

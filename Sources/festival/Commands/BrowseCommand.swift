@@ -166,7 +166,7 @@ struct CatalogLoading {
             // delay it several times over (1M quotes: 0.58 s to the first paint, not 0.15 s).
             // Then, when there is a start, its first paint, which the whole load's threads
             // would otherwise slow (1M quotes from the cache: 0.11-0.14 s to the first paint
-            // without this wait, 0.11 s with it).
+            // without this wait, 0.11-0.12 s with it).
             if let shown = start?.wait(milliseconds: 1_000), shown != nil { painted.wait(milliseconds: 500) }
             return Result { () throws(CatalogError) -> CatalogCache.Loaded in
                 if let path { return try cache.load(path: path, progress: progress) }
