@@ -43,7 +43,24 @@ struct EntityReferences: Sendable {
         mutating func append(contentsOf other: Lists) {
             let shift = Int32(targets.count)
             targets += other.targets
-            starts += other.starts.dropFirst().map { $0 + shift }
+            starts.append(contentsOf: other.starts.dropFirst().lazy.map { $0 + shift })
+        }
+
+        /// Makes room for `documents` more lists of `targets` entities in all.
+        mutating func reserve(documents: Int, targets count: Int) {
+            starts.reserveCapacity(starts.count + documents)
+            targets.reserveCapacity(targets.count + count)
+        }
+
+        /// Each document's list, in order.
+        func forEach(_ body: (Int, UnsafeBufferPointer<Int32>) -> Void) {
+            starts.withUnsafeBufferPointer { s in
+                targets.withUnsafeBufferPointer { t in
+                    for d in 0..<(s.count - 1) {
+                        body(d, UnsafeBufferPointer(rebasing: t[Int(s[d])..<Int(s[d + 1])]))
+                    }
+                }
+            }
         }
     }
 }

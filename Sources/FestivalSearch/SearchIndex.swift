@@ -49,10 +49,11 @@ public struct SearchIndex: Sendable {
     /// `parallel: false` folds every quote on this thread (to test the parallel build against).
     init(catalog: Catalog, parallel: Bool) {
         var builder = SearchIndexBuilder(catalog: catalog)
+        let quotes = builder.quoteRuns(parallel: parallel)
         builder.addFestival()
-        builder.addFilms()
-        builder.addPeople()
-        builder.addQuotes(parallel: parallel)
+        builder.addFilms(quotes)
+        builder.addPeople(quotes)
+        builder.addQuotes(consume quotes)
         documents = builder.documents
         corpus = builder.corpus.finish()
         // The two lookup structures are independent: one per core.

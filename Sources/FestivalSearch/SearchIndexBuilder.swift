@@ -42,13 +42,12 @@ struct SearchIndexBuilder: Sendable {
         ], speaker: [], topic: [], film: [])
     }
 
-    mutating func addFilms() {
+    /// Films: each lists the topics of its quotes, in the order the quotes first name them.
+    mutating func addFilms(_ quotes: QuoteRuns) {
         var quoteTopics = [[Int32]](repeating: [], count: catalog.films.count)
-        for quote in catalog.quotes {
-            guard let f = quote.film.flatMap({ filmIndex[$0] }) else { continue }
-            for t in quote.topics.compactMap({ topicIndex[$0] }) where !quoteTopics[Int(f)].contains(t) {
-                quoteTopics[Int(f)].append(t)
-            }
+        quotes.forEachQuote { film, _, topics in
+            guard let f = film else { return }
+            for t in topics where !quoteTopics[Int(f)].contains(t) { quoteTopics[Int(f)].append(t) }
         }
         for (i, film) in catalog.films.enumerated() {
             let directors = film.directors.compactMap { personIndex[$0] }
@@ -63,16 +62,17 @@ struct SearchIndexBuilder: Sendable {
         }
     }
 
-    mutating func addPeople() {
+    /// People: each lists the films they directed, then those and the topics of their quotes.
+    mutating func addPeople(_ quotes: QuoteRuns) {
         var films = [[Int32]](repeating: [], count: catalog.people.count)
         var topics = [[Int32]](repeating: [], count: catalog.people.count)
         for (f, film) in catalog.films.enumerated() {
             for d in film.directors { if let p = personIndex[d] { films[Int(p)].append(Int32(f)) } }
         }
-        for quote in catalog.quotes {
-            guard let p = personIndex[quote.speaker] else { continue }
-            if let film = quote.film.flatMap({ filmIndex[$0] }), !films[Int(p)].contains(film) { films[Int(p)].append(film) }
-            for t in quote.topics.compactMap({ topicIndex[$0] }) where !topics[Int(p)].contains(t) { topics[Int(p)].append(t) }
+        quotes.forEachQuote { film, speaker, quoteTopics in
+            guard let p = speaker else { return }
+            if let film, !films[Int(p)].contains(film) { films[Int(p)].append(film) }
+            for t in quoteTopics where !topics[Int(p)].contains(t) { topics[Int(p)].append(t) }
         }
         for (i, person) in catalog.people.enumerated() {
             add(.person, i, fields: [
@@ -86,9 +86,10 @@ struct SearchIndexBuilder: Sendable {
     /// Quotes fewer than this are folded on one thread.
     static let parallelQuotes = 20_000
 
-    /// The quotes, most of the work: runs of them are folded on every core into corpora of
-    /// their own, then joined in order.
-    mutating func addQuotes(parallel: Bool = true) {
+    /// The quotes folded, most of the work: runs of them on every core, each into a corpus
+    /// of its own with its references (which the films and people then read, instead of
+    /// looking every quote's ids up again).
+    func quoteRuns(parallel: Bool = true) -> QuoteRuns {
         let count = catalog.quotes.count
         let parts = !parallel || count < Self.parallelQuotes ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
         let bounds = (0...parts).map { count * $0 / parts }
@@ -97,9 +98,22 @@ struct SearchIndexBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             runs[part] = builder.quoteRecords(bounds[part]..<bounds[part + 1])
         }
-        for part in 0..<parts {
-            let run = runs[part]!
-            documents += (bounds[part]..<bounds[part + 1]).map { SearchIndex.Document(kind: .quote, index: $0) }
+        return QuoteRuns(bounds: bounds, runs: (0..<parts).map { runs[$0]! })
+    }
+
+    /// Joins the quotes' runs in order, after the festival, films and people; each run is
+    /// let go once it is copied.
+    mutating func addQuotes(_ quotes: consuming QuoteRuns) {
+        corpus.reserve(records: catalog.quotes.count, bytes: quotes.runs.reduce(0) { $0 + $1.corpus.bytes.count })
+        for field in [SearchQuery.Field.speaker, .topic, .film] {
+            references[field]!.reserve(documents: catalog.quotes.count,
+                                       targets: quotes.runs.reduce(0) { $0 + $1.lists(field).targets.count })
+        }
+        documents.reserveCapacity(documents.count + catalog.quotes.count)
+        for part in quotes.runs.indices {
+            let run = quotes.runs[part]
+            quotes.runs[part] = QuoteRecords()
+            documents += (quotes.bounds[part]..<quotes.bounds[part + 1]).lazy.map { SearchIndex.Document(kind: .quote, index: $0) }
             corpus.append(records: run.corpus)
             references[.speaker]!.append(contentsOf: run.speaker)
             references[.topic]!.append(contentsOf: run.topic)
@@ -111,17 +125,47 @@ struct SearchIndexBuilder: Sendable {
     struct QuoteRecords: Sendable {
         var corpus = ByteCorpus.Builder()
         var speaker = EntityReferences.Lists(), topic = EntityReferences.Lists(), film = EntityReferences.Lists()
+
+        func lists(_ field: SearchQuery.Field) -> EntityReferences.Lists {
+            switch field {
+            case .speaker: speaker
+            case .topic: topic
+            case .film: film
+            }
+        }
+    }
+
+    /// Every quote's runs of records, in catalog order: `runs[k]` holds quotes
+    /// `bounds[k]..<bounds[k + 1]`.
+    struct QuoteRuns: Sendable {
+        let bounds: [Int]
+        var runs: [QuoteRecords]
+
+        /// Each quote's film and speaker (positions, nil when it has none) and topics, in order.
+        func forEachQuote(_ body: (Int32?, Int32?, UnsafeBufferPointer<Int32>) -> Void) {
+            for run in runs {
+                run.film.targets.withUnsafeBufferPointer { films in
+                    run.speaker.targets.withUnsafeBufferPointer { speakers in
+                        let filmStarts = run.film.starts, speakerStarts = run.speaker.starts
+                        run.topic.forEach { d, topics in
+                            let film = filmStarts[d + 1] > filmStarts[d] ? films[Int(filmStarts[d])] : nil
+                            let speaker = speakerStarts[d + 1] > speakerStarts[d] ? speakers[Int(speakerStarts[d])] : nil
+                            body(film, speaker, topics)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     func quoteRecords(_ range: Range<Int>) -> QuoteRecords {
         var run = QuoteRecords()
         for i in range {
-            let quote = catalog.quotes[i]
-            let speaker = personIndex[quote.speaker].map { [$0] } ?? []
-            let film = quote.film.flatMap { filmIndex[$0] }.map { [$0] } ?? []
-            let topics = quote.topics.compactMap { topicIndex[$0] }
+            let speaker = personIndex[catalog.quotes[i].speaker].map { [$0] } ?? []
+            let film = catalog.quotes[i].film.flatMap { filmIndex[$0] }.map { [$0] } ?? []
+            let topics = catalog.quotes[i].topics.compactMap { topicIndex[$0] }
             run.corpus.append(fields: [
-                Self.fold([quote.text.zhHant, quote.text.en]),
+                Self.fold([catalog.quotes[i].text.zhHant, catalog.quotes[i].text.en]),
                 Self.join(speaker.map { personNames[Int($0)] }),
                 Self.join(film.map { filmTitles[Int($0)] }),
                 Self.join(topics.map { topicNames[Int($0)] }),

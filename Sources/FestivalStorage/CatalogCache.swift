@@ -269,6 +269,13 @@ public struct CatalogCache: Sendable {
     /// the result.
     @discardableResult
     public func store(catalog: Catalog, index: SearchIndex, key: Key) -> Bool {
+        store(catalog: catalog, index: { index }, key: key)
+    }
+
+    /// As `store(catalog:index:key:)`, with an index still being built: the catalog is
+    /// written first, and `index` is called (it may wait) only once it has been.
+    @discardableResult
+    public func store(catalog: Catalog, index: () -> SearchIndex, key: Key) -> Bool {
         guard let directory, let url = fileURL(for: key), key.byteCount <= Self.maxCatalogBytes else { return false }
         do {
             // 0700, as the XDG spec asks for directories it creates.
@@ -297,6 +304,13 @@ public struct CatalogCache: Sendable {
     /// does nothing after a cache hit or without a key.
     @discardableResult
     public func storeIfNew(_ loaded: Loaded, index: SearchIndex) -> Bool {
+        storeIfNew(loaded, index: { index })
+    }
+
+    /// As `storeIfNew(_:index:)`, begun while the index is still being built (see
+    /// `store(catalog:index:key:)`): `index` is called only when there is something to store.
+    @discardableResult
+    public func storeIfNew(_ loaded: Loaded, index: () -> SearchIndex) -> Bool {
         guard loaded.origin == .json, let key = loaded.key else { return false }
         guard store(catalog: loaded.catalog, index: index, key: key) else { return false }
         if let identity = loaded.identity { record(key, for: identity) }
@@ -346,7 +360,7 @@ public struct CatalogCache: Sendable {
     /// checksums blank, the catalog, the index. Returns the header's real bytes, which go at
     /// the file's start. Only about `chunk` bytes of the encoding are ever in memory at once
     /// (large arrays go to `output` from where they are).
-    static func write(catalog: Catalog, index: SearchIndex, key: Key, chunk: Int = 1 << 20,
+    static func write(catalog: Catalog, index: () -> SearchIndex, key: Key, chunk: Int = 1 << 20,
                       output: @escaping (UnsafeRawBufferPointer) -> Void) -> [UInt8] {
         let blank = [UInt8](repeating: 0, count: headerSize)
         blank.withUnsafeBytes(output)
@@ -360,7 +374,7 @@ public struct CatalogCache: Sendable {
                 hash.update(piece)
                 output(piece)
             }
-            if part == 0 { catalog.encode(to: &w, gaps: gaps) } else { index.encode(to: &w) }
+            if part == 0 { catalog.encode(to: &w, gaps: gaps) } else { index().encode(to: &w) }
             w.flush()
             sections.append((w.count - origin, hash.finish()))
         }
@@ -381,7 +395,7 @@ public struct CatalogCache: Sendable {
     /// The whole file in one array.
     static func encode(catalog: Catalog, index: SearchIndex, key: Key, chunk: Int = 1 << 20) -> [UInt8] {
         var bytes: [UInt8] = []
-        let header = write(catalog: catalog, index: index, key: key, chunk: chunk) { bytes.append(contentsOf: $0) }
+        let header = write(catalog: catalog, index: { index }, key: key, chunk: chunk) { bytes.append(contentsOf: $0) }
         bytes.replaceSubrange(0..<headerSize, with: header)
         return bytes
     }

@@ -360,6 +360,39 @@ import Testing
         #expect(box.cache.index(for: loaded).fits(catalog))   // built instead
     }
 
+    /// The CLI starts writing the cache file before the index is built: the catalog goes
+    /// first, the index is asked for only then, and the file is the one a ready index makes.
+    @Test func aStoreBegunBeforeItsIndexWritesTheCatalogFirst() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let catalog = Self.generated
+        let path = try box.write(catalog)
+        let loaded = try box.cache.load(path: path)
+        let key = try #require(loaded.key)
+        let index = SearchIndex(catalog: catalog)
+        var writtenBeforeIndex = 0
+        var bytes: [UInt8] = []
+        let header = CatalogCache.write(catalog: catalog, index: {
+            writtenBeforeIndex = bytes.count
+            return index
+        }, key: key) { bytes.append(contentsOf: $0) }
+        bytes.replaceSubrange(0..<CatalogCache.headerSize, with: header)
+        var catalogOnly = BinaryWriter()
+        catalog.encode(to: &catalogOnly)
+        #expect(writtenBeforeIndex == CatalogCache.headerSize + catalogOnly.bytes.count)
+        #expect(bytes == CatalogCache.encode(catalog: catalog, index: index, key: key))
+
+        var asked = 0
+        #expect(box.cache.storeIfNew(loaded, index: { asked += 1; return index }))
+        #expect(asked == 1)
+        let hit = try box.cache.load(path: path)
+        #expect(hit.origin == .cache && hit.catalog == catalog)
+        #expect(box.cache.cachedIndex(hit) != nil)
+        // Nothing to store after a hit: the index is not waited for.
+        #expect(!box.cache.storeIfNew(hit, index: { asked += 1; return index }))
+        #expect(asked == 1)
+    }
+
     @Test func unwritableOrDisabledCacheIsSkipped() throws {
         let box = try Sandbox()
         defer { box.remove() }

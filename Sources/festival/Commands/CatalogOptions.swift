@@ -62,8 +62,9 @@ struct CatalogOptions: ParsableArguments {
     }
 
     /// The catalog and its search index: from the cache file on a hit; else parsed and
-    /// built, and stored in the cache for next time, on another thread while the command
-    /// goes on (`OpenedLibrary.finish()` waits for it). The built-in catalog is not cached.
+    /// built, and stored in the cache for next time on another thread, which writes the
+    /// catalog while the index is built and the index once it is, while the command goes
+    /// on (`OpenedLibrary.finish()` waits for it). The built-in catalog is not cached.
     /// With `deferringQuotes`, a hit leaves the quotes in the cache file until hits are
     /// resolved (`OpenedLibrary.prepare`), for a command that prints a few of them.
     func loadWithIndex(deferringQuotes: Bool = false) throws -> OpenedLibrary {
@@ -71,6 +72,7 @@ struct CatalogOptions: ParsableArguments {
             return OpenedLibrary(library: Library(indexing: try load()), storing: nil)
         }
         let cache = CatalogCache.standard
+        let storing = DispatchGroup()
         let (loaded, library, cached): (CatalogCache.Loaded, Library, Bool)
         do {
             (loaded, library, cached) = try ProgressBar.loading { progress in
@@ -81,15 +83,18 @@ struct CatalogOptions: ParsableArguments {
                 // A damaged index (the cache file is gone now): the whole catalog is needed to build one.
                 if loaded.deferredQuotes != nil { loaded = try cache.load(path: catalog, progress: progress) }
                 progress?.start(.indexing)
-                return (loaded, Library(indexing: loaded.catalog), false)
+                let index = Pending<SearchIndex>()
+                let toStore = loaded
+                DispatchQueue.global().async(group: storing) { cache.storeIfNew(toStore, index: index.wait) }
+                let library = Library(indexing: loaded.catalog)
+                index.give(library.index)
+                return (loaded, library, false)
             }
         } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
         }
         KeptUntilExit.keep(library)
         if cached { return OpenedLibrary(library: library, storing: nil, discard: { cache.discard(loaded) }) }
-        let storing = DispatchGroup()
-        DispatchQueue.global().async(group: storing) { cache.storeIfNew(loaded, index: library.index) }
         return OpenedLibrary(library: library, storing: storing)
     }
 }

@@ -1,0 +1,25 @@
+import Foundation
+import Synchronization
+
+/// A value one thread gives and others wait for (the search index, built on the main
+/// thread while the cache file is already being written on another).
+final class Pending<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+    private let given = DispatchSemaphore(value: 0)
+
+    /// Gives the value; only the first call counts.
+    func give(_ newValue: Value) {
+        let first = value.withLock { value in
+            defer { if value == nil { value = newValue } }
+            return value == nil
+        }
+        if first { given.signal() }
+    }
+
+    /// The value, once given.
+    func wait() -> Value {
+        given.wait()
+        given.signal()   // later waits return at once
+        return value.withLock { $0! }
+    }
+}
