@@ -41,7 +41,7 @@ rm -rf "$out/src" && mkdir -p "$out/src"
 for f in "${sources[@]}"; do
   sed -E '/^import (TextGrid|Festival(IO|Catalog|Search))$/d' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
-swiftc -O -sanitize=fuzzer,address -D FUZZING -parse-as-library -package-name festival -module-name "$module" \
+swiftc -O -sanitize=fuzzer,address -D FUZZING -parse-as-library -package-name festival -module-name "$module" -I Sources/CZstd \
   "$out"/src/*.swift "$harness" -o "$out/fuzz"
 "$out/fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=262144 \
   -artifact_prefix="$out/crashes/" -print_final_stats=1 "$out/corpus" 2>&1 | tail -25

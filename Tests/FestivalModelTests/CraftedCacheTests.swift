@@ -154,10 +154,12 @@ import Testing
     @Test func impossibleDatesInTheCacheAreRejected() throws {
         let box = try Sandbox()
         defer { box.remove() }
-        var catalog = Self.catalog
+        // Few quotes: their chunk is stored plain, so the date's bytes can be found and edited.
+        var catalog = CatalogGenerator(films: 2, quotes: 3, seed: 3).catalog()
         catalog.quotes[0].context.date = PartialDate(year: 2023, month: 2, day: 28)
         let path = try box.write(catalog)
         let good = try Self.file(for: catalog, keyOf: path, in: box)
+        #expect(try Self.chunkHeaders(good).map(\.storage) == [QuoteChunk.Storage.plain.rawValue])
         // The date as stored: flags 7 (year, month, day), then three Int64s.
         var w = BinaryWriter()
         w.u8(7)
@@ -170,6 +172,51 @@ import Testing
             Self.put(UInt64(day), at: at + 17, in: &bytes)
             let (loaded, url) = try Self.load(Self.resealed(bytes), path: path, in: box)
             #expect(loaded.origin == .json && loaded.catalog == catalog, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: url.path), "\(name)")
+        }
+    }
+
+    /// Where each quote chunk's header fields are in a cache file, and its storage byte.
+    static func chunkHeaders(_ file: [UInt8]) throws -> [(storage: UInt8, at: Int, stored: Range<Int>)] {
+        var r = BinaryReader(file, offset: CatalogCache.headerSize - 32)
+        let catalogRange = CatalogCache.headerSize..<(CatalogCache.headerSize + (try r.int()))
+        var catalogReader = BinaryReader(file, offset: catalogRange.lowerBound)
+        let chunks = try Catalog.decode(&catalogReader, end: catalogRange.upperBound, deferringQuotes: true).quoteChunks
+        // Before a chunk's bytes: storage (1), decoded length (8), stored length (8), hash (8).
+        return chunks.map { (file[$0.lowerBound - 25], $0.lowerBound - 25, $0) }
+    }
+
+    /// A compressed chunk must decompress to exactly the length its header gives, a length
+    /// within the reader's bounds (checked before anything is allocated), with a storage
+    /// it knows; anything else is damage.
+    @Test func compressedChunksThatLieAboutThemselvesAreRejected() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let path = try box.write(Self.catalog)
+        let good = try Self.file(for: Self.catalog, keyOf: path, in: box)
+        let chunk = try #require(try Self.chunkHeaders(good).first)
+        #expect(chunk.storage == QuoteChunk.Storage.zstd.rawValue, "200 quotes are worth compressing")
+        var r = BinaryReader(good, offset: chunk.at + 1)
+        let decodedLength = try r.int()
+        #expect(decodedLength > chunk.stored.count)
+        let cases: [(String, (inout [UInt8]) -> Void)] = [
+            ("one byte longer", { Self.put(UInt64(decodedLength + 1), at: chunk.at + 1, in: &$0) }),
+            ("one byte shorter", { Self.put(UInt64(decodedLength - 1), at: chunk.at + 1, in: &$0) }),
+            ("near Int.max", { Self.put(UInt64(Int.max - 3), at: chunk.at + 1, in: &$0) }),
+            ("beyond the ratio", { Self.put(UInt64(64 * chunk.stored.count + 64), at: chunk.at + 1, in: &$0) }),
+            ("an unknown storage", { $0[chunk.at] = 7 }),
+            ("said to be plain", { $0[chunk.at] = QuoteChunk.Storage.plain.rawValue }),
+            ("not zstd at all", { file in
+                // Bytes that are no zstd frame, under a hash that matches them.
+                for i in chunk.stored { file[i] = UInt8(truncatingIfNeeded: i &* 131) }
+                Self.put(ContentHash.hash(Array(file[chunk.stored])), at: chunk.at + 17, in: &file)
+            }),
+        ]
+        for (name, edit) in cases {
+            var bytes = good
+            edit(&bytes)
+            let (loaded, url) = try Self.load(Self.resealed(bytes), path: path, in: box)
+            #expect(loaded.origin == .json && loaded.catalog == Self.catalog, "\(name)")
             #expect(!FileManager.default.fileExists(atPath: url.path), "\(name)")
         }
     }

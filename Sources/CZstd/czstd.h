@@ -1,0 +1,2 @@
+// Zstandard (Debian's libzstd-dev), for the cache file's quote chunks.
+#include <zstd.h>
