@@ -95,7 +95,9 @@ let package = Package(
                                                          "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
         .testTarget(name: "FestivalAppTests", dependencies: ["FestivalApp", "FestivalUI", "FestivalCatalog", "FestivalLibrary",
                                                           "FestivalStorage", "FestivalText", "BuiltinCatalog", "TextGrid"]),
-        .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalSynthetic",
+        // Every module a test imports is listed, or an incremental build can link a stale
+        // copy of a type's value operations from a test not rebuilt when the module changed.
+        .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalExport", "FestivalSearch", "FestivalStorage", "FestivalSynthetic",
                                                   .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
         // The TOML parser against toml-lang/toml-test (vendored in Tests/TOMLTests/toml-test).

@@ -13,11 +13,10 @@ extension CharacterIndex {
     /// Candidate lists at least this long are intersected and visited on every core.
     static let parallelStarts = 65_536
 
-    /// One non-ASCII character of a term: its offsets (`offsets[lower..<upper]`) and its
-    /// distance from the term's start.
+    /// One non-ASCII character of a term: which of the index's it is, how often it occurs
+    /// and its distance from the term's start.
     struct Part: Sendable {
-        let lower: Int, upper: Int, shift: Int32
-        var count: Int { upper - lower }
+        let slot: Int, count: Int, shift: Int32
     }
 
     /// Where a term can start, ascending: `values[range]`, each moved back by `shift`.
@@ -71,15 +70,16 @@ extension CharacterIndex {
         guard !parts.isEmpty else { return nil }
         if let (known, knownLength) = memo.longestPrefix(of: term) {
             let rest = parts.filter { $0.shift >= knownLength }.sorted { $0.count < $1.count }
-            let values = rest.isEmpty ? known : intersect(Column(known), 0..<known.count, shift: 0, with: rest, parallelAbove: parallelAbove)
+            let values = rest.isEmpty ? known : intersect(Column(known), shift: 0, with: rest, parallelAbove: parallelAbove)
             if !rest.isEmpty { memo.remember(term, values) }
             return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
         }
         let sorted = parts.sorted { $0.count < $1.count }
+        let first = Column(offsets(of: sorted[0].slot))
         guard sorted.count > 1 else {
-            return Starts(values: offsets, range: sorted[0].lower..<sorted[0].upper, shift: sorted[0].shift, onlyCharacters: onlyCharacters)
+            return Starts(values: first, range: 0..<first.count, shift: sorted[0].shift, onlyCharacters: onlyCharacters)
         }
-        let values = intersect(offsets, sorted[0].lower..<sorted[0].upper, shift: sorted[0].shift, with: Array(sorted.dropFirst()), parallelAbove: parallelAbove)
+        let values = intersect(first, shift: sorted[0].shift, with: Array(sorted.dropFirst()), parallelAbove: parallelAbove)
         memo.remember(term, values)
         return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
     }
@@ -95,31 +95,41 @@ extension CharacterIndex {
             guard i + Self.scalarLength(term[i]) <= term.count else { return nil }
             let (scalar, length) = term.withUnsafeBufferPointer { Fold.decode($0, at: i) }
             guard let k = slot(of: scalar) else { return nil }
-            parts.append(Part(lower: Int(starts[k]), upper: Int(starts[k + 1]), shift: Int32(i)))
+            parts.append(Part(slot: k, count: count(of: k), shift: Int32(i)))
             i += length
         }
         return (parts, onlyCharacters)
     }
 
-    /// The starts among `first[range]` (moved back by `shift`) at which each part's
-    /// character sits at its distance; in parallel parts for long lists.
-    private func intersect(_ first: Column<Int32>, _ range: Range<Int>, shift: Int32, with others: [Part], parallelAbove: Int) -> [Int32] {
+    /// The starts among `first` (moved back by `shift`) at which each part's character
+    /// sits at its distance; in parallel parts for long lists.
+    private func intersect(_ first: Column<Int32>, shift: Int32, with others: [Part], parallelAbove: Int) -> [Int32] {
+        let range = 0..<first.count
         let chunks = range.count >= parallelAbove ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
         let kept = Slots<[Int32]>(count: chunks, empty: [])
+        // The others' offsets one after another, each part's at `bounds[k]..<bounds[k + 1]`.
+        var joined: [Int32] = []
+        joined.reserveCapacity(others.reduce(0) { $0 + $1.count })
+        var ends: [Int] = []
+        for part in others {
+            joined += offsets(of: part.slot)
+            ends.append(joined.count)
+        }
+        let bounds = [0] + ends
         first.withUnsafeBufferPointer { firstBuffer in
-            offsets.withUnsafeBufferPointer { offsetBuffer in
+            joined.withUnsafeBufferPointer { offsetBuffer in
                 let (candidates, lists) = (SharedMemory(pointer: firstBuffer), SharedMemory(pointer: offsetBuffer))
                 let intersectChunk: @Sendable (Int) -> Void = { c in
                     let lower = range.lowerBound + range.count * c / chunks, upper = range.lowerBound + range.count * (c + 1) / chunks
                     var out: [Int32] = []
-                    var cursors = others.map(\.lower)
+                    var cursors = Array(bounds.dropLast())
                     candidates: for i in lower..<upper {
                         let start = candidates.pointer[i] - shift
                         guard start >= 0 else { continue }
                         for k in others.indices {
                             let wanted = start + others[k].shift
-                            cursors[k] = Self.firstIndex(in: lists.pointer, cursors[k]..<others[k].upper, notBelow: wanted)
-                            if cursors[k] == others[k].upper { break candidates }
+                            cursors[k] = Self.firstIndex(in: lists.pointer, cursors[k]..<bounds[k + 1], notBelow: wanted)
+                            if cursors[k] == bounds[k + 1] { break candidates }
                             if lists.pointer[cursors[k]] != wanted { continue candidates }
                         }
                         out.append(start)

@@ -1,4 +1,5 @@
 import FestivalIO
+import Synchronization
 /// Where every non-ASCII character of a corpus (a Han character, a kana, a Greek letter…)
 /// occurs, as byte offsets.
 ///
@@ -8,11 +9,16 @@ import FestivalIO
 /// characters matches exactly there (and always as a whole word, see `ByteCorpus.matchClass`);
 /// any other term is compared in place at those starts only.
 struct CharacterIndex: Sendable {
-    /// The characters present, ascending; `offsets[starts[k]..<starts[k + 1]]` are where
-    /// `scalars[k]` occurs, ascending.
+    /// The characters present, ascending; `scalars[k]` occurs `starts[k + 1] - starts[k]`
+    /// times, at the offsets `offsets(of: k)` gives, ascending.
     let scalars: Column<UInt32>
     let starts: Column<Int32>
-    let offsets: Column<Int32>
+    /// The offsets, bit-packed (a third of their size as Int32s), decoded a character at a
+    /// time when a term needs them.
+    let packed: PackedLists
+    /// Characters' offsets decoded lately (a term typed a character at a time asks for the
+    /// same lists again).
+    let decoded = DecodedLists()
     /// The starts of the last multi-character terms looked up (see `CharacterIndex+Match`).
     let memo = StartsMemo()
 
@@ -40,21 +46,30 @@ struct CharacterIndex: Sendable {
         }
         self.scalars = Column(scalars)
         self.starts = Column(starts)
-        self.offsets = Column(offsets)
+        packed = offsets.withUnsafeBufferPointer { all in
+            PackedLists(count: scalars.count) { k in UnsafeBufferPointer(rebasing: all[Int(starts[k])..<Int(starts[k + 1])]) }
+        }
     }
 
     /// An index read back from a cache, checked so every lookup stays in bounds.
-    init(scalars: Column<UInt32>, starts: Column<Int32>, offsets: Column<Int32>, corpusSize: Int) throws(BinaryReader.Corrupt) {
+    init(scalars: Column<UInt32>, starts: Column<Int32>, packedOffsets: Column<UInt8>, packedStarts: Column<Int>,
+         corpusSize: Int) throws(BinaryReader.Corrupt) {
         let ascending = starts.withUnsafeBufferPointer { s in s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] <= s[$0] } }
         let distinct = scalars.withUnsafeBufferPointer { s in s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] < s[$0] } }
-        let inRange = offsets.withUnsafeBufferPointer { o in o.allSatisfy { $0 >= 0 && Int($0) < corpusSize } }
-        guard starts.count == scalars.count + 1, starts.first == 0, starts.last.map(Int.init) == offsets.count,
-              ascending, distinct, inRange else {
+        guard starts.count == scalars.count + 1, starts.first == 0, ascending, distinct else {
             throw BinaryReader.Corrupt(description: "index: character offsets are inconsistent")
         }
         self.scalars = scalars
         self.starts = starts
-        self.offsets = offsets
+        packed = try PackedLists(bytes: packedOffsets, byteStarts: packedStarts, counts: starts, limit: corpusSize)
+    }
+
+    /// How often character k occurs.
+    func count(of k: Int) -> Int { Int(starts[k + 1]) - Int(starts[k]) }
+
+    /// Where character k occurs, ascending.
+    func offsets(of k: Int) -> [Int32] {
+        decoded.list(k) { packed.list(k, count: count(of: k)) }
     }
 
     /// Bytes in a UTF-8 sequence, from its lead byte.
@@ -81,5 +96,25 @@ struct CharacterIndex: Sendable {
             if scalars[mid] < scalar { low = mid + 1 } else { high = mid }
         }
         return low < scalars.count && scalars[low] == scalar ? low : nil
+    }
+}
+
+/// The offset lists decoded lately, by character: at most `budget` offsets in all, the
+/// oldest let go first. Shared by the copies of an index; any thread may use it.
+final class DecodedLists: Sendable {
+    static let budget = 8 << 20
+    private let lists = Mutex<[(k: Int, list: [Int32])]>([])
+
+    /// List k, decoded by `decode` unless it is here.
+    func list(_ k: Int, decode: () -> [Int32]) -> [Int32] {
+        if let found = lists.withLock({ $0.first { $0.k == k }?.list }) { return found }
+        let list = decode()
+        lists.withLock { lists in
+            lists.removeAll { $0.k == k }
+            lists.append((k, list))
+            var total = lists.reduce(0) { $0 + $1.list.count }
+            while total > Self.budget, lists.count > 1 { total -= lists.removeFirst().list.count }
+        }
+        return list
     }
 }

@@ -28,7 +28,8 @@ extension SearchIndex {
         if let characters {
             w.column(characters.scalars)
             w.column(characters.starts)
-            w.column(characters.offsets)
+            w.column(characters.packed.bytes)
+            w.column(characters.packed.byteStarts)
         }
         for field in SearchQuery.Field.allCases {
             let entityKeys = keys[field] ?? []
@@ -57,7 +58,8 @@ extension SearchIndex {
                                   postings: r.column(of: Int32.self), recordCount: documents.count)
         let characters = try r.bool()
             ? CharacterIndex(scalars: r.column(of: UInt32.self), starts: r.column(of: Int32.self),
-                             offsets: r.column(of: Int32.self), corpusSize: corpus.bytes.count)
+                             packedOffsets: r.column(of: UInt8.self), packedStarts: r.column(of: Int.self),
+                             corpusSize: corpus.bytes.count)
             : nil
         var keys: [SearchQuery.Field: [[UInt8]]] = [:]
         var references: [SearchQuery.Field: EntityReferences] = [:]

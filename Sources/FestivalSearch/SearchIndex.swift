@@ -49,22 +49,19 @@ public struct SearchIndex: Sendable {
     /// `parallel: false` folds every quote on this thread (to test the parallel build against).
     init(catalog: Catalog, parallel: Bool) {
         var builder = SearchIndexBuilder(catalog: catalog)
-        let quotes = builder.quoteRuns(parallel: parallel)
+        var quotes = builder.quoteRuns(parallel: parallel)
         builder.addFestival()
         builder.addFilms(quotes)
         builder.addPeople(quotes)
-        builder.addQuotes(consume quotes)
-        documents = builder.documents
-        corpus = builder.corpus.finish()
+        builder.addQuotes(&quotes)
+        let corpus = builder.corpus.finish()
         // The two lookup structures are independent: one per core.
         let built = Slots<(WordIndex?, CharacterIndex?)>(count: 2, empty: (nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 2) { [corpus] part in
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
             built[part] = part == 0 ? (WordIndex(corpus: corpus), nil) : (nil, CharacterIndex(corpus: corpus))
         }
-        words = built[0].0!
-        characters = built[1].1
-        keys = builder.keys
-        references = builder.references.mapValues(EntityReferences.init)
+        self.init(documents: builder.documents, corpus: corpus, words: built[0].0!, characters: built[1].1,
+                  keys: builder.keys, references: builder.references.mapValues(EntityReferences.init))
     }
 
     init(documents: [Document], corpus: ByteCorpus, words: WordIndex, characters: CharacterIndex?,

@@ -103,7 +103,7 @@ struct SearchIndexBuilder: Sendable {
 
     /// Joins the quotes' runs in order, after the festival, films and people; each run is
     /// let go once it is copied.
-    mutating func addQuotes(_ quotes: consuming QuoteRuns) {
+    mutating func addQuotes(_ quotes: inout QuoteRuns) {
         corpus.reserve(records: catalog.quotes.count, bytes: quotes.runs.reduce(0) { $0 + $1.corpus.bytes.count })
         for field in [SearchQuery.Field.speaker, .topic, .film] {
             references[field]!.reserve(documents: catalog.quotes.count,

@@ -1,0 +1,133 @@
+import FestivalIO
+import Foundation
+
+/// Strictly ascending lists of offsets, bit-packed: about 11 bits an offset where plain
+/// Int32s take 32, so the character index of a million quotes takes about a third of the
+/// memory and of the cache file.
+///
+/// Each list is cut into blocks of `blockSize` offsets. A block is its first offset
+/// (UInt32, little-endian), a width w (UInt8, 0...32), then each later offset as its gap
+/// from the one before minus 1, in w bits, least significant bit first, the block padded
+/// to a whole byte. List k's blocks are `bytes[byteStarts[k]..<byteStarts[k + 1]]`; its
+/// length is known from elsewhere (`CharacterIndex.starts`). `bytes` ends with 8 bytes
+/// of padding, so every value is read with one 8-byte load.
+struct PackedLists: Sendable {
+    static let blockSize = 128
+    static let padding = 8
+
+    let bytes: Column<UInt8>
+    let byteStarts: Column<Int>
+
+    /// Packs `lists(k)` for k in `0..<count` (each strictly ascending, non-negative).
+    init(count: Int, lists: (Int) -> UnsafeBufferPointer<Int32>) {
+        var bytes: [UInt8] = []
+        var byteStarts = [0]
+        byteStarts.reserveCapacity(count + 1)
+        for k in 0..<count {
+            let list = lists(k)
+            var at = 0
+            while at < list.count {
+                let block = UnsafeBufferPointer(rebasing: list[at..<min(list.count, at + Self.blockSize)])
+                Self.append(block, to: &bytes)
+                at += block.count
+            }
+            byteStarts.append(bytes.count)
+        }
+        bytes += repeatElement(0, count: Self.padding)
+        self.bytes = Column(bytes)
+        self.byteStarts = Column(byteStarts)
+    }
+
+    private static func append(_ block: UnsafeBufferPointer<Int32>, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(block[0]).littleEndian) { bytes += $0 }
+        var widest: UInt32 = 0
+        for i in 1..<block.count { widest |= UInt32(block[i] - block[i - 1] - 1) }
+        let width = widest == 0 ? 0 : 32 - widest.leadingZeroBitCount
+        bytes.append(UInt8(width))
+        var pending: UInt64 = 0, pendingBits = 0
+        for i in 1..<block.count {
+            pending |= UInt64(UInt32(block[i] - block[i - 1] - 1)) << UInt64(pendingBits)
+            pendingBits += width
+            while pendingBits >= 8 {
+                bytes.append(UInt8(truncatingIfNeeded: pending))
+                pending >>= 8
+                pendingBits -= 8
+            }
+        }
+        if pendingBits > 0 { bytes.append(UInt8(truncatingIfNeeded: pending)) }
+    }
+
+    /// Bytes a block of `count` offsets in `width` bits takes.
+    static func blockBytes(count: Int, width: Int) -> Int { 5 + ((count - 1) * width + 7) / 8 }
+
+    /// Read back from a cache: every list of `counts` decodes within its bytes, to offsets
+    /// below `limit` that fit an Int32 (so `list` needs no checks of its own). Lists are
+    /// checked on every core.
+    init(bytes: Column<UInt8>, byteStarts: Column<Int>, counts: Column<Int32>, limit: Int) throws(BinaryReader.Corrupt) {
+        let lists = counts.count - 1
+        let shapeOK = byteStarts.withUnsafeBufferPointer { s in
+            s.count == lists + 1 && s.first == 0 && (s.last ?? 0) <= bytes.count - Self.padding
+                && (s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] <= s[$0] })
+        }
+        guard lists >= 0, bytes.count >= Self.padding, shapeOK else {
+            throw BinaryReader.Corrupt(description: "index: packed character offsets are inconsistent")
+        }
+        self.bytes = bytes
+        self.byteStarts = byteStarts
+        let parts = lists < 64 ? 1 : 2
+        let bad = Slots<Bool>(count: parts, empty: false)
+        let packed = self
+        let check: @Sendable (Int) -> Void = { part in
+            for k in (lists * part / parts)..<(lists * (part + 1) / parts) {
+                let count = Int(counts[k + 1]) - Int(counts[k])
+                if count < 0 || !packed.walk(k, count: count, limit: limit, { _, _ in }) { bad[part] = true; return }
+            }
+        }
+        if parts == 1 { check(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: check) }
+        guard !(0..<parts).contains(where: { bad[$0] }) else {
+            throw BinaryReader.Corrupt(description: "index: packed character offsets do not decode")
+        }
+    }
+
+    /// List k, of `count` offsets.
+    func list(_ k: Int, count: Int) -> [Int32] {
+        var list = [Int32](repeating: 0, count: count)
+        list.withUnsafeMutableBufferPointer { out in
+            _ = walk(k, count: count, limit: Int(Int32.max)) { i, value in out[i] = value }
+        }
+        return list
+    }
+
+    /// Decodes list k (`count` offsets), calling `body` with each position and offset; false
+    /// when the bytes do not hold exactly that many offsets below `limit` (nothing more is
+    /// decoded then). With bytes `init(bytes:…)` accepted, it is always true.
+    @discardableResult
+    private func walk(_ k: Int, count: Int, limit: Int, _ body: (Int, Int32) -> Void) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var at = byteStarts[k]
+            let end = byteStarts[k + 1]
+            var done = 0
+            while done < count {
+                let n = min(Self.blockSize, count - done)
+                guard end - at >= 5 else { return false }
+                var value = Int(UInt32(b[at]) | UInt32(b[at + 1]) << 8 | UInt32(b[at + 2]) << 16 | UInt32(b[at + 3]) << 24)
+                let width = Int(b[at + 4])
+                guard width <= 32, Self.blockBytes(count: n, width: width) <= end - at, value < limit else { return false }
+                body(done, Int32(value))
+                let data = UnsafeRawPointer(b.baseAddress! + at + 5)
+                let mask = width == 0 ? 0 : (UInt64(1) << UInt64(width)) - 1
+                for i in 1..<n {
+                    let bit = (i - 1) * width
+                    // In bounds: the block's bytes, then at most 7 more, which `padding` covers.
+                    let word = UInt64(littleEndian: data.loadUnaligned(fromByteOffset: bit / 8, as: UInt64.self))
+                    value += Int((word >> UInt64(bit % 8)) & mask) + 1
+                    guard value < limit else { return false }
+                    body(done + i, Int32(value))
+                }
+                at += Self.blockBytes(count: n, width: width)
+                done += n
+            }
+            return at == end
+        }
+    }
+}
