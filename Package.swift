@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "FestivalSearch", dependencies: ["FestivalCatalog", "FestivalIO"]),
         // A catalog with its index: resolved search results and filtered lists; the shelf's
         // values (favorites, ratings, notes).
-        .target(name: "FestivalLibrary", dependencies: ["FestivalCatalog", "FestivalSearch"]),
+        .target(name: "FestivalLibrary", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalIO"]),
         // What is kept on disk: the catalog cache and the shelf file.
         .target(name: "FestivalStorage", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalIO"]),
         // Every word the program shows or writes, in both languages.
@@ -71,7 +71,7 @@ let package = Package(
         // The browser's loop: keys → update → effects → results back into update, over a
         // terminal protocol (ncurses in the program, in memory in tests); runs the effects
         // (shelf file, browser, editor, export files).
-        .target(name: "FestivalApp", dependencies: ["FestivalCatalog", "FestivalLibrary", "FestivalStorage",
+        .target(name: "FestivalApp", dependencies: ["FestivalCatalog", "FestivalIO", "FestivalLibrary", "FestivalStorage",
                                                     "FestivalExport", "FestivalText", "FestivalUI", "TextGrid"]),
         .executableTarget(
             name: "festival",

@@ -61,7 +61,7 @@ struct CharacterIndex: Sendable {
         }
         self.scalars = scalars
         self.starts = starts
-        packed = try PackedLists(bytes: packedOffsets, byteStarts: packedStarts, counts: starts, limit: corpusSize)
+        packed = try PackedLists(bytes: packedOffsets, byteStarts: packedStarts, lists: scalars.count, limit: corpusSize)
     }
 
     /// How often character k occurs.

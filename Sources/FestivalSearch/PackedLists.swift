@@ -1,5 +1,4 @@
 import FestivalIO
-import Foundation
 
 /// Strictly ascending lists of offsets, bit-packed: about 11 bits an offset where plain
 /// Int32s take 32, so the character index of a million quotes takes about a third of the
@@ -17,9 +16,12 @@ struct PackedLists: Sendable {
 
     let bytes: Column<UInt8>
     let byteStarts: Column<Int>
+    /// Every offset is below this (the corpus's size).
+    let limit: Int
 
     /// Packs `lists(k)` for k in `0..<count` (each strictly ascending, non-negative).
     init(count: Int, lists: (Int) -> UnsafeBufferPointer<Int32>) {
+        limit = Int(Int32.max)
         var bytes: [UInt8] = []
         var byteStarts = [0]
         byteStarts.reserveCapacity(count + 1)
@@ -60,11 +62,9 @@ struct PackedLists: Sendable {
     /// Bytes a block of `count` offsets in `width` bits takes.
     static func blockBytes(count: Int, width: Int) -> Int { 5 + ((count - 1) * width + 7) / 8 }
 
-    /// Read back from a cache: every list of `counts` decodes within its bytes, to offsets
-    /// below `limit` that fit an Int32 (so `list` needs no checks of its own). Lists are
-    /// checked on every core.
-    init(bytes: Column<UInt8>, byteStarts: Column<Int>, counts: Column<Int32>, limit: Int) throws(BinaryReader.Corrupt) {
-        let lists = counts.count - 1
+    /// Read back from a cache: the lists' places are checked here, their contents when
+    /// one is decoded (`list`), so a start from the cache decodes none of them.
+    init(bytes: Column<UInt8>, byteStarts: Column<Int>, lists: Int, limit: Int) throws(BinaryReader.Corrupt) {
         let shapeOK = byteStarts.withUnsafeBufferPointer { s in
             s.count == lists + 1 && s.first == 0 && (s.last ?? 0) <= bytes.count - Self.padding
                 && (s.count < 2 || (1..<s.count).allSatisfy { s[$0 - 1] <= s[$0] })
@@ -74,34 +74,25 @@ struct PackedLists: Sendable {
         }
         self.bytes = bytes
         self.byteStarts = byteStarts
-        let parts = lists < 64 ? 1 : 2
-        let bad = Slots<Bool>(count: parts, empty: false)
-        let packed = self
-        let check: @Sendable (Int) -> Void = { part in
-            for k in (lists * part / parts)..<(lists * (part + 1) / parts) {
-                let count = Int(counts[k + 1]) - Int(counts[k])
-                if count < 0 || !packed.walk(k, count: count, limit: limit, { _, _ in }) { bad[part] = true; return }
-            }
-        }
-        if parts == 1 { check(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: check) }
-        guard !(0..<parts).contains(where: { bad[$0] }) else {
-            throw BinaryReader.Corrupt(description: "index: packed character offsets do not decode")
-        }
+        self.limit = limit
     }
 
-    /// List k, of `count` offsets.
+    /// List k, of `count` offsets, each below the limit; empty when its bytes do not hold
+    /// exactly that (only a cache file made to deceive, whose checksums were forged, has such
+    /// bytes: it finds less, and nothing reads out of bounds).
     func list(_ k: Int, count: Int) -> [Int32] {
+        // No more than its bytes can hold (a block of 128 takes at least 5), before allocating.
+        guard count >= 0, count <= (byteStarts[k + 1] - byteStarts[k] + 4) / 5 * Self.blockSize else { return [] }
         var list = [Int32](repeating: 0, count: count)
-        list.withUnsafeMutableBufferPointer { out in
-            _ = walk(k, count: count, limit: Int(Int32.max)) { i, value in out[i] = value }
+        let whole = list.withUnsafeMutableBufferPointer { out in
+            walk(k, count: count, limit: limit) { i, value in out[i] = value }
         }
-        return list
+        return whole ? list : []
     }
 
     /// Decodes list k (`count` offsets), calling `body` with each position and offset; false
     /// when the bytes do not hold exactly that many offsets below `limit` (nothing more is
-    /// decoded then). With bytes `init(bytes:…)` accepted, it is always true.
-    @discardableResult
+    /// decoded then).
     private func walk(_ k: Int, count: Int, limit: Int, _ body: (Int, Int32) -> Void) -> Bool {
         bytes.withUnsafeBufferPointer { b in
             var at = byteStarts[k]

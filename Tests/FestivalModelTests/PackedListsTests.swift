@@ -3,7 +3,8 @@ import Testing
 @testable import FestivalSearch
 
 /// The character index's bit-packed offset lists: any ascending lists come back as they
-/// went in, and bytes that do not decode to exactly what the counts say are refused.
+/// went in; misplaced lists are refused, and a list that does not decode to exactly its
+/// count gives nothing.
 @Suite struct PackedListsTests {
     /// Lists of every shape: one offset, a block and one more, gaps of 1 and of 2^30.
     static let lists: [[Int32]] = {
@@ -22,44 +23,48 @@ import Testing
         PackedLists(count: lists.count) { k in lists[k].withUnsafeBufferPointer { $0 } }
     }
 
-    static var counts: Column<Int32> { Column(lists.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }) }
-
     @Test func listsRoundTripSmallerThanInt32s() throws {
         let packed = Self.pack(Self.lists)
         for (k, list) in Self.lists.enumerated() { #expect(packed.list(k, count: list.count) == list, "list \(k)") }
         let values = Self.lists.reduce(0) { $0 + $1.count }
         #expect(packed.bytes.count < values * 4 / 2, "about half the bytes of Int32s or less")
         // Read back as a cache gives it: accepted, and the same.
-        let read = try PackedLists(bytes: packed.bytes, byteStarts: packed.byteStarts, counts: Self.counts, limit: Int(Int32.max))
+        let read = try PackedLists(bytes: packed.bytes, byteStarts: packed.byteStarts, lists: Self.lists.count, limit: Int(Int32.max))
         for (k, list) in Self.lists.enumerated() { #expect(read.list(k, count: list.count) == list) }
     }
 
-    @Test func bytesThatDoNotDecodeToTheCountsAreRefused() {
+    /// Misplaced lists are refused when read; a list whose bytes do not decode to exactly
+    /// its count of offsets below the limit decodes to nothing (and reads nothing outside).
+    @Test func bytesThatDoNotDecodeToTheCountsGiveNothing() throws {
         let packed = Self.pack(Self.lists)
-        func accepts(_ bytes: [UInt8], _ starts: [Int], counts: Column<Int32> = Self.counts, limit: Int = Int(Int32.max)) -> Bool {
-            (try? PackedLists(bytes: Column(bytes), byteStarts: Column(starts), counts: counts, limit: limit)) != nil
-        }
         let bytes = packed.bytes.array, starts = packed.byteStarts.array
-        #expect(accepts(bytes, starts))
+        func read(_ bytes: [UInt8], _ starts: [Int], limit: Int = Int(Int32.max)) -> PackedLists? {
+            try? PackedLists(bytes: Column(bytes), byteStarts: Column(starts), lists: Self.lists.count, limit: limit)
+        }
+        #expect(read(Array(bytes.dropLast()), starts) == nil, "no room for the padding")
+        var shuffled = starts
+        shuffled.swapAt(3, 4)
+        #expect(read(bytes, shuffled) == nil, "starts not ascending")
+        #expect(read(bytes, Array(starts.dropLast())) == nil, "a list missing")
+
         // List 2 (0..<128) is one block: its width byte is at its start + 4.
         var wide = bytes
         wide[starts[2] + 4] = 33
-        #expect(!accepts(wide, starts), "a width over 32")
+        #expect(try #require(read(wide, starts)).list(2, count: 128) == [], "a width over 32")
         var wider = bytes
         wider[starts[2] + 4] = 20
-        #expect(!accepts(wider, starts), "a block longer than its list's bytes")
-        #expect(!accepts(Array(bytes.dropLast()), starts), "no room for the padding")
-        var shuffled = starts
-        shuffled.swapAt(3, 4)
-        #expect(!accepts(bytes, shuffled), "starts not ascending")
-        #expect(!accepts(bytes, Array(starts.dropLast())), "a list missing")
-        var moreCounted = Self.counts.array
-        for i in 3..<moreCounted.count { moreCounted[i] += 1 }
-        #expect(!accepts(bytes, starts, counts: Column(moreCounted)), "a list counted one longer than its bytes")
-        #expect(!accepts(bytes, starts, limit: Int(Int32.max) - 1), "an offset beyond the limit")
+        #expect(try #require(read(wider, starts)).list(2, count: 128) == [], "a block longer than its list's bytes")
+        let good = try #require(read(bytes, starts))
+        // (A block of width 0 holds no count: list 3 ends in one. It would decode one longer,
+        // still ascending and in bounds; list 4's single block has width 31.)
+        #expect(good.list(4, count: 4) == [], "counted one longer than its bytes")
+        #expect(good.list(4, count: 2) == [], "counted one shorter")
+        #expect(good.list(3, count: Int(Int32.max)) == [], "a count its bytes cannot hold: nothing allocated")
+        #expect(try #require(read(bytes, starts, limit: Int(Int32.max) - 1)).list(4, count: 3) == [], "an offset beyond the limit")
         var nearMax = bytes
         nearMax[starts[4] + 3] = 0xFF
-        #expect(!accepts(nearMax, starts), "a first offset beyond Int32")
+        #expect(try #require(read(nearMax, starts)).list(4, count: 3) == [], "a first offset beyond Int32")
+        #expect(good.list(4, count: 3) == Self.lists[4], "the others still decode")
     }
 }
 
