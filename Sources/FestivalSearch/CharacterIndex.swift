@@ -35,20 +35,19 @@ struct CharacterIndex: Sendable {
         var scalars: [UInt32] = [], starts: [Int32] = [0]
         for scalar in slot.indices where slot[scalar] > 0 {
             let count = slot[scalar]
-            slot[scalar] = starts.last!           // from here on: where its next offset goes
+            slot[scalar] = Int32(scalars.count)   // from here on: the character's position
             scalars.append(UInt32(scalar))
             starts.append(starts.last! + count)
         }
-        var offsets = [Int32](repeating: 0, count: Int(starts.last!))
+        // Packed as they are found, in corpus order (each list ascending): the offsets are
+        // never all held as Int32s.
+        var packers = [PackedLists.Packer](repeating: PackedLists.Packer(), count: scalars.count)
         Self.forEachCharacter(in: corpus.bytes) { scalar, offset in
-            offsets[Int(slot[Int(scalar)])] = Int32(offset)
-            slot[Int(scalar)] += 1
+            packers[Int(slot[Int(scalar)])].append(Int32(offset))
         }
         self.scalars = Column(scalars)
         self.starts = Column(starts)
-        packed = offsets.withUnsafeBufferPointer { all in
-            PackedLists(count: scalars.count) { k in UnsafeBufferPointer(rebasing: all[Int(starts[k])..<Int(starts[k + 1])]) }
-        }
+        packed = PackedLists(packers)
     }
 
     /// An index read back from a cache, checked so every lookup stays in bounds.

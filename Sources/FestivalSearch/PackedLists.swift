@@ -21,23 +21,50 @@ struct PackedLists: Sendable {
 
     /// Packs `lists(k)` for k in `0..<count` (each strictly ascending, non-negative).
     init(count: Int, lists: (Int) -> UnsafeBufferPointer<Int32>) {
+        var packers = [Packer](repeating: Packer(), count: count)
+        for k in 0..<count {
+            for value in lists(k) { packers[k].append(value) }
+        }
+        self.init(packers)
+    }
+
+    /// The lists `packers` were given, in order; each packer is let go once copied.
+    init(_ packers: consuming [Packer]) {
         limit = Int(Int32.max)
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(packers.reduce(Self.padding) { $0 + $1.byteCount })
         var byteStarts = [0]
-        byteStarts.reserveCapacity(count + 1)
-        for k in 0..<count {
-            let list = lists(k)
-            var at = 0
-            while at < list.count {
-                let block = UnsafeBufferPointer(rebasing: list[at..<min(list.count, at + Self.blockSize)])
-                Self.append(block, to: &bytes)
-                at += block.count
-            }
+        byteStarts.reserveCapacity(packers.count + 1)
+        for k in packers.indices {
+            packers[k].flush()
+            bytes += packers[k].bytes
+            packers[k] = Packer()
             byteStarts.append(bytes.count)
         }
         bytes += repeatElement(0, count: Self.padding)
         self.bytes = Column(bytes)
         self.byteStarts = Column(byteStarts)
+    }
+
+    /// One list packed as its offsets arrive (ascending), so that no list is ever held
+    /// whole as Int32s: a block's worth is kept until it is full.
+    struct Packer: Sendable {
+        fileprivate var bytes: [UInt8] = []
+        private var block: [Int32] = []
+
+        var byteCount: Int { bytes.count + (block.isEmpty ? 0 : PackedLists.blockBytes(count: block.count, width: 32)) }
+
+        mutating func append(_ value: Int32) {
+            block.append(value)
+            if block.count == PackedLists.blockSize { flush() }
+        }
+
+        /// Packs the block begun, if any.
+        mutating func flush() {
+            guard !block.isEmpty else { return }
+            block.withUnsafeBufferPointer { PackedLists.append($0, to: &bytes) }
+            block.removeAll(keepingCapacity: true)
+        }
     }
 
     private static func append(_ block: UnsafeBufferPointer<Int32>, to bytes: inout [UInt8]) {

@@ -28,32 +28,41 @@ extension FastJSON {
         }
         let parts = min(starts.count / 1_024, 4 * ProcessInfo.processInfo.activeProcessorCount)
         let bounds = (0...parts).map { starts.count * $0 / parts }
-        let results = Mutex([[T]?](repeating: nil, count: parts))
+        // Per part: how many of its elements it initialized, and whether it got them all.
+        let outcomes = Mutex([(done: Int, whole: Bool)](repeating: (0, false), count: parts))
         let decoded = Atomic<Int>(0)
         let bytes = SharedMemory(pointer: self.bytes)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var j = FastJSON(bytes.pointer, at: starts[bounds[part]])
-            var items: [T] = []
-            items.reserveCapacity(bounds[part + 1] - bounds[part])
-            do throws(Bail) {
-                for n in bounds[part]..<bounds[part + 1] {
-                    if n > bounds[part] { try j.expect(0x2C) }
-                    j.skipSpace()
-                    guard j.i == starts[n] else { throw Bail() }
-                    items.append(try decode(&j))
+        // Each run decoded straight into its place: no run is held apart and then copied.
+        let items = [T](unsafeUninitializedCapacity: starts.count) { buffer, initialized in
+            let base = SharedMemory(pointer: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var j = FastJSON(bytes.pointer, at: starts[bounds[part]])
+                var done = 0
+                do throws(Bail) {
+                    for n in bounds[part]..<bounds[part + 1] {
+                        if n > bounds[part] { try j.expect(0x2C) }
+                        j.skipSpace()
+                        guard j.i == starts[n] else { throw Bail() }
+                        (base.pointer + n).initialize(to: try decode(&j))
+                        done += 1
+                    }
+                } catch {
+                    outcomes.withLock { $0[part] = (done, false) }
+                    return
                 }
-            } catch {
-                return
+                let total = decoded.add(j.i - starts[bounds[part]], ordering: .relaxed).newValue
+                progress?.advance(to: arrayStart + total)
+                outcomes.withLock { $0[part] = (done, true) }
             }
-            let done = decoded.add(j.i - starts[bounds[part]], ordering: .relaxed).newValue
-            progress?.advance(to: arrayStart + done)
-            results.withLock { $0[part] = items }
+            let results = outcomes.withLock { $0 }
+            if results.allSatisfy(\.whole) {
+                initialized = starts.count
+            } else {
+                for (part, result) in results.enumerated() { (base.pointer + bounds[part]).deinitialize(count: result.done) }
+                initialized = 0
+            }
         }
-        let decodedParts = results.withLock { $0 }
-        guard decodedParts.allSatisfy({ $0 != nil }) else { throw Bail() }
-        var items: [T] = []
-        items.reserveCapacity(starts.count)
-        for part in decodedParts { items.append(contentsOf: part!) }
+        guard items.count == starts.count else { throw Bail() }
         i = end
         return items
     }
