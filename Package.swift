@@ -85,7 +85,7 @@ let package = Package(
         // Developer tool: paints a test pattern and echoes decoded keys (backend checks).
         .executableTarget(name: "curses-demo", dependencies: ["Curses", "TextGrid"], path: "Sources/CursesDemo"),
         // Benchmark: swift run -c release festival-bench (load, index, keystroke latency, memory, fzf).
-        .executableTarget(name: "festival-bench", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary",
+        .executableTarget(name: "festival-bench", dependencies: ["FestivalCatalog", "FestivalIO", "FestivalSearch", "FestivalLibrary",
                                                                   "FestivalStorage", "FestivalSynthetic", "FestivalUI", "TextGrid",
                                                                   .product(name: "Subprocess", package: "swift-subprocess")],
                           path: "Sources/FestivalBench"),

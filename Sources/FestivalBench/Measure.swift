@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalIO
 import FestivalSearch
 import FestivalLibrary
 import FestivalStorage
@@ -47,7 +48,11 @@ enum Measure {
         // then time a hit: hash, read, decode, lookups, first view.
         let cacheDir = URL(fileURLWithPath: path + ".cache")
         let cache = CatalogCache(directory: cacheDir)
-        if let loaded = try? cache.load(path: path, withIndex: false) { _ = cache.storeIfNew(loaded, index: index) }
+        // Keyed by the file's hash, read in pieces (loading the catalog again to get its key
+        // would hold two catalogs at once, which no run of festival does).
+        if let file = FileIO.hash(ofFile: path, maxBytes: .max) {
+            _ = cache.store(catalog: catalog, index: index, key: CatalogCache.Key(hash: file.hash, byteCount: file.byteCount))
+        }
         onThread { index.warmUp() }   // as the browser's index thread does before handing the index over
         _ = update(&state, .libraryReady(Library(catalog: catalog, index: index)), now: Date())
 

@@ -5,7 +5,9 @@ import Glibc
 
 /// The CLI's first run (parse, index, cache) and cached run on a catalog, next to jq and
 /// Python's `json.load` reading the same file in the same run: medians of wall time and
-/// each process's own peak memory (from `wait4`), and the ratios.
+/// each process's own peak memory (from `wait4`), and the ratios. The peak is a child's
+/// own only because this process stays small (it never holds a catalog): Linux starts a
+/// spawned child's maximum from its parent's.
 enum Peers {
     struct Run {
         var ms: Double

@@ -19,6 +19,18 @@ if arguments.count >= 3 && arguments[1] == "--cached" {
     Measure.cachedFirstScreen(path: arguments[2])
     exit(0)
 }
+// `--generate QUOTES PATH [--lines]`: the catalog of that size (and, with --lines, its quotes
+// as fzf's lines beside it), made in a child so that this process never holds a catalog:
+// a child started from here inherits this process's peak memory into its own maximum
+// (`wait4`'s ru_maxrss; Linux carries it across the exec), which would hide theirs.
+if arguments.count >= 4 && arguments[1] == "--generate", let quotes = Int(arguments[2]) {
+    let catalog = CatalogGenerator(films: Bench.films(quotes: quotes), quotes: quotes, seed: 2025).catalog()
+    let bytes = CatalogEncoder.bytes(catalog)
+    guard FileManager.default.createFile(atPath: arguments[3], contents: Data(bytes)) else { exit(1) }
+    if arguments.contains("--lines") { FzfComparison.writeLines(catalog, to: arguments[3] + ".lines") }
+    print("generated")
+    exit(0)
+}
 
 if arguments.contains("--shelf") {
     let dir = FileManager.default.temporaryDirectory.appending(path: "festival-bench-shelf-\(getpid())")
@@ -48,12 +60,15 @@ var fzfCatalog: (path: String, quotes: Int)?
 var peerRows: [String] = []
 for quotes in sizes {
     let path = directory.appending(path: "catalog-\(quotes).json").path
-    let films = max(10, quotes / 100)
+    let films = Bench.films(quotes: quotes)
     let started = Clock.now()
-    let catalog = CatalogGenerator(films: films, quotes: quotes, seed: 2025).catalog()
-    let bytes = CatalogEncoder.bytes(catalog)
-    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    let lines = quotes == 100_000 || (fzfCatalog == nil && quotes == sizes.last)
+    guard Child.run(Bundle.main.executablePath ?? arguments[0], ["--generate", String(quotes), path] + (lines ? ["--lines"] : [])) != nil else {
+        print("\(quotes): generating the catalog failed")
+        continue
+    }
     let generated = Clock.since(started)
+    let fileBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
     guard let line = Child.run(Bundle.main.executablePath ?? arguments[0], ["--one", path]) else {
         print("\(quotes): the measuring child failed")
         continue
@@ -63,20 +78,17 @@ for quotes in sizes {
     if let festival = FirstPaint.festival {
         // The real browser: a first start (no cache yet), then a second one (from the cache).
         let home = directory.appending(path: "home-\(quotes)").path
-        let marker = "1/\(catalog.films.count)"   // the film list's position, in the status bar
+        let marker = "1/\(films)"   // the film list's position, in the status bar
         let first = FirstPaint.measure(festival: festival, catalog: path, home: home, marker: marker)
         let second = FirstPaint.measure(festival: festival, catalog: path, home: home, marker: marker)
         paint = " paintJSON=\(first.map(Measure.fmt) ?? "?") paintCached=\(second.map(Measure.fmt) ?? "?")"
         try? FileManager.default.removeItem(atPath: home)
     }
-    print(Report.row(quotes: quotes, fileBytes: bytes.count, generatedMs: generated, child: line + " " + cached + paint))
+    print(Report.row(quotes: quotes, fileBytes: fileBytes, generatedMs: generated, child: line + " " + cached + paint))
     if let festival = FirstPaint.festival {
         peerRows.append(Peers.row(festival: festival, path: path, quotes: quotes, home: directory.appending(path: "cli-\(quotes)").path))
     }
-    if quotes == 100_000 || (fzfCatalog == nil && quotes == sizes.last) {
-        fzfCatalog = (path, quotes)
-        FzfComparison.writeLines(catalog, to: path + ".lines")
-    }
+    if lines { fzfCatalog = (path, quotes) }
 }
 if !peerRows.isEmpty {
     print("")
@@ -95,3 +107,9 @@ print("cached first: the same from the cache (what every start after the first d
 print("paint: the festival binary on a 120x40 pseudo-terminal, from its start until the film list is on the terminal;")
 print("       a first start (from the JSON), then a second (from the cache). Needs `swift build -c release` for festival.")
 if let fzfCatalog { FzfComparison.run(catalogPath: fzfCatalog.path, quotes: fzfCatalog.quotes) }
+
+/// What the parent and its children agree on.
+enum Bench {
+    /// Films in the benchmark's catalog of `quotes` quotes.
+    static func films(quotes: Int) -> Int { max(10, quotes / 100) }
+}
