@@ -1,6 +1,7 @@
 import Testing
 @testable import FestivalIO
 @testable import FestivalSearch
+@testable import FestivalSynthetic
 
 /// The character index's bit-packed offset lists: any ascending lists come back as they
 /// went in; misplaced lists are refused, and a list that does not decode to exactly its
@@ -8,13 +9,13 @@ import Testing
 @Suite struct PackedListsTests {
     /// Lists of every shape: one offset, a block and one more, gaps of 1 and of 2^30.
     static let lists: [[Int32]] = {
-        var random = SplitMix(seed: 5)
+        var random = SyntheticRandom(seed: 5, stream: 1)
         var lists: [[Int32]] = [[0], [7], Array(0..<128), Array(0..<129).map { $0 * 3 + 1 }, [5, 1 << 30, Int32.max - 1]]
         for _ in 0..<20 {
-            var value = Int32(random.next() % 1000)
-            let count = 1 + Int(random.next() % 700)
-            let spread = UInt64(1) << (random.next() % 20)
-            lists.append((0..<count).map { _ in defer { value += 1 + Int32(random.next() % spread) }; return value })
+            var value = Int32(random.below(1_000))
+            let count = 1 + random.below(700)
+            let spread = 1 << random.below(20)
+            lists.append((0..<count).map { _ in defer { value += 1 + Int32(random.below(spread)) }; return value })
         }
         return lists
     }()
@@ -65,18 +66,5 @@ import Testing
         nearMax[starts[4] + 3] = 0xFF
         #expect(try #require(read(nearMax, starts)).list(4, count: 3) == [], "a first offset beyond Int32")
         #expect(good.list(4, count: 3) == Self.lists[4], "the others still decode")
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
