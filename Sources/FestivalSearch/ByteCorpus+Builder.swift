@@ -16,10 +16,21 @@ extension ByteCorpus {
 
         /// Appends a record made of `fields` (already folded), separated by `Fold.Separator.field`.
         mutating func append(fields: [[UInt8]]) {
+            appendRecord(fields: fields.count) { k, bytes in bytes += fields[k] }
+        }
+
+        /// Appends a record of `count` fields, field k written by `write(k, &bytes)` straight
+        /// after what the corpus holds (folded text, with no array of its own), the same
+        /// bytes as `append(fields:)`: a field after the first is preceded by
+        /// `Fold.Separator.field` unless it is empty.
+        mutating func appendRecord(fields count: Int, _ write: (Int, inout [UInt8]) -> Void) {
             let start = bytes.count
-            for (i, field) in fields.enumerated() where !field.isEmpty {
-                if i > 0 { bytes.append(Fold.Separator.field) }
-                bytes.append(contentsOf: field)
+            for k in 0..<count {
+                let mark = bytes.count
+                if k > 0 { bytes.append(Fold.Separator.field) }
+                let fieldStart = bytes.count
+                write(k, &bytes)
+                if bytes.count == fieldStart { bytes.removeSubrange(mark...) }
             }
             var anywhere: UInt64 = 0, atStart: UInt64 = 0, alone: UInt64 = 0
             bytes.withUnsafeBufferPointer { b in

@@ -40,6 +40,12 @@ struct EntityReferences: Sendable {
             starts.append(Int32(targets.count))
         }
 
+        /// A document referring to one entity, or to none.
+        mutating func append(_ one: Int32?) {
+            if let one { targets.append(one) }
+            starts.append(Int32(targets.count))
+        }
+
         mutating func append(contentsOf other: Lists) {
             let shift = Int32(targets.count)
             targets += other.targets

@@ -24,6 +24,17 @@ public enum Fold {
         return out
     }
 
+    /// Appends `first` and `second` folded, one space between them when both give bytes:
+    /// what `joined([first, second])` gives, written straight into `out`.
+    public static func append(_ first: String?, _ second: String?, to out: inout [UInt8]) {
+        let start = out.count
+        if let first, !first.isEmpty { append(first, to: &out) }
+        if let second, !second.isEmpty {
+            if out.count > start { out.append(0x20) }
+            append(second, to: &out)
+        }
+    }
+
     /// Folds `text` and appends it to `out`; runs of spaces collapse to one, also across
     /// the boundary with what `out` already ends with.
     public static func append(_ text: String, to out: inout [UInt8]) {

@@ -158,18 +158,27 @@ struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// Folded straight into the run's corpus: a quote makes no array of its own.
     func quoteRecords(_ range: Range<Int>) -> QuoteRecords {
         var run = QuoteRecords()
+        var topics: [Int32] = []
         for i in range {
-            let speaker = personIndex[catalog.quotes[i].speaker].map { [$0] } ?? []
-            let film = catalog.quotes[i].film.flatMap { filmIndex[$0] }.map { [$0] } ?? []
-            let topics = catalog.quotes[i].topics.compactMap { topicIndex[$0] }
-            run.corpus.append(fields: [
-                Self.fold([catalog.quotes[i].text.zhHant, catalog.quotes[i].text.en]),
-                Self.join(speaker.map { personNames[Int($0)] }),
-                Self.join(film.map { filmTitles[Int($0)] }),
-                Self.join(topics.map { topicNames[Int($0)] }),
-            ])
+            let speaker = personIndex[catalog.quotes[i].speaker]
+            let film = catalog.quotes[i].film.flatMap { filmIndex[$0] }
+            topics.removeAll(keepingCapacity: true)
+            for topic in catalog.quotes[i].topics { if let t = topicIndex[topic] { topics.append(t) } }
+            run.corpus.appendRecord(fields: 4) { field, bytes in
+                switch field {
+                case 0: Fold.append(catalog.quotes[i].text.zhHant, catalog.quotes[i].text.en, to: &bytes)
+                case 1: if let speaker { bytes += personNames[Int(speaker)] }
+                case 2: if let film { bytes += filmTitles[Int(film)] }
+                default:
+                    for (n, t) in topics.enumerated() {
+                        if n > 0 { bytes.append(0x20) }
+                        bytes += topicNames[Int(t)]
+                    }
+                }
+            }
             run.speaker.append(speaker)
             run.topic.append(topics)
             run.film.append(film)
