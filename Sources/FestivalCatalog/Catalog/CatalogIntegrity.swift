@@ -81,6 +81,7 @@ extension Catalog {
     /// Read in place: copying a million quotes out of the array would cost more than the checks.
     private static func quoteProblem(_ quotes: UnsafeBufferPointer<Quote>, _ range: Range<Int>, _ check: inout IntegrityCheck,
                                      _ ids: inout Set<String>, references: Bool) -> String? {
+        let targets = check.quoteTargets
         for i in range {
             guard isValidID(quotes[i].id), ids.insert(quotes[i].id).inserted else { return "bad or repeated quote id" }
             guard quotes[i].text.isPresent, quotes[i].context.place.isPresent, quotes[i].textNote?.isPresent != false,
@@ -89,7 +90,7 @@ extension Catalog {
                 return "an impossible date"
             }
             if references {
-                check.quoteReferences(quotes[i])
+                check.quoteReferences(quotes[i], targets)
                 if let problem = check.problem { return problem }
             }
         }
@@ -189,11 +190,23 @@ private struct IntegrityCheck: Sendable {
         sourceRefs(film.sources)
     }
 
-    mutating func quoteReferences(_ quote: borrowing Quote) {
-        ref(quote.speaker, ids["person"])
-        ref(quote.film, ids["film"])
-        refs(quote.topics, ids["topic"])
-        sourceRefs(quote.sources)
+    /// The ids a quote may refer to, looked up once for a run of quotes (not once a quote).
+    struct QuoteTargets: Sendable {
+        let people: Set<String>?, films: Set<String>?, topics: Set<String>?
+        /// Nil while the sources are not read yet (references to them are not checked).
+        let sources: Set<String>??
+    }
+
+    var quoteTargets: QuoteTargets {
+        QuoteTargets(people: ids["person"], films: ids["film"], topics: ids["topic"],
+                     sources: sourcesPending ? nil : .some(ids["source"]))
+    }
+
+    mutating func quoteReferences(_ quote: borrowing Quote, _ targets: QuoteTargets) {
+        ref(quote.speaker, targets.people)
+        ref(quote.film, targets.films)
+        refs(quote.topics, targets.topics)
+        if let sources = targets.sources { refs(quote.sources, sources) }
     }
 }
 
