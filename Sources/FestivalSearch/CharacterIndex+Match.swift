@@ -107,15 +107,19 @@ extension CharacterIndex {
         let range = 0..<first.count
         let chunks = range.count >= parallelAbove ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
         let kept = Slots<[Int32]>(count: chunks, empty: [])
-        // The others' offsets one after another, each part's at `bounds[k]..<bounds[k + 1]`.
-        var joined: [Int32] = []
-        joined.reserveCapacity(others.reduce(0) { $0 + $1.count })
-        var ends: [Int] = []
-        for part in others {
-            joined += offsets(of: part.slot)
-            ends.append(joined.count)
+        // The others' offsets one after another, each part's at `bounds[k]..<bounds[k + 1]`
+        // (one part's list as it is: typing adds one character at a time).
+        var joined = others.count == 1 ? offsets(of: others[0].slot) : []
+        var edges = [0, joined.count]
+        if others.count > 1 {
+            joined.reserveCapacity(others.reduce(0) { $0 + $1.count })
+            edges = [0]
+            for part in others {
+                joined += offsets(of: part.slot)
+                edges.append(joined.count)
+            }
         }
-        let bounds = [0] + ends
+        let bounds = edges
         first.withUnsafeBufferPointer { firstBuffer in
             joined.withUnsafeBufferPointer { offsetBuffer in
                 let (candidates, lists) = (SharedMemory(pointer: firstBuffer), SharedMemory(pointer: offsetBuffer))
@@ -197,33 +201,5 @@ extension CharacterIndex {
             if list[mid] < wanted { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-}
-
-/// The starts of the last few multi-character terms, most recent last: typing a term one
-/// character at a time, each lookup begins from the previous one's starts. Shared by the
-/// copies of an index; any thread may use it.
-final class StartsMemo: Sendable {
-    static let capacity = 8
-    /// At most this many starts are kept in all (64 MB); the oldest terms go first.
-    static let startsBudget = 16 << 20
-    private let entries = Mutex<[(term: [UInt8], starts: [Int32])]>([])
-
-    /// The starts of the longest remembered term that `term` begins with, and its length.
-    func longestPrefix(of term: [UInt8]) -> ([Int32], Int)? {
-        entries.withLock { entries in
-            entries.filter { term.starts(with: $0.term) }.max { $0.term.count < $1.term.count }.map { ($0.starts, $0.term.count) }
-        }
-    }
-
-    func remember(_ term: [UInt8], _ starts: [Int32]) {
-        entries.withLock { entries in
-            entries.removeAll { $0.term == term }
-            entries.append((term, starts))
-            var total = entries.reduce(0) { $0 + $1.starts.count }
-            while entries.count > Self.capacity || (total > Self.startsBudget && !entries.isEmpty) {
-                total -= entries.removeFirst().starts.count
-            }
-        }
     }
 }

@@ -1,5 +1,4 @@
 import FestivalIO
-import Synchronization
 /// Where every non-ASCII character of a corpus (a Han character, a kana, a Greek letter…)
 /// occurs, as byte offsets.
 ///
@@ -95,25 +94,5 @@ struct CharacterIndex: Sendable {
             if scalars[mid] < scalar { low = mid + 1 } else { high = mid }
         }
         return low < scalars.count && scalars[low] == scalar ? low : nil
-    }
-}
-
-/// The offset lists decoded lately, by character: at most `budget` offsets in all, the
-/// oldest let go first. Shared by the copies of an index; any thread may use it.
-final class DecodedLists: Sendable {
-    static let budget = 8 << 20
-    private let lists = Mutex<[(k: Int, list: [Int32])]>([])
-
-    /// List k, decoded by `decode` unless it is here.
-    func list(_ k: Int, decode: () -> [Int32]) -> [Int32] {
-        if let found = lists.withLock({ $0.first { $0.k == k }?.list }) { return found }
-        let list = decode()
-        lists.withLock { lists in
-            lists.removeAll { $0.k == k }
-            lists.append((k, list))
-            var total = lists.reduce(0) { $0 + $1.list.count }
-            while total > Self.budget, lists.count > 1 { total -= lists.removeFirst().list.count }
-        }
-        return list
     }
 }

@@ -19,15 +19,6 @@ struct PackedLists: Sendable {
     /// Every offset is below this (the corpus's size).
     let limit: Int
 
-    /// Packs `lists(k)` for k in `0..<count` (each strictly ascending, non-negative).
-    init(count: Int, lists: (Int) -> UnsafeBufferPointer<Int32>) {
-        var packers = [Packer](repeating: Packer(), count: count)
-        for k in 0..<count {
-            for value in lists(k) { packers[k].append(value) }
-        }
-        self.init(packers)
-    }
-
     /// The lists `packers` were given, in order; each packer is let go once copied.
     init(_ packers: consuming [Packer]) {
         limit = Int(Int32.max)
@@ -112,7 +103,7 @@ struct PackedLists: Sendable {
         guard count >= 0, count <= (byteStarts[k + 1] - byteStarts[k] + 4) / 5 * Self.blockSize else { return [] }
         var list = [Int32](repeating: 0, count: count)
         let whole = list.withUnsafeMutableBufferPointer { out in
-            walk(k, count: count, limit: limit) { i, value in out[i] = value }
+            walk(k, count: count) { i, value in out[i] = value }
         }
         return whole ? list : []
     }
@@ -120,7 +111,7 @@ struct PackedLists: Sendable {
     /// Decodes list k (`count` offsets), calling `body` with each position and offset; false
     /// when the bytes do not hold exactly that many offsets below `limit` (nothing more is
     /// decoded then).
-    private func walk(_ k: Int, count: Int, limit: Int, _ body: (Int, Int32) -> Void) -> Bool {
+    private func walk(_ k: Int, count: Int, _ body: (Int, Int32) -> Void) -> Bool {
         bytes.withUnsafeBufferPointer { b in
             var at = byteStarts[k]
             let end = byteStarts[k + 1]

@@ -7,13 +7,10 @@ final class Pending<Value: Sendable>: Sendable {
     private let value = Mutex<Value?>(nil)
     private let given = DispatchSemaphore(value: 0)
 
-    /// Gives the value; only the first call counts.
+    /// Gives the value (once).
     func give(_ newValue: Value) {
-        let first = value.withLock { value in
-            defer { if value == nil { value = newValue } }
-            return value == nil
-        }
-        if first { given.signal() }
+        value.withLock { $0 = newValue }
+        given.signal()
     }
 
     /// The value, once given.

@@ -21,7 +21,11 @@ import Testing
     }()
 
     static func pack(_ lists: [[Int32]]) -> PackedLists {
-        PackedLists(count: lists.count) { k in lists[k].withUnsafeBufferPointer { $0 } }
+        PackedLists(lists.map { list in
+            var packer = PackedLists.Packer()
+            for value in list { packer.append(value) }
+            return packer
+        })
     }
 
     @Test func listsRoundTripSmallerThanInt32s() throws {
