@@ -3,7 +3,7 @@
 # bounded time:
 #   bash scripts/fuzz.sh loader|cache|toml [seconds]      (default 60 s)
 # Seeds: the real catalogs (built-in and fixtures) for the loader, their cache files for the
-# cache reader, toml-test's files for TOML, and the inputs kept in Tests/Fixtures/fuzz/<target>/. A crash is written to
+# cache reader, toml-test's files (Debian's package) for TOML, and the inputs kept in Tests/Fixtures/fuzz/<target>/. A crash is written to
 # .build-fuzz/<target>/crashes/ and makes the script fail — add it to those kept inputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +21,10 @@ mkdir -p "$out/corpus" "$out/crashes"
 if [ "$target" = loader ]; then
   cp Resources/aiff2025.json Tests/Fixtures/*.json "$out/corpus/" 2>/dev/null || true
 elif [ "$target" = toml ]; then
+  # toml-test's files, where Debian's golang-github-burntsushi-toml-dev installs them.
+  suite=${TOML_TEST_DIR:-/usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests}
   n=0
-  while read -r f; do n=$((n + 1)); cp "Tests/TOMLTests/toml-test/$f" "$out/corpus/t$n.toml"; done \
-    < <(grep '\.toml$' Tests/TOMLTests/toml-test/files-toml-1.1.0)
+  while read -r f; do n=$((n + 1)); cp "$f" "$out/corpus/t$n.toml"; done < <(find "$suite" -name '*.toml' 2>/dev/null)
 else
   # Real cache files: the binary caches each catalog it searches (in a throwaway directory).
   [ -x .build/debug/festival ] || swift build --product festival
@@ -41,7 +42,7 @@ rm -rf "$out/src" && mkdir -p "$out/src"
 for f in "${sources[@]}"; do
   sed -E '/^import (TextGrid|Festival(IO|Catalog|Search))$/d' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
-swiftc -O -sanitize=fuzzer,address -D FUZZING -parse-as-library -package-name festival -module-name "$module" -I Sources/CZstd \
+swiftc -O -sanitize=fuzzer,address -D FUZZING -parse-as-library -package-name festival -module-name "$module" \
   "$out"/src/*.swift "$harness" -o "$out/fuzz"
 "$out/fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=262144 \
   -artifact_prefix="$out/crashes/" -print_final_stats=1 "$out/corpus" 2>&1 | tail -25

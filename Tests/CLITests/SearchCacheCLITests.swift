@@ -47,6 +47,31 @@ import Testing
         #expect(films.stdout == uncached.stdout)
     }
 
+    /// zstd is opened at run time: a machine without libzstd.so.1 (`FESTIVAL_NO_ZSTD`) writes
+    /// plain chunks, refuses a compressed cache file and makes it again, and prints the same.
+    @Test func aCacheFileIsReadWithOrWithoutZstd() async throws {
+        let dir = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalog = dir.appending(path: "generated.json").path
+        #expect(try await CLITests.run(["generate", "--films", "20", "--quotes", "20000", "--seed", "5", "--output", catalog]).status == 0)
+        let cacheHome = dir.appending(path: "cache")
+        let args = ["search", "light", "--catalog", catalog, "--lang", "en", "--limit", "3000"]
+        func size() throws -> Int {
+            let name = try #require(Self.cacheFiles(cacheHome).first)
+            return try FileManager.default.attributesOfItem(atPath: cacheHome.appending(path: "festival/\(name)").path)[.size] as! Int
+        }
+        let compressed = try await CLITests.run(args, env: ["XDG_CACHE_HOME": cacheHome.path])
+        #expect(compressed.status == 0 && !compressed.stdout.isEmpty)
+        let compressedSize = try size()
+        for env in [["FESTIVAL_NO_ZSTD": "1"], ["FESTIVAL_NO_ZSTD": "1"], [:]] {
+            let run = try await CLITests.run(args, env: env.merging(["XDG_CACHE_HOME": cacheHome.path]) { $1 })
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout == compressed.stdout, "\(env)")
+            #expect(Self.cacheFiles(cacheHome).count == 1)
+            #expect(try size() > compressedSize, "\(env): the plain file is kept and read")
+        }
+    }
+
     @Test func noCacheWritesNothing() async throws {
         let dir = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
