@@ -2,24 +2,46 @@ import Foundation
 import Testing
 @testable import FestivalTOML
 
-/// Every TOML 1.1 file of toml-test: each valid file parses to exactly the values of its
-/// JSON twin, and each invalid file is refused with an error inside the file — never a
-/// crash or a hang.
-@Suite struct TOMLConformanceTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "toml-test")
+/// toml-test's suite as Debian's `golang-github-burntsushi-toml-dev` installs it (its TOML
+/// 1.0 version; `.ci/run` installs the package, `TOML_TEST_DIR` names another copy): each
+/// valid file parses to exactly the values of its JSON twin, and each invalid file is
+/// refused with an error inside the file — never a crash or a hang. The few files whose
+/// verdict TOML 1.1 (what festival reads) changed are listed with the reason.
+@Suite(.enabled(if: TOMLTestSuite.root != nil,
+                "toml-test's suite is not installed: apt-get install golang-github-burntsushi-toml-dev"))
+struct TOMLConformanceTests {
+    static var root: URL? { TOMLTestSuite.root }
 
+    /// Invalid in TOML 1.0, valid in 1.1 (the suite installed is 1.0's): file and why.
+    static let validSince11: [String: String] = [
+        "invalid/datetime/no-secs.toml": "1.1 makes the seconds of a time optional",
+        "invalid/inline-table/linebreak-1.toml": "1.1 allows newlines inside inline tables",
+        "invalid/inline-table/linebreak-2.toml": "1.1 allows newlines inside inline tables",
+        "invalid/inline-table/linebreak-3.toml": "1.1 allows newlines inside inline tables",
+        "invalid/inline-table/linebreak-4.toml": "1.1 allows newlines inside inline tables",
+        "invalid/inline-table/trailing-comma.toml": "1.1 allows a trailing comma in an inline table",
+        "invalid/string/basic-byte-escapes.toml": "1.1 adds the \\xHH escape (and \\e)",
+    ]
+
+    /// Every `.toml` file under `valid/` and `invalid/`, relative to the root, sorted.
     static let files: [String] = {
-        let list = (try? String(contentsOf: root.appending(path: "files-toml-1.1.0"), encoding: .utf8)) ?? ""
-        return list.split(separator: "\n").map(String.init).filter { $0.hasSuffix(".toml") }
+        guard let root else { return [] }
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        var names: [String] = []
+        while let name = walker?.nextObject() as? String {
+            if name.hasSuffix(".toml") { names.append(name) }
+        }
+        return names.sorted()
     }()
 
     static func bytes(_ name: String) throws -> [UInt8] {
-        try [UInt8](Data(contentsOf: root.appending(path: name)))
+        try [UInt8](Data(contentsOf: root!.appending(path: name)))
     }
 
     @Test func theSuiteIsThere() {
-        #expect(Self.files.filter { $0.hasPrefix("valid/") }.count == 220)
-        #expect(Self.files.filter { $0.hasPrefix("invalid/") }.count == 492)
+        #expect(Self.files.filter { $0.hasPrefix("valid/") }.count >= 90)
+        #expect(Self.files.filter { $0.hasPrefix("invalid/") }.count >= 200)
+        for name in Self.validSince11.keys { #expect(Self.files.contains(name), "\(name) is listed but not in the suite") }
     }
 
     @Test(arguments: files.filter { $0.hasPrefix("valid/") })
@@ -37,7 +59,12 @@ import Testing
         #expect(Self.same(mine, expected), "\(name)\nparsed:   \(Self.show(mine))\nexpected: \(Self.show(expected))")
     }
 
-    @Test(arguments: files.filter { $0.hasPrefix("invalid/") })
+    @Test(arguments: validSince11.keys.sorted())
+    func fileValidSince11Parses(_ name: String) throws {
+        #expect(throws: Never.self, "\(name): \(Self.validSince11[name]!)") { try TOMLDocument.parse(try Self.bytes(name)) }
+    }
+
+    @Test(arguments: files.filter { $0.hasPrefix("invalid/") && validSince11[$0] == nil })
     func invalidFileIsRefusedWithAPosition(_ name: String) throws {
         let bytes = try Self.bytes(name)
         do {
@@ -125,4 +152,14 @@ import Testing
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]) else { return "\(value)" }
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// Where toml-test's suite is, if anywhere.
+enum TOMLTestSuite {
+    static let debianPath = "/usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests"
+
+    static let root: URL? = {
+        let path = ProcessInfo.processInfo.environment["TOML_TEST_DIR"] ?? debianPath
+        return FileManager.default.fileExists(atPath: path + "/valid") ? URL(fileURLWithPath: path) : nil
+    }()
 }
