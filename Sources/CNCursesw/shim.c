@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cncursesw.h"
 #include <ncursesw/term.h>
 
@@ -79,10 +80,21 @@ static const int cn_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
 static struct sigaction cn_previous[CN_NSIGNALS];
 static volatile sig_atomic_t cn_active = 0;
 static int cn_atexit_registered = 0;
+/// Where bracketed paste was turned on (-1: it is off): turned off there on every restore.
+static volatile sig_atomic_t cn_paste_fd = -1;
+
+void cn_bracketed_paste(int fd, int on) {
+    if (!on && cn_paste_fd < 0) return;
+    const char *seq = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t ignored = write(fd, seq, 8);   // async-signal-safe; nothing to do on failure
+    (void)ignored;
+    cn_paste_fd = on ? fd : -1;
+}
 
 static void cn_restore_now(void) {
     if (cn_active) {
         cn_active = 0;
+        if (cn_paste_fd >= 0) cn_bracketed_paste(cn_paste_fd, 0);
         endwin();
     }
 }
@@ -149,11 +161,14 @@ void cn_suspend(void) {
     dfl.sa_handler = SIG_DFL;
     sigemptyset(&dfl.sa_mask);
     int was_active = cn_active;
+    int paste_fd = cn_paste_fd;
     cn_active = 0;
+    if (paste_fd >= 0) cn_bracketed_paste(paste_fd, 0);
     endwin();
     // Bypass ncurses' own SIGTSTP handler: we restore the screen ourselves on return.
     sigaction(SIGTSTP, &dfl, &old);
     raise(SIGTSTP);
     sigaction(SIGTSTP, &old, NULL);
     cn_active = was_active;
+    if (paste_fd >= 0) cn_bracketed_paste(paste_fd, 1);
 }

@@ -65,14 +65,51 @@ extension Terminal {
         return .unknown(27)
     }
 
-    /// The rest of an escape sequence nobody knows, up to its final byte (or a few bytes).
+    /// The rest of an escape sequence nobody knows, up to its final byte (or a few bytes);
+    /// `ESC[200~` starts a paste, read whole.
     private func unknownSequence() -> Key {
         var code: wint_t = 0
+        var sequence: [wint_t] = []
         for _ in 0..<16 {
             guard wget_wch(window, &code) == OK else { break }
+            sequence.append(code)
             if (0x40...0x7E).contains(code) { break }
         }
+        if sequence == Self.pasteStart { return readPaste() }
         return .unknown(27)
+    }
+
+    static let pasteStart: [wint_t] = [0x32, 0x30, 0x30, 0x7E]               // "200~" after ESC [
+    static let pasteEnd: [wint_t] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]      // ESC [ 2 0 1 ~
+
+    /// A bracketed paste's text, up to `ESC[201~`: read as characters, never decoded as
+    /// keys (keypad off meanwhile), so escape sequences and controls in it are data. Keeps
+    /// `Key.pasteLimit` characters and drops the rest; a terminal that goes quiet for a
+    /// second before the end marker ends the paste there.
+    private func readPaste() -> Key {
+        keypad(window, false)
+        defer { keypad(window, true) }
+        wtimeout(window, 1_000)
+        var scalars = String.UnicodeScalarView()
+        var kept = 0
+        var tail: [wint_t] = []
+        var code: wint_t = 0
+        while wget_wch(window, &code) == OK {
+            tail.append(code)
+            if tail.count > Self.pasteEnd.count { tail.removeFirst() }
+            if tail == Self.pasteEnd { break }
+            // Held back until it is known not to start the end marker.
+            if tail.count == Self.pasteEnd.count, kept < Key.pasteLimit, let scalar = Unicode.Scalar(tail[0]) {
+                scalars.append(scalar)
+                kept += 1
+            }
+        }
+        if tail != Self.pasteEnd {   // no end marker: what was held back is text too
+            for code in tail.dropFirst(tail.count == Self.pasteEnd.count ? 1 : 0) where kept < Key.pasteLimit {
+                if let scalar = Unicode.Scalar(code) { scalars.append(scalar); kept += 1 }
+            }
+        }
+        return .paste(String(scalars))
     }
 
     private func readMouse() -> Key {

@@ -88,7 +88,15 @@ public final class Terminal {
             }
             if !defaults { wbkgdset(window, chtype(cn_color_pair(Palette.pair(for: .normal)))) }
         }
-        return Terminal(screen: screen, window: window, output: output, owned: owned, options: options, color: color)
+        let terminal = Terminal(screen: screen, window: window, output: output, owned: owned, options: options, color: color)
+        terminal.bracketedPaste(true)
+        return terminal
+    }
+
+    /// Pastes arrive marked (`Key.paste`), so pasted text is never taken for keys.
+    func bracketedPaste(_ on: Bool) {
+        fflush(output)
+        cn_bracketed_paste(fileno(output), on ? 1 : 0)
     }
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, output: UnsafeMutablePointer<FILE>,
@@ -137,6 +145,7 @@ public final class Terminal {
         guard !isStopped else { return }
         isStopped = true
         if options.mouse { mousemask(0, nil) }
+        bracketedPaste(false)
         endwin()
         cn_session_end()
         delscreen(screen)
@@ -161,9 +170,11 @@ extension Terminal {
     public func runOutside(_ body: () -> Void) {
         guard !isStopped else { return body() }
         def_prog_mode()
+        bracketedPaste(false)
         endwin()
         body()
         reset_prog_mode()
+        bracketedPaste(true)
         invalidate()
     }
 }

@@ -9,7 +9,14 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     case resize
     case mouse(MouseEvent)
+    /// Text the terminal delivered as one bracketed paste (`ESC[200~ … ESC[201~`): data,
+    /// never keys. At most `Key.pasteLimit` Unicode scalars; controls in it are left for the
+    /// receiver to drop.
+    case paste(String)
     case unknown(Int)
+
+    /// The most Unicode scalars of one paste that are kept (the rest is read and dropped).
+    public static let pasteLimit = 16_384
 
     /// Short human name, as the help overlay shows it.
     public var label: String {
@@ -38,6 +45,7 @@ public enum Key: Hashable, Sendable {
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
         case .mouse: return "mouse"
+        case .paste: return "paste"
         case .unknown(let code): return "key \(code)"
         }
     }

@@ -79,6 +79,64 @@ import TextGrid
         #expect(keys == [.char("j"), .char("中"), .char("k"), .unknown(27), .char("l"), .unknown(27), .char("m"), .alt("]")])
     }
 
+    /// Bracketed paste is turned on at start and off at stop; a paste arrives as one
+    /// `.paste` with escape sequences and controls in it as data (keypad keys are not
+    /// decoded inside it), the keys after it as keys.
+    @Test func aBracketedPasteIsOneKeyOfText() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let path = FileManager.default.temporaryDirectory.appending(path: "festival-paste-\(getpid()).out").path
+        let out = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        defer { close(fds[0]); close(out); unlink(path) }
+        let terminal = try Terminal.start(TerminalOptions(mouse: false), inputFD: fds[0], outputFD: out, term: "xterm-256color")
+        let typed = "a\u{1B}[200~Loved it.\nw\u{1B}[A\u{1B}OP\u{7}f電影\u{1B}[201~q\u{1B}[200~\u{1B}[201~\u{1B}OB"
+        _ = Array(typed.utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        var keys: [Key] = []
+        while let key = terminal.readKey(timeoutMs: 200) { keys.append(key) }
+        terminal.stop()
+        #expect(keys == [.char("a"), .paste("Loved it.\nw\u{1B}[A\u{1B}OP\u{7}f電影"), .char("q"), .paste(""), .down])
+        let written = String(decoding: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), as: UTF8.self)
+        let on = written.range(of: "\u{1B}[?2004h"), off = written.range(of: "\u{1B}[?2004l", options: .backwards)
+        #expect(on != nil && off != nil && on!.lowerBound < off!.lowerBound, "on at start, off at stop")
+    }
+
+    /// A megabyte pasted (written while it is read) is one key of `Key.pasteLimit`
+    /// characters; the rest is read and dropped, and the key after it arrives. A paste whose
+    /// end marker never comes ends when the input does.
+    @Test func aHugePasteIsCutAndAnUnendedOneEnds() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let out = open("/dev/null", O_WRONLY)
+        defer { close(fds[0]); close(out) }
+        let terminal = try Terminal.start(TerminalOptions(mouse: false), inputFD: fds[0], outputFD: out, term: "xterm-256color")
+        defer { terminal.stop() }
+        let writer = fds[1]
+        let thread = Thread {
+            let body = String(repeating: "e ", count: 1 << 19)
+            let typed = Array(("\u{1B}[200~" + body + "\u{1B}[201~j\u{1B}[200~end\u{1B}[20").utf8)
+            var sent = 0
+            while sent < typed.count {
+                let n = typed[sent...].withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+                guard n > 0 else { break }
+                sent += n
+            }
+            close(writer)
+        }
+        thread.start()
+        var keys: [Key] = []
+        while let key = terminal.readKey(timeoutMs: 2_000) { keys.append(key) }
+        #expect(keys.count == 3)
+        if case .paste(let text)? = keys.first {
+            #expect(text.unicodeScalars.count == Key.pasteLimit)
+            #expect(text.hasPrefix("e e e"))
+        } else {
+            Issue.record("no paste first: \(keys.first.map { "\($0)" } ?? "nothing")")
+        }
+        #expect(keys.dropFirst().first == .char("j"))
+        #expect(keys.last == .paste("end\u{1B}[20"))
+    }
+
     @Test func unknownTerminalThrows() {
         let fd = open("/dev/null", O_RDWR)
         defer { close(fd) }

@@ -71,6 +71,9 @@ import TextGrid
         S.press(&state, .char("s"))
         let effects = S.press(&state, .char("q"))
         #expect(effects.isEmpty && state.search.input == "q")
+        // Ctrl-c in a field is Esc (as in every field); on the list it quits.
+        #expect(S.press(&state, .ctrl("c")) == [.rememberQuery("q")])
+        #expect(state.mode == .browse)
         #expect(S.press(&state, .ctrl("c")) == [.quit])
     }
 

@@ -76,7 +76,11 @@ void cn_session_set_active(int active);
 void cn_session_end(void);
 /// 1 while a session is active.
 int cn_session_active(void);
-/// Ctrl-Z in raw mode: endwin(), stop with SIGTSTP's default action, return on SIGCONT.
+/// Ctrl-Z in raw mode: endwin(), stop with SIGTSTP's default action, return on SIGCONT
+/// (bracketed paste off while stopped, on again after).
 void cn_suspend(void);
+/// Turns the terminal's bracketed paste on or off (`ESC[?2004h` / `l`, written to `fd`).
+/// While on, every restore (signal, exit, suspend) turns it off first.
+void cn_bracketed_paste(int fd, int on);
 
 #endif

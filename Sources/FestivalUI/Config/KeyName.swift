@@ -68,7 +68,7 @@ public enum KeyName {
     }
 
     /// The name the config file uses for a key (nil for what no one can bind: resize,
-    /// mouse events, unknown codes).
+    /// mouse events, pastes, unknown codes).
     public static func name(_ key: Key) -> String? {
         switch key {
         case .char(" "): return "space"
@@ -93,7 +93,7 @@ public enum KeyName {
         case .delete: return "del"
         case .insert: return "ins"
         case .function(let n): return "f\(n)"
-        case .resize, .mouse, .unknown: return nil
+        case .resize, .mouse, .paste, .unknown: return nil
         }
     }
 

@@ -93,6 +93,14 @@ public enum Mode: Equatable, Sendable {
     case search
     /// A filter's menu is open (`a`, `t`, `p`): keys narrow and choose.
     case picker(FilterPicker)
+
+    /// Whether keys are typed into a field (where a paste is inserted as text).
+    var hasField: Bool {
+        switch self {
+        case .exportPath, .note, .find, .search, .picker: true
+        case .browse, .help, .rating, .exportFormat: false
+        }
+    }
 }
 
 /// The catalog shown is only its start (`CatalogStart`): its quotes and sources are still

@@ -37,16 +37,13 @@ enum SearchController {
         case .tab:
             state.mode = .browse
             return []
-        case .escape:
+        case .escape, .ctrl("c"), .ctrl("g"):
             remember(&state)
             state.mode = .browse
             Navigator.back(&state)
             return []
         case .mouse(let event):
             return Navigator.mouse(&state, event)
-        case .ctrl("c"):
-            state.quitting = true
-            return [.quit]
         default:
             guard search.field.edit(key) else { return [] }
             // The cursor moved, the query is the same: nothing to run.

@@ -96,7 +96,7 @@ enum ShelfActions {
     static func editNote(_ state: inout AppState, _ editor: NoteEditor, _ key: Key, now: Date) -> [Effect] {
         var editor = editor
         switch key {
-        case .escape:
+        case .escape, .ctrl("c"), .ctrl("g"):
             state.mode = .browse
             return []
         case .enter:

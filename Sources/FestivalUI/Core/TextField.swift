@@ -1,7 +1,8 @@
 import TextGrid
 
 /// A line of text being typed, with its cursor: the one implementation of the readline keys
-/// that every field shares (the search query, `/` find, the note editor).
+/// that every field shares (the search query, `/` find, the note editor, the export path, a
+/// filter's menu). A paste (`Key.paste`) is inserted as one line of text.
 ///
 /// ←/→ and Ctrl-b/f move by a character, Alt-b/f and Ctrl-←/→ by a word, Home/End and
 /// Ctrl-a/e to the ends; Backspace and Delete (or Ctrl-d) delete a character, Ctrl-w the word
@@ -53,12 +54,34 @@ public struct TextField: Equatable, Sendable {
             at = 0
         case .ctrl("k"):
             characters.removeSubrange(at...)
+        case .paste(let pasted):
+            let line = Array(Self.oneLine(pasted))
+            characters.insert(contentsOf: line, at: at)
+            at += line.count
         default:
             return false
         }
         text = String(characters)
         cursor = at
         return true
+    }
+
+    /// A paste as text for one line: line breaks (CRLF as one), tabs and line separators
+    /// become spaces; every other control character, DEL, C1 and bidi control is dropped, so
+    /// an escape sequence in a paste is text, never a key.
+    static func oneLine(_ pasted: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in pasted.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            if scalar == "\n" && previousCR { continue }
+            switch Sanitize.replacement(for: scalar) {
+            case nil: out.append(scalar)
+            case " "?: out.append(" ")
+            default: break
+            }
+        }
+        return String(out)
     }
 
     /// Whether Alt with `c` edits a field in `mode` (Alt-b, Alt-f, Alt-d while typing).

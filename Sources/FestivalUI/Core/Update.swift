@@ -80,6 +80,19 @@ public func update(_ state: inout AppState, _ action: Action, now: Date, keymap:
     return effects
 }
 
+/// A paste where no field is open runs no command: on a list or a page it opens the search
+/// with the pasted text as its query; where one key is awaited (help, a rating, the export
+/// format) it is refused with a message.
+private func pasteOutsideAField(_ state: inout AppState, _ text: String) -> [Effect] {
+    guard state.mode == .browse else {
+        state.message = UIString.pasteIgnored.text(state.language)
+        return []
+    }
+    SearchController.open(&state, scope: state.screen == .search ? state.search.scope : .everything)
+    state.search.field = TextField()
+    return SearchController.edit(&state, .paste(text))
+}
+
 private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap: Keymap) -> [Effect] {
     switch action {
     case .resize(let size):
@@ -88,6 +101,8 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         return []
     case .key(.resize):
         return []
+    case .key(.paste(let text)) where !state.mode.hasField:
+        return pasteOutsideAField(&state, text)
     case .key(.alt(let c)) where !TextField.usesAlt(c, in: state.mode):
         // Esc and a key typed together arrive as Alt with it: where Alt means nothing, both.
         return update(&state, .key(.escape), now: now, keymap: keymap) + update(&state, .key(.char(c)), now: now, keymap: keymap)
