@@ -14,7 +14,7 @@ public enum UIString: CaseIterable, Sendable {
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case nothingToExport, exportPrompt, exported, exportPathPrompt, exportCancelled
     case noLink, nothingToCopy, copied, opened, noBrowser, browserFailed, theLink, editorFailed, noteKept, noteUnchanged
-    case historyNotSaved, pasteIgnored
+    case historyNotSaved, pasteIgnored, notRunnable, exitStatus, endedBySignal, titleBy, titleOn, titleMatching
     case source, directedBy, colon, comma, listSeparator, english, chinese, watchLink, infoLink, articleLink
     // The `?` help: one line per command, and per group of commands shown together.
     case commandDown, commandUp, commandPageDown, commandPageUp, commandHalfDown, commandHalfUp, commandTop
@@ -132,6 +132,13 @@ public enum UIString: CaseIterable, Sendable {
         case .exported: return ("Exported to ", "已匯出至 ")
         case .exportPathPrompt: return ("Export to: ", "匯出至：")
         case .exportCancelled: return ("Export cancelled.", "已取消匯出。")
+        case .notRunnable: return ("not found or not runnable", "找不到或無法執行")
+        case .exitStatus: return ("exit status ", "結束狀態 ")
+        case .endedBySignal: return ("ended by signal ", "被訊號終止 ")
+        // An export's title: "Quotes by X on Y matching “Z”", "語錄（發言者：X，主題：Y，搜尋：「Z」）".
+        case .titleBy: return (" by ", "發言者：")
+        case .titleOn: return (" on ", "主題：")
+        case .titleMatching: return (" matching ", "搜尋：")
         case .pasteIgnored: return ("A paste is text, not keys: nothing done.", "貼上的是文字，不是按鍵：未執行任何動作。")
         case .noLink: return ("No link here.", "這裡沒有連結。")
         case .nothingToCopy: return ("Nothing to copy here.", "這裡沒有可複製的內容。")

@@ -1,3 +1,4 @@
+import FestivalText
 import FestivalCatalog
 
 /// How a program festival started for the user (a browser, an editor) failed.
@@ -24,11 +25,11 @@ public struct ProgramFailure: Equatable, Sendable {
     func text(_ l: Language) -> String {
         let what: String
         switch reason {
-        case .notStarted, .exitStatus(127): what = l == .en ? "not found or not runnable" : "找不到或無法執行"
-        case .exitStatus(let status): what = (l == .en ? "exit status " : "結束狀態 ") + "\(status)"
-        case .signal(let signal): what = (l == .en ? "ended by signal " : "被訊號終止 ") + "\(signal)"
+        case .notStarted, .exitStatus(127): what = UIString.notRunnable.text(l)
+        case .exitStatus(let status): what = UIString.exitStatus.text(l) + "\(status)"
+        case .signal(let signal): what = UIString.endedBySignal.text(l) + "\(signal)"
         }
-        return program + (l == .en ? ": " : "：") + what
+        return program + UIString.colon.text(l) + what
     }
 }
 

@@ -3,6 +3,7 @@ import FestivalIO
 import FestivalCatalog
 import FestivalLibrary
 import FestivalExport
+import FestivalText
 import Foundation
 
 extension ExportFormat: ExpressibleByArgument {}
@@ -135,18 +136,20 @@ struct ExportCommand: ParsableCommand {
         let speakerName = filters.speaker.map { catalog.personName($0, language) }
         let topicName = filters.topic.map { catalog.topic($0)?.name.text(language) ?? $0 }
         let search = filters.search
-        if language == .en {
-            var title = films ? "Films" : "Quotes"
-            if let speakerName { title += " by \(speakerName)" }
-            if let topicName { title += " on \(topicName)" }
-            if let search { title += " matching “\(search)”" }
+        let l = language
+        let kind = (films ? UIString.films : .quotes).text(l)
+        if l == .en {
+            var title = kind
+            if let speakerName { title += UIString.titleBy.text(l) + speakerName }
+            if let topicName { title += UIString.titleOn.text(l) + topicName }
+            if let search { title += UIString.titleMatching.text(l) + "“\(search)”" }
             return "\(title) — \(festival)"
         }
         var parts: [String] = []
-        if let speakerName { parts.append("發言者：\(speakerName)") }
-        if let topicName { parts.append("主題：\(topicName)") }
-        if let search { parts.append("搜尋：「\(search)」") }
-        let title = "\(festival) \(films ? "影片" : "語錄")"
-        return parts.isEmpty ? title : "\(title)（\(parts.joined(separator: "，"))）"
+        if let speakerName { parts.append(UIString.titleBy.text(l) + speakerName) }
+        if let topicName { parts.append(UIString.titleOn.text(l) + topicName) }
+        if let search { parts.append(UIString.titleMatching.text(l) + "「\(search)」") }
+        let title = "\(festival) \(kind)"
+        return parts.isEmpty ? title : title + Format.parenthetical(parts.joined(separator: UIString.comma.text(l)), l)
     }
 }
