@@ -3,6 +3,23 @@ import Glibc
 import TextGrid
 
 extension Terminal {
+    /// The next key, waiting as long as it takes; `.woken` as soon as `wakeFD` has bytes to
+    /// read (another thread posted something for the caller), `.closed` once input has
+    /// ended. Keys ncurses already holds (typeahead, a resize) come first.
+    public func nextInput(wakeFD: Int32) -> InputEvent {
+        while true {
+            if let key = readKey(timeoutMs: 0) { return .key(key) }
+            var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)]
+            let n = poll(&fds, 2, -1)
+            if n < 0 {
+                if errno == EINTR { continue }   // a signal (a resize): ncurses may have a key for it
+                return .closed
+            }
+            if fds[1].revents != 0 { return .woken }
+            if fds[0].revents != 0 { return readKey(timeoutMs: nil).map(InputEvent.key) ?? .closed }
+        }
+    }
+
     /// Waits for the next key, at most `timeoutMs` (nil: forever). Returns nil on timeout
     /// (or, when waiting forever, when the input has closed).
     public func readKey(timeoutMs: Int?) -> Key? {

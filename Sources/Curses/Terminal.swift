@@ -12,6 +12,8 @@ public final class Terminal {
     private let ownedFiles: [UnsafeMutablePointer<FILE>]
     /// Where ncurses writes; control sequences it does not know (OSC 52) go here too, in order.
     let output: UnsafeMutablePointer<FILE>
+    /// The descriptor ncurses reads keys from (waited on with a wake-up descriptor).
+    let inputFD: Int32
     public let options: TerminalOptions
     /// True when roles are drawn in color (false under NO_COLOR, `.never` or a mono terminal).
     public let colorEnabled: Bool
@@ -88,7 +90,8 @@ public final class Terminal {
             }
             if !defaults { wbkgdset(window, chtype(cn_color_pair(Palette.pair(for: .normal)))) }
         }
-        let terminal = Terminal(screen: screen, window: window, output: output, owned: owned, options: options, color: color)
+        let terminal = Terminal(screen: screen, window: window, output: output, inputFD: fileno(input), owned: owned,
+                                options: options, color: color)
         terminal.bracketedPaste(true)
         return terminal
     }
@@ -100,10 +103,11 @@ public final class Terminal {
     }
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, output: UnsafeMutablePointer<FILE>,
-                 owned: [UnsafeMutablePointer<FILE>], options: TerminalOptions, color: Bool) {
+                 inputFD: Int32, owned: [UnsafeMutablePointer<FILE>], options: TerminalOptions, color: Bool) {
         self.screen = screen
         self.window = window
         self.output = output
+        self.inputFD = inputFD
         self.ownedFiles = owned
         self.options = options
         self.colorEnabled = color

@@ -4,87 +4,101 @@ import FestivalUI
 import Foundation
 import TextGrid
 
-/// Reads keys, updates the state, runs effects and paints, until quit or end of input.
-/// Every effect's result goes back through `update` as an action; this loop never changes
-/// the state itself.
+/// Reads keys and what was posted into its inbox, updates the state, runs effects and
+/// paints, until quit or end of input. Every effect's result goes back through `update` as
+/// an action; this loop never changes the state itself.
+///
+/// Effects that may be slow (a shelf save waiting on another festival's lock, an export, a
+/// browser being started, the history file) run off the loop's thread, one serial queue per
+/// file they touch, and post their result into the inbox: keys keep answering meanwhile, and
+/// two effects on the same file are applied in order. The editor, the clipboard, suspend and
+/// redraw use the terminal, so they run here.
 public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
     public let terminal: Terminal
     public let effects: Effects
     public let keymap: Keymap
+    /// Where background jobs and slow effects post their results.
+    public let inbox: Inbox
     /// The wall clock (a test passes a fixed one).
     public let clock: () -> Date
     public private(set) var state: AppState
     /// Messages worth reading in full once the terminal is restored (the bottom line cuts
     /// them at its width): an unusable shelf file and where it went, a failed save or export.
     public private(set) var notices: [String] = []
+    /// Why the rest of a catalog shown from its start could not be loaded (the browser ended).
+    public private(set) var catalogFailure: CatalogError?
+
+    private let queues = EffectQueues()
+    /// Shelf saves sent and not yet answered: the answer of one that is followed by another
+    /// is not applied (the later one re-reads the file and carries both), so the shelf shown
+    /// never steps back.
+    private var shelfSavesPending = 0
 
     public init(terminal: Terminal, state: AppState, effects: Effects, keymap: Keymap = .standard,
-                clock: @escaping () -> Date = Date.init) {
+                inbox: Inbox = Inbox(), clock: @escaping () -> Date = Date.init) {
         self.terminal = terminal
         self.effects = effects
         self.keymap = keymap
+        self.inbox = inbox
         self.clock = clock
         self.state = state
     }
 
-    /// Runs until quit, the end of input, or (while only the catalog's start is shown) the
-    /// rest of the catalog failing to load. Each is asked without waiting, in turn, until it
-    /// has its answer: `catalog` for the rest of a catalog shown from its start; `library`,
-    /// for the search index being built in the background; then `check`, for whether the
-    /// catalog file turned out to have changed since it was cached.
-    public mutating func run(catalog: () -> CatalogArrival = { .failed }, library: () -> Library?,
-                             check: () -> CatalogCheck = { .unchanged }) {
-        var loadingRest = state.loading != nil
-        var pending = state.library == nil
-        var checking = true
+    /// Runs until quit or the end of input; then waits for the effects still running and
+    /// applies their results (a change made just before quitting is saved).
+    public mutating func run() {
+        defer { finish() }
         paint()
         while !state.quitting {
-            if loadingRest {
-                switch catalog() {
-                case .loading(let fraction):
-                    // A repaint for each whole percent, not for each poll.
-                    if fraction.map({ Int($0 * 100) }) != state.loading?.fraction.map({ Int($0 * 100) }) {
-                        send(.catalogProgress(fraction))
-                        paint()
-                    }
-                case .loaded(let whole):
-                    loadingRest = false
-                    send(.catalogLoaded(whole))
-                    paint()
-                case .failed:
-                    return
+            switch terminal.nextInput(wake: inbox.wakeFD) {
+            case .closed:
+                return
+            case .woken:
+                guard receive() else { return }
+            case .key(let key):
+                guard handle(key) else { return }
+                // Keys and resizes already waiting are handled before one paint: a resize
+                // storm or a held-down key costs one frame, not one each.
+                var budget = 512
+                while budget > 0, let next = terminal.readKey(timeoutMs: 0) {
+                    guard handle(next) else { return }
+                    budget -= 1
                 }
-            }
-            if !loadingRest, pending, let built = library() {
-                pending = false
-                send(.libraryReady(built))
-                paint()
-            }
-            if !pending, checking {
-                switch check() {
-                case .pending: break
-                case .unchanged: checking = false
-                case .changed(let fresh):
-                    checking = false
-                    send(.catalogReloaded(fresh))
-                    paint()
-                }
-            }
-            let waiting = loadingRest || pending || checking
-            let key = terminal.readKey(timeoutMs: waiting ? 100 : nil)
-            guard let key else {
-                if waiting { continue }   // a timeout: look at the index (or the check) again
-                return                    // input closed
-            }
-            guard handle(key) else { return }
-            // Keys and resizes already waiting are handled before one paint: a resize storm
-            // or a held-down key costs one frame, not one each.
-            var budget = 512
-            while budget > 0, let next = terminal.readKey(timeoutMs: 0) {
-                guard handle(next) else { return }
-                budget -= 1
+                guard receive() else { return }
             }
             paint()
+        }
+    }
+
+    /// What was posted, through `update` in order; false means quit.
+    private mutating func receive() -> Bool {
+        for action in inbox.drain() {
+            guard accept(action) else { continue }
+            guard send(action) else { return false }
+        }
+        return true
+    }
+
+    /// Whether a posted action is applied (see `shelfSavesPending`).
+    private mutating func accept(_ action: Action) -> Bool {
+        switch action {
+        case .shelfSaved:
+            shelfSavesPending = max(0, shelfSavesPending - 1)
+            return shelfSavesPending == 0
+        case .shelfSaveFailed:
+            shelfSavesPending = max(0, shelfSavesPending - 1)
+            return true
+        default:
+            return true
+        }
+    }
+
+    /// After the loop: the effects still running are waited for and their results applied.
+    private mutating func finish() {
+        queues.running.wait()
+        for action in inbox.drain() where action.isEffectResult && accept(action) {
+            note(action)
+            _ = update(&state, action, now: clock(), keymap: keymap)
         }
     }
 
@@ -92,11 +106,13 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
         switch action {
         case .shelfLoaded(_, let message?), .shelfSaveFailed(let message), .exportFailed(let message):
             if !notices.contains(message) { notices.append(message) }
+        case .catalogFailed(let error):
+            catalogFailure = error
         default: break
         }
     }
 
-    func paint() {
+    public func paint() {
         terminal.paint(view(state, size: state.size, keymap: keymap))
     }
 
@@ -105,15 +121,16 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
         send(key == .resize ? .resize(terminal.cellSize) : .key(key))
     }
 
-    /// Updates the state with `action`, runs the effects and feeds each result back in
-    /// (its own effects run too); false means quit.
+    /// Updates the state with `action` and runs the effects: those on the terminal here, with
+    /// their results fed back in at once; the others on their queues, whose results come
+    /// back through the inbox. False means quit.
     @discardableResult
     public mutating func send(_ action: Action) -> Bool {
         note(action)
         var queue = update(&state, action, now: clock(), keymap: keymap)
         var i = 0
         while i < queue.count {
-            let result: Action?
+            var result: Action?
             switch queue[i] {
             case .quit: return false
             case .suspend:
@@ -121,17 +138,20 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
                 result = .resize(terminal.cellSize)
             case .redraw:
                 terminal.invalidate()
-                result = nil
-            case .openURL(let url): result = effects.open(url)
             case .copy(let text):
                 terminal.copyToClipboard(text)
-                result = nil
-            case .saveShelf(let change, let at): result = effects.save(change, at: at)
-            case .export(let request):
-                result = effects.export(request, catalog: state.catalog, language: state.language, now: clock())
             case .editNote(let item, let text):
                 result = effects.editNote(item, text) { body in terminal.runOutside(body) }
-            case .rememberQuery(let query): result = effects.rememberQuery(query)
+            case .openURL(let url):
+                post(on: queues.open) { [effects] in effects.open(url) }
+            case .saveShelf(let change, let at):
+                shelfSavesPending += 1
+                post(on: queues.shelf) { [effects] in effects.save(change, at: at) }
+            case .export(let request):
+                let (catalog, language, now) = (state.catalog, state.language, clock())
+                post(on: queues.export) { [effects] in effects.export(request, catalog: catalog, language: language, now: now) }
+            case .rememberQuery(let query):
+                post(on: queues.history) { [effects] in effects.rememberQuery(query) }
             }
             if let result {
                 note(result)
@@ -141,21 +161,35 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
         }
         return true
     }
+
+    /// Runs an effect on `queue` and posts its result.
+    private func post(on queue: DispatchQueue, _ effect: @escaping @Sendable () -> Action?) {
+        let inbox = inbox
+        queue.async(group: queues.running) {
+            if let result = effect() { inbox.post(result) }
+        }
+    }
 }
 
-/// The rest of a catalog whose start is shown (see `CatalogStart`).
-public enum CatalogArrival: Sendable {
-    /// Still loading, this far (when known).
-    case loading(Double?)
-    case loaded(Catalog)
-    /// The catalog is not valid (the shell reports why once the terminal is restored).
-    case failed
+/// The serial queues slow effects run on: one per file (or program) they touch.
+private final class EffectQueues: Sendable {
+    let shelf = DispatchQueue(label: "festival.shelf")
+    let export = DispatchQueue(label: "festival.export")
+    let open = DispatchQueue(label: "festival.open")
+    let history = DispatchQueue(label: "festival.history")
+    /// Every effect running or waiting.
+    let running = DispatchGroup()
 }
 
-/// Whether a catalog shown from its cache file still matches the file (see
-/// `CatalogCache.confirm`).
-public enum CatalogCheck: Sendable {
-    case pending, unchanged
-    /// The file had changed: its catalog, read again, with its index.
-    case changed(Library)
+extension Action {
+    /// Whether this reports an effect's result (not a key or a background job's finding).
+    var isEffectResult: Bool {
+        switch self {
+        case .shelfSaved, .shelfSaveFailed, .exported, .exportFailed, .opened, .notOpened, .searchHistory,
+             .searchHistoryNotSaved:
+            true
+        default:
+            false
+        }
+    }
 }

@@ -9,6 +9,9 @@ public protocol BrowserTerminal: AnyObject {
     func paint(_ canvas: Canvas)
     /// The next key (a resize arrives as `.resize`); nil on timeout or when input ended.
     func readKey(timeoutMs: Int?) -> Key?
+    /// The next key, however long it takes, or `.woken` as soon as `wake` (the inbox's
+    /// descriptor) is readable, or `.closed` when input has ended.
+    func nextInput(wake: Int32) -> InputEvent
     /// Ctrl-z: gives the terminal back until the shell resumes festival.
     func suspend()
     /// Ctrl-l: the next paint redraws every cell.

@@ -6,7 +6,8 @@ import Foundation
 
 /// Runs the effects that reach outside the program; each returns the action that reports
 /// its result to `update`. `SystemEffects` is the real one; tests substitute their own.
-public protocol EffectRunner {
+/// Sendable: the browser loop runs the slow ones on other threads.
+public protocol EffectRunner: Sendable {
     func save(_ change: ShelfChange, at now: Date) -> Action
     func open(_ url: String) -> Action
     func export(_ request: ExportRequest, catalog: Catalog, language: Language, now: Date) -> Action

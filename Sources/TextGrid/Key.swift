@@ -63,3 +63,11 @@ public struct MouseEvent: Hashable, Sendable {
         self.y = y
     }
 }
+
+/// What waiting on a terminal gives: a key, a wake-up from another thread (something was
+/// posted for the loop), or the end of input.
+public enum InputEvent: Equatable, Sendable {
+    case key(Key)
+    case woken
+    case closed
+}

@@ -19,7 +19,7 @@ import Testing
         let screen = try await tmux.wait { screen in
             screen.split(separator: "\n").contains { $0.hasPrefix("Search: \(query)") && $0.contains(" results") }
         }
-        try await tmux.send("C-c")
+        try await tmux.send("C-c", "C-c")   // leaves the search field, then quits
         #expect(await tmux.file("status")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(await tmux.file("before") == tmux.file("after"))
         return screen

@@ -1,5 +1,6 @@
 import BuiltinCatalog
 import Foundation
+import Glibc
 import Testing
 import TextGrid
 @testable import FestivalApp
@@ -9,29 +10,66 @@ import TextGrid
 import FestivalText
 @testable import FestivalUI
 
-/// A terminal in memory: keys from a script, every painted frame kept.
+/// A terminal in memory: keys from a script, every painted frame kept. The script can also
+/// wait for something to be posted into the inbox (as the real terminal waits on the inbox's
+/// descriptor beside its input) and run a step of the test's own between keys.
 final class MemoryTerminal: BrowserTerminal {
-    var keys: [Key]
+    enum Step {
+        case key(Key)
+        /// Wait until the inbox's descriptor is readable (10 s at most: then the test fails).
+        case awaitPost
+        /// Run this, then go on with the script.
+        case run(() -> Void)
+    }
+
+    var steps: [Step]
     var cellSize: Size
     private(set) var frames: [Canvas] = []
     private(set) var clipboard: [String] = []
     private(set) var invalidations = 0
 
     init(keys: [Key], size: Size = Size(width: 80, height: 24)) {
-        self.keys = keys
+        self.steps = keys.map(Step.key)
+        cellSize = size
+    }
+
+    init(steps: [Step], size: Size = Size(width: 80, height: 24)) {
+        self.steps = steps
         cellSize = size
     }
 
     func paint(_ canvas: Canvas) { frames.append(canvas) }
-    func readKey(timeoutMs: Int?) -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
+
+    func readKey(timeoutMs: Int?) -> Key? {
+        guard case .key(let key)? = steps.first else { return nil }
+        steps.removeFirst()
+        return key
+    }
+
+    func nextInput(wake: Int32) -> InputEvent {
+        while let step = steps.first {
+            steps.removeFirst()
+            switch step {
+            case .key(let key): return .key(key)
+            case .run(let body): body()
+            case .awaitPost:
+                var fd = pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
+                if poll(&fd, 1, 10_000) != 1 { Issue.record("nothing was posted within 10 s") }
+                return .woken
+            }
+        }
+        return .closed
+    }
+
     func suspend() {}
     func invalidate() { invalidations += 1 }
     func copyToClipboard(_ text: String) { clipboard.append(text) }
     func runOutside(_ body: () -> Void) { body() }
 }
 
-/// Effects recorded instead of run; each answers as `answer` says.
-final class RecordingEffects: EffectRunner {
+/// Effects recorded instead of run; each answers as `answer` says. The loop runs them on its
+/// effect queues, one at a time each, and waits for them before `run` returns.
+final class RecordingEffects: EffectRunner, @unchecked Sendable {
     var saved: [(ShelfChange, Date)] = []
     var opened: [String] = []
     var exports: [ExportRequest] = []
@@ -64,17 +102,27 @@ final class RecordingEffects: EffectRunner {
 
     static func loop(_ keys: [Key], effects: RecordingEffects = RecordingEffects(), library: Library? = nil)
         -> BrowserLoop<MemoryTerminal, RecordingEffects> {
-        let terminal = MemoryTerminal(keys: keys)
-        return BrowserLoop(terminal: terminal,
-                           state: AppState(catalog: catalog, language: .en, size: terminal.cellSize, library: library),
-                           effects: effects, clock: { clock })
+        loop(MemoryTerminal(keys: keys), effects: effects, library: library)
+    }
+
+    static func loop(_ terminal: MemoryTerminal, effects: RecordingEffects = RecordingEffects(), library: Library? = nil,
+                     inbox: Inbox = Inbox(), exportDirectory: String = ".") -> BrowserLoop<MemoryTerminal, RecordingEffects> {
+        BrowserLoop(terminal: terminal,
+                    state: AppState(catalog: catalog, language: .en, size: terminal.cellSize, library: library,
+                                    exportDirectory: exportDirectory),
+                    effects: effects, inbox: inbox, clock: { clock })
     }
 
     static func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
+    /// A job that posts `action` from its own thread, as the shell's jobs do.
+    static func job(_ inbox: Inbox, _ action: @autoclosure @escaping @Sendable () -> Action) -> MemoryTerminal.Step {
+        .run { inbox.start { action() } }
+    }
+
     @Test func keysToAQuoteAndTheLastFrameIsTheStateDrawn() {
-        var loop = Self.loop([.char("s")] + Self.typed("pre-visualization") + [.enter])
-        loop.run { Self.library }
+        var loop = Self.loop([.char("s")] + Self.typed("pre-visualization") + [.enter], library: Self.library)
+        loop.run()
         #expect(loop.state.screen == .quote("q10"))
         let last = loop.terminal.frames.last!
         #expect(last.text == view(loop.state, size: loop.state.size).text)
@@ -82,54 +130,67 @@ final class RecordingEffects: EffectRunner {
     }
 
     @Test func aSearchTypedBeforeTheIndexIsReadyRunsWhenItArrives() {
-        var polls = 0
-        var loop = Self.loop([.char("s")] + Self.typed("copyright"))
-        loop.run {
-            polls += 1
-            return polls < 30 ? nil : Self.library    // the keys are all read before it is ready
-        }
+        let inbox = Inbox()
+        let library = Self.library
+        let keys = ([Key.char("s")] + Self.typed("copyright")).map(MemoryTerminal.Step.key)
+        var loop = Self.loop(MemoryTerminal(steps: keys + [Self.job(inbox, .libraryReady(library)), .awaitPost]), inbox: inbox)
+        loop.run()
         #expect(loop.state.library != nil && !loop.state.search.hits.isEmpty)
         #expect(loop.terminal.frames.contains { $0.text.contains("Indexing") })
         #expect(!loop.terminal.frames.last!.text.contains("Indexing"))
     }
 
-    /// A start from the cache whose file turned out to have changed: once the check knows,
-    /// the catalog read again replaces the one shown, on the same section, and says so.
-    @Test func aChangedCatalogFileReplacesTheCatalogShown() {
+    /// A start from the cache whose file turned out to have changed: the catalog read again
+    /// replaces the one shown and says so; everything of the user's stays (section, place,
+    /// language, shelf, search history, export directory).
+    @Test func aChangedCatalogFileReplacesTheCatalogShownAndKeepsTheUsersThings() {
         var smaller = Self.catalog
         smaller.quotes = Array(smaller.quotes.prefix(3))
-        var checks = 0
-        var loop = Self.loop([.char("2"), .down] + Array(repeating: Key.resize, count: 5))
-        loop.run(library: { Self.library }, check: {
-            checks += 1
-            return checks < 3 ? .pending : .changed(Library(indexing: smaller))
-        })
-        #expect(checks == 3, "asked until it knew, then no more")
+        let reloaded = Library(indexing: smaller)
+        let inbox = Inbox()
+        let steps: [MemoryTerminal.Step] = [.key(.char("2")), .key(.down), .key(.char("L")), Self.job(inbox, .catalogReloaded(reloaded)),
+                                            .awaitPost]
+        var loop = Self.loop(MemoryTerminal(steps: steps), library: Self.library, inbox: inbox, exportDirectory: "/home/me/exports")
+        loop.send(.searchHistory(["copyright", "電影"]))
+        loop.send(.shelfSaved({ var shelf = Shelf(); shelf.toggleFavorite(.quote("q02"), at: Self.clock); return shelf }()))
+        loop.run()
         #expect(loop.state.catalog == smaller && loop.state.library?.catalog == smaller)
-        #expect(loop.state.section == .quotes)
-        #expect(loop.terminal.frames.last!.text.contains("The catalog file had changed"))
+        #expect(loop.state.section == .quotes && loop.state.viewport.selected == 1)
+        #expect(loop.state.language == .zhHant)
+        #expect(loop.state.exportDirectory == "/home/me/exports")
+        #expect(loop.state.search.history == ["copyright", "電影"])
+        #expect(loop.state.shelf.isFavorite(.quote("q02")))
+        #expect(loop.terminal.frames.last!.text.contains(UIString.catalogReloaded.text(.zhHant)))
     }
 
-    static func startLoop(_ keys: [Key]) -> BrowserLoop<MemoryTerminal, RecordingEffects> {
-        let terminal = MemoryTerminal(keys: keys)
+    /// A place the new catalog lacks is dropped from its section's history.
+    @Test func aReloadDropsPagesOfItemsThatAreGone() {
+        var smaller = Self.catalog
+        smaller.quotes = Array(smaller.quotes.prefix(3))
+        let gone = Self.catalog.quotes[5].id
+        var state = AppState(catalog: Self.catalog, language: .en, size: Size(width: 80, height: 24), library: Self.library)
+        _ = update(&state, .show(.quote(gone)), now: Self.clock)
+        #expect(state.screen == .quote(gone))
+        _ = update(&state, .catalogReloaded(Library(indexing: smaller)), now: Self.clock)
+        #expect(state.screen == state.section.root)
+    }
+
+    static func startLoop(_ steps: [MemoryTerminal.Step], inbox: Inbox) -> BrowserLoop<MemoryTerminal, RecordingEffects> {
+        let terminal = MemoryTerminal(steps: steps)
         let start = CatalogStart.decode(bytes: Array(BuiltinCatalog.json.utf8))!
         return BrowserLoop(terminal: terminal, state: AppState(catalog: start, language: .en, size: terminal.cellSize, start: true),
-                           effects: RecordingEffects(), clock: { clock })
+                           effects: RecordingEffects(), inbox: inbox, clock: { clock })
     }
 
-    /// Shown from its start: keys work at once, the progress is painted, the whole catalog
-    /// replaces the start where the user is, and only then is the index asked for.
+    /// Shown from its start: keys work at once, the progress is painted as it is posted, the
+    /// whole catalog replaces the start where the user is, then the index arrives.
     @Test func aCatalogShownFromItsStartGetsItsQuotesThenItsIndex() {
-        var polls = 0, libraryPolls = 0
-        var loop = Self.startLoop([.char("2")])
-        loop.run(catalog: {
-            polls += 1
-            return polls < 5 ? .loading(Double(polls) / 10) : .loaded(Self.catalog)
-        }, library: {
-            libraryPolls += 1
-            return Self.library
-        })
-        #expect(polls == 5 && libraryPolls == 1)
+        let inbox = Inbox()
+        let (catalog, library) = (Self.catalog, Self.library)
+        var loop = Self.startLoop([.key(.char("2")), Self.job(inbox, .catalogProgress(0.4)), .awaitPost,
+                                   Self.job(inbox, .catalogLoaded(catalog)), .awaitPost,
+                                   Self.job(inbox, .libraryReady(library)), .awaitPost], inbox: inbox)
+        loop.run()
         #expect(loop.state.loading == nil && loop.state.catalog == Self.catalog && loop.state.library != nil)
         #expect(loop.state.screen == .quotes)
         #expect(loop.terminal.frames.contains { $0.text.contains("Loading quotes 40%") })
@@ -137,15 +198,69 @@ final class RecordingEffects: EffectRunner {
         #expect(!loop.terminal.frames.last!.text.contains("Loading"))
     }
 
-    /// The rest turned out not to be valid: the loop ends (the shell prints the error).
+    /// The rest turned out not to be valid: the loop ends at once, keeping why for the shell.
     @Test func aCatalogWhoseRestFailsEndsTheLoop() {
-        var libraryPolls = 0
-        var loop = Self.startLoop(Array(repeating: Key.char("j"), count: 3))
-        loop.run(catalog: { .failed }, library: {
-            libraryPolls += 1
-            return Self.library
-        })
-        #expect(libraryPolls == 0 && loop.state.loading != nil && !loop.state.quitting)
+        let inbox = Inbox()
+        let error = CatalogError([CatalogIssue(file: "big.json", path: "quotes[7].speaker", line: 12, column: 3, message: "unknown person")])
+        let terminal = MemoryTerminal(steps: [.key(.char("j")), Self.job(inbox, .catalogFailed(error)), .awaitPost,
+                                              .key(.char("j")), .key(.char("j"))])
+        var loop = Self.startLoop([], inbox: inbox)
+        loop = BrowserLoop(terminal: terminal, state: loop.state, effects: RecordingEffects(), inbox: inbox, clock: { Self.clock })
+        loop.run()
+        #expect(loop.catalogFailure == error)
+        #expect(loop.state.quitting && terminal.steps.count == 2, "the keys after the failure are not read")
+    }
+
+    /// A shelf save waits on another festival's lock: meanwhile the keys answer and are
+    /// painted; once the lock is let go the save is made and its result applied.
+    @Test func keysAnswerWhileAShelfSaveWaitsForALock() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-lock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = ShelfStore(directory: dir, catalogID: Self.catalog.id)
+        // Another festival holds the lock (flock: another open file description conflicts).
+        let lock = open(store.lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        let terminal = MemoryTerminal(steps: [])
+        var paintedWhileLocked = 0
+        var savedWhileLocked = true
+        terminal.steps = [.key(.char("f")), .run {}, .key(.char("j")), .run {}, .key(.char("j")),
+                          .run {
+                              paintedWhileLocked = terminal.frames.count
+                              savedWhileLocked = store.load().shelf.isFavorite(.film("total-pixel-space"))
+                              close(lock)
+                          },
+                          .awaitPost]
+        var loop = BrowserLoop(terminal: terminal,
+                               state: AppState(catalog: Self.catalog, language: .en, size: terminal.cellSize, library: Self.library),
+                               effects: SystemEffects(shelfStore: store, environment: [:]), clock: { Self.clock })
+        loop.run()
+        #expect(paintedWhileLocked >= 4, "the start and each key painted while the save waited: \(paintedWhileLocked)")
+        #expect(!savedWhileLocked)
+        #expect(loop.state.viewport.selected == 2)
+        #expect(loop.notices.isEmpty, "\(loop.notices)")
+        #expect(loop.state.shelf.isFavorite(.film("total-pixel-space")))
+        #expect(store.load().shelf.isFavorite(.film("total-pixel-space")))
+    }
+
+    /// Quitting right after a change still saves it: the loop waits for its effects.
+    @Test func aChangeJustBeforeQuittingIsSaved() {
+        let effects = RecordingEffects()
+        var loop = Self.loop([.char("f"), .char("q")], effects: effects, library: Self.library)
+        loop.run()
+        #expect(effects.saved.count == 1)
+        #expect(loop.state.shelf.isFavorite(.film("total-pixel-space")))
+    }
+
+    /// Two changes in a row are saved in order, and the shelf shown never steps back to the
+    /// first one's answer.
+    @Test func savesAreAppliedInOrder() {
+        let effects = RecordingEffects()
+        var loop = Self.loop([.char("f"), .char("f"), .char("f")], effects: effects, library: Self.library)
+        loop.run()
+        #expect(effects.saved.map(\.0) == [.favorite(.film("total-pixel-space"), true), .favorite(.film("total-pixel-space"), false),
+                                           .favorite(.film("total-pixel-space"), true)])
+        #expect(loop.state.shelf.isFavorite(.film("total-pixel-space")) && effects.shelfOnDisk.isFavorite(.film("total-pixel-space")))
     }
 
     @Test func aShelfChangeIsSavedAtTheClocksTimeAndTheSavedShelfComesBack() {
@@ -153,7 +268,7 @@ final class RecordingEffects: EffectRunner {
         // Another instance already favorited a quote: the saved file holds both.
         effects.shelfOnDisk.toggleFavorite(.quote("q04"), at: Self.clock)
         var loop = Self.loop([.down, .char("f")], effects: effects, library: Self.library)
-        loop.run { Self.library }
+        loop.run()
         #expect(effects.saved.count == 1 && effects.saved[0].0 == .favorite(.film("jailbird"), true))
         #expect(effects.saved[0].1 == Self.clock)
         #expect(loop.state.shelf.isFavorite(.film("jailbird")) && loop.state.shelf.isFavorite(.quote("q04")))
@@ -165,7 +280,7 @@ final class RecordingEffects: EffectRunner {
         let effects = RecordingEffects()
         effects.shelfOnDisk.toggleFavorite(.film("jailbird"), at: Self.clock)
         var loop = Self.loop([.down, .char("f")], effects: effects, library: Self.library)
-        loop.run { Self.library }
+        loop.run()
         #expect(loop.state.message == "Added to favorites ★")
         #expect(loop.state.shelf.isFavorite(.film("jailbird")) && effects.shelfOnDisk.isFavorite(.film("jailbird")))
     }
@@ -175,14 +290,14 @@ final class RecordingEffects: EffectRunner {
         let message = "festival: the shelf file /home/u/.local/share/festival/shelf-aiff-2025.json was corrupt (line 1); moved it to /home/u/.local/share/festival/shelf-aiff-2025.json.corrupt-20270115T080000Z; starting with an empty shelf"
         var loop = Self.loop([.char("j")], library: Self.library)
         loop.send(.shelfLoaded(Shelf(), message: message))
-        loop.run { Self.library }
+        loop.run()
         #expect(loop.terminal.frames.first { $0.text.contains("festival: the shelf") } != nil)
         #expect(loop.notices == [message])
     }
 
     @Test func noEditorOpensTheNoteOnTheBottomLine() {
         var loop = Self.loop([.char("m")] + Self.typed("hi") + [.enter], library: Self.library)
-        loop.run { Self.library }
+        loop.run()
         #expect(loop.state.shelf.note(.film("total-pixel-space")) == "hi")
         #expect(loop.state.mode == .browse)
     }
@@ -191,7 +306,7 @@ final class RecordingEffects: EffectRunner {
         let effects = RecordingEffects()
         var loop = Self.loop([.char("s")] + Self.typed("AI") + [.tab, .char("e"), .char("m"), .enter], effects: effects,
                              library: Self.library)
-        loop.run { Self.library }
+        loop.run()
         #expect(effects.exports.count == 1)
         let request = effects.exports[0]
         #expect(!request.quoteIDs.isEmpty && !request.filmIDs.isEmpty)
@@ -200,7 +315,7 @@ final class RecordingEffects: EffectRunner {
 
     @Test func aFailedOpenIsSaidOnTheBottomLine() {
         var loop = Self.loop([.char("o")], library: Self.library)
-        loop.run { Self.library }
+        loop.run()
         #expect(loop.state.message?.hasPrefix(UIString.noBrowser.text(.en)) == true, "\(loop.state.message ?? "")")
     }
 }

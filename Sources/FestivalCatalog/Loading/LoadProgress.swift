@@ -9,8 +9,13 @@ public final class LoadProgress: Sendable {
     private let phaseValue = Atomic<Int>(0)
     private let doneValue = Atomic<Int>(0)
     private let totalValue = Atomic<Int>(0)
+    /// Told of each new phase and each whole percent of one (on the loading thread).
+    private let observer: (@Sendable (LoadProgress) -> Void)?
+    private let lastTold = Atomic<Int>(-1)
 
-    public init() {}
+    public init(observer: (@Sendable (LoadProgress) -> Void)? = nil) {
+        self.observer = observer
+    }
 
     public var phase: Phase { Phase(rawValue: phaseValue.load(ordering: .acquiring)) ?? .done }
 
@@ -25,9 +30,18 @@ public final class LoadProgress: Sendable {
         doneValue.store(0, ordering: .relaxed)
         totalValue.store(total, ordering: .relaxed)
         phaseValue.store(phase.rawValue, ordering: .releasing)
+        tell()
     }
 
     public func advance(to done: Int) {
         doneValue.store(done, ordering: .relaxed)
+        tell()
+    }
+
+    private func tell() {
+        guard let observer else { return }
+        let percent = fraction.map { Int($0 * 100) } ?? 101
+        let now = phaseValue.load(ordering: .relaxed) * 1000 + percent
+        if lastTold.exchange(now, ordering: .relaxed) != now { observer(self) }
     }
 }

@@ -1,3 +1,4 @@
+import FestivalLibrary
 import TextGrid
 
 /// Moving around: the cursor, scrolling, opening, history, sections, the mouse.
@@ -60,6 +61,43 @@ enum Navigator {
     }
 
     /// Keeps scroll within the page and the selection in view (or drops it, on a document).
+    /// Another catalog (the file read again) in place of the one shown: each section keeps
+    /// its history but for the pages of items the new one lacks, and every place is kept
+    /// within its list; the search runs again, and a find or a filter's menu (counted on the
+    /// old catalog) closes.
+    static func replaceCatalog(_ state: inout AppState, with library: Library) {
+        let catalog = library.catalog
+        state.catalog = catalog
+        state.library = library
+        state.loading = nil
+        func exists(_ screen: Screen) -> Bool {
+            switch screen {
+            case .film(let id): catalog.film(id) != nil
+            case .quote(let id): catalog.quote(id) != nil
+            case .person(let id): catalog.person(id) != nil
+            case .films, .quotes, .people, .festival, .shelf, .search: true
+            }
+        }
+        for (section, stack) in state.stacks {
+            state.stacks[section] = stack.filter(exists)
+            if state.stacks[section]!.isEmpty { state.stacks[section] = [section.root] }
+        }
+        state.viewports = state.viewports.filter { exists($0.key) }
+        state.find = nil
+        switch state.mode {
+        case .find, .picker: state.mode = .browse
+        default: break
+        }
+        SearchController.run(&state, narrowing: false)
+        for section in Section.allCases {
+            let shown = state.section
+            state.section = section
+            clamp(&state)
+            state.section = shown
+        }
+        clamp(&state)
+    }
+
     static func clamp(_ state: inout AppState) {
         let (page, layout) = context(state)
         clamp(&state, page: page, layout: layout)

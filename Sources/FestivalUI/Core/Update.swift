@@ -9,6 +9,9 @@ import TextGrid
 public enum Action: Sendable {
     case key(Key)
     case resize(Size)
+    /// The start of a catalog (festival, people, films; the quotes still to come), which the
+    /// shell opens the browser on; once a catalog is shown it changes nothing.
+    case catalogStart(Catalog)
     /// While only the catalog's start is shown: how far the rest has loaded (when known).
     case catalogProgress(Double?)
     /// The whole catalog, loaded and valid, replacing its start (the place, the selection
@@ -16,9 +19,13 @@ public enum Action: Sendable {
     case catalogLoaded(Catalog)
     /// The search index is ready (built or read from the cache by the shell).
     case libraryReady(Library)
-    /// The catalog file had changed since it was cached: start again on the catalog read
-    /// from it (the language, the section and the shelf stay).
+    /// The catalog file had changed since it was cached: the catalog read from it replaces
+    /// the one shown, with its index; everything of the user's stays (language, section,
+    /// places that still exist, shelf, search history, export directory).
     case catalogReloaded(Library)
+    /// The rest of a catalog shown from its start is not valid: the browser ends, and the
+    /// shell prints the located error once the terminal is restored.
+    case catalogFailed(CatalogError)
     /// The shelf as the shell loaded it at start, with a message when the file was unusable.
     case shelfLoaded(Shelf, message: String?)
     /// A `saveShelf` ran: the shelf as the file now holds it (another instance's changes
@@ -123,6 +130,11 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
         guard let command = keymap.command(for: key, on: state.screen.kind) else { return [] }
         return perform(&state, command, now: now)
+    case .catalogStart:
+        return []
+    case .catalogFailed:
+        state.quitting = true
+        return [.quit]
     case .catalogProgress(let fraction):
         if state.loading != nil { state.loading?.fraction = fraction }
     case .catalogLoaded(let catalog):
@@ -138,11 +150,8 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         state.library = library
         if state.screen == .search { SearchController.run(&state, narrowing: false) }
     case .catalogReloaded(let library):
-        var fresh = AppState(catalog: library.catalog, language: state.language, size: state.size, library: library)
-        fresh.section = state.section
-        fresh.shelf = state.shelf
-        fresh.message = UIString.catalogReloaded.text(state.language)
-        state = fresh
+        Navigator.replaceCatalog(&state, with: library)
+        state.message = UIString.catalogReloaded.text(state.language)
     case .shelfLoaded(let shelf, let message):
         state.shelf = shelf
         state.message = message

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BuiltinCatalog
 import Foundation
-import Synchronization
 import TextGrid
 import Curses
 import FestivalCatalog
@@ -35,9 +34,6 @@ struct BrowseCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Runs last, after the terminal is restored: a cache file being written is finished.
-        var indexJob: Background<Library?>?
-        defer { indexJob?.waitForThen(milliseconds: 10_000) }
         // The config file first (a bad one stops here, before the terminal changes), then
         // the command line, which wins.
         let config: Config
@@ -71,35 +67,11 @@ struct BrowseCommand: ParsableCommand {
         }
         defer { terminal.stop() }
         let language = options.lang == nil ? config.language ?? options.language : options.language
-        let cache = CatalogCache.standard
-        let loading = CatalogLoading(options, cache: cache)
-        guard let opened = try loading.open(terminal: terminal, language: language) else { return }
-        // From the cache file on a hit; else built, shown, then stored for next time.
-        // Lookup tables and the index are built after the first screen is shown (and after
-        // the whole catalog has loaded, when only its start is shown).
-        let index = Background({ () -> Library? in
-            guard case .success(let loaded) = loading.whole.wait() else { return nil }
-            let catalog = loaded.catalog
-            catalog.prepareLookups()
-            let library = cache.cachedIndex(loaded).map { Library(catalog: catalog, index: $0) } ?? Library(indexing: catalog)
-            library.index.warmUp()
-            return library
-        },
-                               then: { library in
-            guard let library, case .success(let loaded) = loading.whole.wait() else { return }
-            cache.storeIfNew(loaded, index: library.index)
-        })
-        indexJob = index
-        // A start that found its cache by the file's identity alone hashes the file now; if
-        // it had changed, the catalog is read again and replaces the one shown.
-        let catalogPath = options.catalog
-        let check = Background { () -> CatalogCheck in
-            guard let path = catalogPath, case .success(let loaded) = loading.whole.wait(), !cache.confirm(loaded),
-                  let fresh = try? cache.load(path: path) else { return .unchanged }
-            let library = Library(indexing: fresh.catalog)
-            cache.storeIfNew(fresh, index: library.index)
-            return .changed(library)
-        }
+        let inbox = Inbox()
+        let startup = BrowserStartup(path: options.catalog, cache: .standard, inbox: inbox)
+        // Runs last, after the terminal is restored: a cache file being written is finished.
+        defer { startup.finishWriting(seconds: 10) }
+        guard let opened = try startup.open(terminal: terminal, language: language) else { return }
         let history = SearchHistoryFile(path: SearchHistoryFile.standardPath(environment: environment), limit: SearchState.maxHistory)
         let shelfStore = ShelfStore(directory: ShelfStore.standardDirectory(environment: environment), catalogID: opened.catalog.id)
         let screen = CursesScreen(terminal)
@@ -109,16 +81,20 @@ struct BrowseCommand: ParsableCommand {
                                                exportDirectory: config.exportDirectory(home: environment["HOME"],
                                                                                        current: FileManager.default.currentDirectoryPath)),
                                effects: SystemEffects(shelfStore: shelfStore, environment: environment, history: history),
-                               keymap: config.keymap)
+                               keymap: config.keymap, inbox: inbox)
         let shelf = shelfStore.load()
         loop.send(.shelfLoaded(shelf.shelf, message: shelf.message))
         loop.send(.searchHistory(history.load()))
-        loop.run(catalog: { loading.arrival() }, library: { index.wait(milliseconds: 0) ?? nil },
-                 check: { check.wait(milliseconds: 0) ?? .pending })
+        for action in opened.posted { loop.send(action) }
+        // A start is painted before the whole catalog begins loading: with two cores, the
+        // load's threads would delay that first paint several times over.
+        loop.paint()
+        if opened.isStart { startup.loadWhole() }
+        loop.run()
         terminal.stop()
         for notice in loop.notices { Output.error(notice) }
         // The rest of a catalog shown from its start turned out not to be valid.
-        if case .failure(let error)? = loading.whole.wait(milliseconds: 0) { throw CLIFailure.catalog(error) }
+        if let failure = loop.catalogFailure { throw CLIFailure.catalog(failure) }
     }
 }
 
@@ -131,86 +107,10 @@ final class CursesScreen: BrowserTerminal {
     var cellSize: Size { Size(width: terminal.size.width, height: terminal.size.height) }
     func paint(_ canvas: Canvas) { terminal.paint(canvas) }
     func readKey(timeoutMs: Int?) -> Key? { terminal.readKey(timeoutMs: timeoutMs) }
+    func nextInput(wake: Int32) -> InputEvent { terminal.nextInput(wakeFD: wake) }
     func suspend() { terminal.suspend() }
     func invalidate() { terminal.invalidate() }
     func copyToClipboard(_ text: String) { terminal.copyToClipboard(text) }
     func runOutside(_ body: () -> Void) { terminal.runOutside(body) }
 }
 
-/// Loads the catalog on another thread while the terminal shows progress and answers `q`;
-/// a large catalog is shown from its start while the rest loads: from its cache file
-/// without the quotes (`CatalogCache.cachedStart`), else from the JSON's start when the
-/// file is in the documented order (`CatalogStart`).
-struct CatalogLoading {
-    let path: String?
-    let progress = LoadProgress()
-    /// The whole catalog, from the cache file or the JSON.
-    let whole: Background<Result<CatalogCache.Loaded, CatalogError>>
-    /// The start of a regular file, read on its own (nil: not looked for).
-    let start: Background<Catalog?>?
-    /// Opened once the browser has painted the start and polls for the rest.
-    let painted = Gate()
-
-    init(_ options: CatalogOptions, cache: CatalogCache) {
-        let path = options.catalog
-        let progress = progress
-        let painted = painted
-        // A pipe is read once, by the whole load. A cached file starts from its cache file
-        // without the quotes, another from the JSON's start.
-        let start = path.flatMap { path in
-            path == "-" ? nil : Background { cache.cachedStart(path: path) ?? CatalogStart.read(path: path) }
-        }
-        self.start = start
-        whole = Background {
-            // The start first, on its own: with two cores, the whole load's threads would
-            // delay it several times over (1M quotes: 0.58 s to the first paint, not 0.15 s).
-            // Then, when there is a start, its first paint, which the whole load's threads
-            // would otherwise slow (1M quotes from the cache: 0.11-0.14 s to the first paint
-            // without this wait, 0.11-0.12 s with it).
-            if let shown = start?.wait(milliseconds: 1_000), shown != nil { painted.wait(milliseconds: 500) }
-            return Result { () throws(CatalogError) -> CatalogCache.Loaded in
-                if let path { return try cache.load(path: path, progress: progress) }
-                return CatalogCache.Loaded(catalog: try CatalogLoader.load(bytes: Array(BuiltinCatalog.json.utf8),
-                                                                           file: BuiltinCatalog.displayName))
-            }
-        }
-        self.path = path
-    }
-
-    /// What the browser opens on.
-    struct Opened {
-        var catalog: Catalog
-        /// Only the catalog's start: the rest comes through `arrival()`.
-        var isStart: Bool
-    }
-
-    /// The whole catalog or its start, whichever is there first, or nil when the user quit
-    /// while waiting. Catalog errors are thrown (and printed once the terminal is restored).
-    func open(terminal: Terminal, language: Language) throws -> Opened? {
-        // A quick load shows no loading screen at all.
-        var outcome = whole.wait(milliseconds: 80)
-        while outcome == nil {
-            if let catalog = start?.wait(milliseconds: 0) ?? nil { return Opened(catalog: catalog, isStart: true) }
-            let size = CursesScreen(terminal).cellSize
-            terminal.paint(loadingView(file: path ?? BuiltinCatalog.displayName, phase: progress.phase,
-                                       fraction: progress.fraction, language: language, size: size))
-            if let key = terminal.readKey(timeoutMs: 0), [.char("q"), .ctrl("c"), .escape].contains(key) { return nil }
-            // Wakes as soon as the catalog is there; keys are looked at every 15 ms.
-            outcome = whole.wait(milliseconds: 15)
-        }
-        switch outcome! {
-        case .success(let loaded): return Opened(catalog: loaded.catalog, isStart: false)
-        case .failure(let error): throw CLIFailure.catalog(error)
-        }
-    }
-
-    /// The rest of a catalog shown from its start, as the browser loop polls it.
-    func arrival() -> CatalogArrival {
-        painted.open()
-        switch whole.wait(milliseconds: 0) {
-        case nil: return .loading(progress.phase == .parsing ? progress.fraction : nil)
-        case .success(let loaded)?: return .loaded(loaded.catalog)
-        case .failure?: return .failed
-        }
-    }
-}

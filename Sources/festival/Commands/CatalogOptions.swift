@@ -4,6 +4,7 @@ import FestivalCatalog
 import FestivalLibrary
 import FestivalSearch
 import FestivalStorage
+import FestivalApp
 import Foundation
 
 /// Options every command takes: which catalog and which language.
@@ -83,12 +84,13 @@ struct CatalogOptions: ParsableArguments {
                 // A damaged index (the cache file is gone now): the whole catalog is needed to build one.
                 if loaded.deferredQuotes != nil { loaded = try cache.load(path: catalog, progress: progress) }
                 progress?.start(.indexing)
-                let index = Pending<SearchIndex>()
+                // The index is built while another thread writes the cache file's catalog,
+                // which then waits for the index.
+                let toIndex = loaded.catalog
+                let index = Job { Library(indexing: toIndex) }
                 let toStore = loaded
-                DispatchQueue.global().async(group: storing) { cache.storeIfNew(toStore, index: index.wait) }
-                let library = Library(indexing: loaded.catalog)
-                index.give(library.index)
-                return (loaded, library, false)
+                DispatchQueue.global().async(group: storing) { _ = cache.storeIfNew(toStore, index: { index.value.index }) }
+                return (loaded, index.value, false)
             }
         } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
