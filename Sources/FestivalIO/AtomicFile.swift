@@ -13,7 +13,10 @@ import Darwin
 /// target, and the directory is fsynced. A target that exists keeps its mode; a new one gets
 /// `mode` less the umask. A target that exists but is not a regular file (a directory, a
 /// device, a pipe) is never replaced. A symbolic link is written through: the file it
-/// points to is replaced, the link stays. A writable file in a directory festival may not
+/// points to is replaced, the link stays — unless the kernel's `protected_symlinks` rule
+/// would refuse to follow it: a link in a sticky world-writable directory (`/tmp`) owned by
+/// neither the user nor the directory's owner (another user may have planted it there to
+/// have festival replace one of the user's files). A writable file in a directory festival may not
 /// write is written in place (not atomically: there is nowhere to put a temporary file).
 /// On any other failure the temporary file is removed and the target is as it was.
 public enum AtomicFile {
@@ -38,12 +41,22 @@ public enum AtomicFile {
         public var step: Step
         public var what: String
         public var code: Int32
+        /// Why, in festival's words, when the system's (`reason`) would not say it.
+        public var note: String?
+
+        public init(path: String, step: Step, what: String, code: Int32, note: String? = nil) {
+            self.path = path
+            self.step = step
+            self.what = what
+            self.code = code
+            self.note = note
+        }
 
         /// The system's words for `code`.
         public var reason: String { String(cString: strerror(code)) }
 
         /// `cannot write PATH: REASON`
-        public var description: String { "cannot write \(path): \(reason)" }
+        public var description: String { "cannot write \(path): \(note ?? reason)" }
     }
 
     /// Writes into the temporary file.
@@ -102,15 +115,7 @@ public enum AtomicFile {
     /// (a cache file: fsyncing a gigabyte took seconds).
     public static func write<E: Error>(to path: String, mode: mode_t = 0o666, durable: Bool = true, faults: Faults = .none,
                                        _ body: (Writer) throws(E) -> Void) throws -> Void {
-        var path = path
-        var link = stat()
-        if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
-            guard let resolved = realpath(path, nil) else {
-                throw Failure(path: path, step: .createTemporary, what: "following the symbolic link \(path)", code: errno)
-            }
-            path = String(cString: resolved)
-            free(resolved)
-        }
+        let path = try followLinks(path)
         var target = stat()
         let exists = stat(path, &target) == 0
         if exists && (target.st_mode & S_IFMT) != S_IFREG {
@@ -160,6 +165,70 @@ public enum AtomicFile {
         }
         placed = true
         if durable { syncDirectory(directory) }
+        removeStaleTemporaries(of: url.lastPathComponent, in: directory)
+    }
+
+    /// Removes the temporary files an earlier write to the same name left behind when it was
+    /// killed (`.<name>.tmp-<pid>-<random>`, the user's own regular files, whose process is
+    /// gone); best effort.
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let prefix = "." + name + ".tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let parts = entry.dropFirst(prefix.count).split(separator: "-")
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, pid != getpid(), UInt32(parts[1]) != nil,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = directory + "/" + entry
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { continue }
+            unlink(path)
+        }
+    }
+
+    /// `path` with the symbolic links at its end followed, one at a time, each by the kernel's
+    /// `protected_symlinks` rule (a link is not followed out of a sticky world-writable
+    /// directory unless the user or the directory's owner owns it).
+    static func followLinks(_ path: String) throws(Failure) -> String {
+        var path = path
+        var link = stat()
+        var hops = 0
+        while lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+            hops += 1
+            guard hops <= 40 else {
+                throw Failure(path: path, step: .createTemporary, what: "following the symbolic link \(path)", code: ELOOP)
+            }
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var parent = stat()
+            if stat(directory, &parent) == 0, !mayFollow(linkOwner: link.st_uid, directory: parent, user: geteuid()) {
+                throw Failure(path: path, step: .createTemporary,
+                              what: "following \(path), a symbolic link another user owns in a sticky world-writable directory",
+                              code: EACCES, note: "not following the symbolic link \(path): another user owns it, in a "
+                                  + "sticky world-writable directory (the kernel's protected_symlinks rule)")
+            }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(path, &buffer, buffer.count - 1)
+            guard n >= 0 else {
+                throw Failure(path: path, step: .createTemporary, what: "following the symbolic link \(path)", code: errno)
+            }
+            let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let link = path
+            path = target.hasPrefix("/") ? target : directory + "/" + target
+            // A dangling link is not a way to make a file somewhere else.
+            var resolved = stat()
+            if lstat(path, &resolved) != 0 {
+                throw Failure(path: link, step: .createTemporary, what: "following the symbolic link \(link)", code: ENOENT,
+                              note: "it is a symbolic link to \(target), which does not exist")
+            }
+        }
+        return path
+    }
+
+    /// The kernel's rule for following a symbolic link (`fs.protected_symlinks`): anywhere but
+    /// in a sticky world-writable directory; there, only a link the user or the directory's
+    /// owner owns.
+    public static func mayFollow(linkOwner: uid_t, directory: stat, user: uid_t) -> Bool {
+        let sticky = directory.st_mode & S_ISVTX != 0, worldWritable = directory.st_mode & S_IWOTH != 0
+        return !(sticky && worldWritable) || linkOwner == user || linkOwner == directory.st_uid
     }
 
     /// The existing file truncated and written again, for a directory that takes no new file.

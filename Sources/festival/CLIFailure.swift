@@ -1,14 +1,16 @@
 import FestivalCatalog
 import FestivalIO
 import Foundation
+import TextGrid
 
 /// A command's failure with the exit code it maps to; the message goes to stderr.
 struct CLIFailure: Error {
     var message: String
     var exitCode: Int32
 
-    /// Something asked for does not exist (exit 1).
-    static func notFound(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 1) }
+    /// Something asked for does not exist (exit 1). One line: a line break in a value it
+    /// quotes is shown as ␤.
+    static func notFound(_ message: String) -> CLIFailure { CLIFailure(message: Sanitize.oneLine(message), exitCode: 1) }
     /// Bad usage or an unusable catalog (exit 2).
     static func usage(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 2) }
     static func catalog(_ error: CatalogError) -> CLIFailure { CLIFailure(message: error.description, exitCode: 2) }
@@ -16,7 +18,7 @@ struct CLIFailure: Error {
     static func cannotWrite(_ name: String, _ code: Int32) -> CLIFailure {
         CLIFailure(message: "cannot write \(name): \(String(cString: strerror(code)))", exitCode: 2)
     }
-    static func cannotWrite(_ failure: AtomicFile.Failure) -> CLIFailure { cannotWrite(failure.path, failure.code) }
+    static func cannotWrite(_ failure: AtomicFile.Failure) -> CLIFailure { CLIFailure(message: failure.description, exitCode: 2) }
 
     func report() {
         Output.error("festival: " + message.replacingOccurrences(of: "\n", with: "\nfestival: "))
