@@ -21,21 +21,38 @@ extension Terminal {
     }
 
     /// Waits for the next key, at most `timeoutMs` (nil: forever). Returns nil on timeout
-    /// (or, when waiting forever, when the input has closed).
+    /// (or, when waiting forever, when the input has ended). A byte that is not UTF-8 (xterm's
+    /// 8-bit Alt, a Latin-1 paste) is dropped: ncurses answers it with an error, which is not
+    /// the end of input.
     public func readKey(timeoutMs: Int?) -> Key? {
         wtimeout(window, Int32(clamping: timeoutMs ?? -1))
         var code: wint_t = 0
         var status: Int32
+        var failures = 0
         repeat {
             errno = 0
             status = wget_wch(window, &code)
-        } while status == ERR && timeoutMs == nil && errno == EINTR   // a signal, not the end
+        } while status == ERR && timeoutMs == nil && !inputEnded(failures: &failures)
         if status == KEY_CODE_YES && Int32(bitPattern: code) == KEY_MOUSE { return readMouse() }
         if status == KEY_CODE_YES, let key = wordKeys[Int32(bitPattern: code)] { return key }
         var key = KeyDecoder.decode(status: status, code: code)
         if key == .resize { needsFullPaint = true }
         if key == .escape { key = altKey() ?? .escape }
         return key
+    }
+
+    /// After an error from a blocking read: whether input has ended (the terminal hung up, a
+    /// pipe closed), or only a signal or a bad byte came. Errors that keep coming with
+    /// nothing but errors between them (a descriptor at its end that reads nothing, such as
+    /// /dev/null) end it too, after a few dozen.
+    private func inputEnded(failures: inout Int) -> Bool {
+        if errno == EINTR { return false }   // a signal
+        var fd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+        // Hung up (or closed) with nothing left to read: the end.
+        if poll(&fd, 1, 0) > 0, fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0,
+           fd.revents & Int16(POLLIN) == 0 { return true }
+        failures += 1
+        return failures > 32
     }
 
     /// After ESC: the character the terminal sent with it at once, as Alt with that
@@ -63,8 +80,8 @@ extension Terminal {
         return nil
     }
 
-    /// After ESC ]: when a digit follows, reads to the string's end (BEL or ST, or a few
-    /// dozen characters) and drops it; else leaves the character to be read next.
+    /// After ESC ]: when a digit follows, reads to the string's end (BEL or ST, or the end of
+    /// what has arrived) and drops it; else leaves the character to be read next.
     private func oscAnswer() -> Key? {
         var code: wint_t = 0
         let status = wget_wch(window, &code)
@@ -73,24 +90,25 @@ extension Terminal {
             if status == KEY_CODE_YES { ungetch(Int32(bitPattern: code)) }
             return nil
         }
+        // To its end however long (an answer arrives whole, so reading stops when nothing
+        // more is there), never leaving its rest to be read as keys.
         var previous: wint_t = 0
-        for _ in 0..<64 {
-            guard wget_wch(window, &code) == OK else { break }
+        while wget_wch(window, &code) == OK {
             if code == 0x07 || code == 0x9C || (previous == 0x1B && code == 0x5C) { break }
             previous = code
         }
         return .unknown(27)
     }
 
-    /// The rest of an escape sequence nobody knows, up to its final byte (or a few bytes);
-    /// `ESC[200~` starts a paste, read whole.
+    /// The rest of an escape sequence nobody knows, up to its final byte (or the end of what
+    /// has arrived); `ESC[200~` starts a paste, read whole.
     private func unknownSequence() -> Key {
         var code: wint_t = 0
         var sequence: [wint_t] = []
-        for _ in 0..<16 {
-            guard wget_wch(window, &code) == OK else { break }
-            sequence.append(code)
-            if (0x40...0x7E).contains(code) { break }
+        // Parameters and intermediates (0x20-0x3F), however many, up to the final byte.
+        while wget_wch(window, &code) == OK {
+            if sequence.count < 8 { sequence.append(code) }
+            if !(0x20...0x3F).contains(code) { break }
         }
         if sequence == Self.pasteStart { return readPaste() }
         return .unknown(27)

@@ -69,4 +69,28 @@ import Testing
         #expect(shelf.contains("Loved the ending. watch again with friends"))
         #expect(shelf.contains("\"favorite\": false") && shelf.contains("\"watched\": false") && !shelf.contains("true"), "\(shelf)")
     }
+
+    /// The probe's N4: a byte that is not UTF-8 (xterm's 8-bit Alt sends 0xC3 for Alt-C)
+    /// followed by PgUp, F1 or a mouse event used to end the browser (exit 0) and lose the note
+    /// being typed. Now the byte is dropped and the note is saved by Enter.
+    @Test(arguments: ["PageUp", "F1", "C-Up"]) func aStrayByteQuitsNothingAndLosesNothing(key: String) async throws {
+        let tmux = try Tmux()
+        try await tmux.start(Self.binary + " --lang en", env: ["TERM": "xterm-256color", "XDG_DATA_HOME": tmux.dir.path])
+        _ = try await tmux.waitFor("Total Pixel Space")
+        try await tmux.send("m")
+        _ = try await tmux.waitFor("Note:")
+        try await tmux.type("my unsaved note")
+        _ = try await tmux.waitFor("Note: my unsaved note")
+        try await tmux.run(["send-keys", "-t", tmux.session, "-H", "c3"])
+        try await tmux.send(key)
+        try? await Task.sleep(for: .milliseconds(300))
+        try await tmux.type(" kept")
+        _ = try await tmux.waitFor("kept")
+        try await tmux.send("Enter")
+        _ = try await tmux.waitFor("Note saved")
+        try await tmux.send("q")
+        #expect(await tmux.file("status") == "0\n")
+        let shelf = try String(contentsOf: tmux.dir.appending(path: "festival/shelf-aiff-2025.json"), encoding: .utf8)
+        #expect(shelf.contains("my unsaved note"), "\(shelf)")
+    }
 }

@@ -137,6 +137,57 @@ import TextGrid
         #expect(keys.last == .paste("end\u{1B}[20"))
     }
 
+    /// A byte that is not UTF-8 before a key sequence is not the end of input: the keys after
+    /// it arrive; the end comes when the pipe is closed and read empty, and input that can
+    /// only fail (/dev/null) ends too.
+    @Test func aBadByteIsNotTheEndOfInput() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let out = open("/dev/null", O_WRONLY)
+        defer { close(fds[0]); close(out) }
+        let terminal = try Terminal.start(TerminalOptions(mouse: false), inputFD: fds[0], outputFD: out, term: "xterm-256color")
+        let typed: [UInt8] = [0xC3, 0x1B, 0x5B, 0x35, 0x7E, 0x78, 0xFF, 0x1B, 0x4F, 0x50, 0x79]   // C3 PgUp x FF F1 y
+        _ = typed.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        var keys: [Key] = []
+        while let key = terminal.readKey(timeoutMs: nil) { keys.append(key) }
+        terminal.stop()
+        #expect(keys.contains(.char("x")) && keys.last == .char("y"), "\(keys)")
+
+        let null = open("/dev/null", O_RDWR)
+        defer { close(null) }
+        let again = try Terminal.start(TerminalOptions(mouse: false), inputFD: null, outputFD: null, term: "xterm-256color")
+        #expect(again.readKey(timeoutMs: nil) == nil, "input that only fails has ended")
+        again.stop()
+    }
+
+    /// N15: a terminal answer or sequence far longer than the old 64-character bound is
+    /// dropped whole, not read as keys from there on.
+    @Test func aLongAnswerIsDroppedWhole() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let out = open("/dev/null", O_WRONLY)
+        defer { close(fds[0]); close(out) }
+        let terminal = try Terminal.start(TerminalOptions(mouse: false), inputFD: fds[0], outputFD: out, term: "xterm-256color")
+        defer { terminal.stop() }
+        let typed = "a\u{1B}]11;" + String(repeating: "f", count: 5_000) + "\u{07}b\u{1B}[" + String(repeating: "1;", count: 500) + "5~c"
+        let writer = fds[1]
+        let thread = Thread {
+            let bytes = Array(typed.utf8)
+            var sent = 0
+            while sent < bytes.count {
+                let n = bytes[sent...].withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+                guard n > 0 else { break }
+                sent += n
+            }
+            close(writer)
+        }
+        thread.start()
+        var keys: [Key] = []
+        while let key = terminal.readKey(timeoutMs: 500) { keys.append(key) }
+        #expect(keys == [.char("a"), .unknown(27), .char("b"), .unknown(27), .char("c")], "\(keys.prefix(8)) … \(keys.count) keys")
+    }
+
     @Test func unknownTerminalThrows() {
         let fd = open("/dev/null", O_RDWR)
         defer { close(fd) }

@@ -57,6 +57,56 @@ import TextGrid
         #expect(state.mode == .browse && state.shelf.note(.film("total-pixel-space")) == "Borges, 電影!")
     }
 
+    /// N5: a page shows at most `DocumentBuilder.textLimit` characters of one text (a shelf
+    /// note has no catalog limit), so its rows are bounded whatever the note.
+    @Test func aHugeNoteIsShownCut() {
+        var state = S.state()
+        let note = String(repeating: "word ", count: 600_000)   // 3 MB
+        S.send(&state, .noteEdited(.film("total-pixel-space"), .edited(note)))
+        let page = Screens.page(state, screen: .shelf, width: 80)
+        #expect(page.count > 800 && page.count < 1_200, "\(page.count) rows")
+        #expect(DocumentBuilder.bounded(String(repeating: "é", count: 70_000)).count == DocumentBuilder.textLimit + 1)
+        #expect(DocumentBuilder.bounded("short") == "short")
+    }
+
+    /// N6: the Shelf page is built once for a shelf (its revision), not on every key.
+    @Test func theShelfHasARevisionEachChangeRenews() {
+        var shelf = Shelf()
+        let first = shelf.revision
+        let copy = shelf
+        #expect(copy.revision == first, "a copy is the same shelf")
+        shelf.toggleFavorite(.film("a"), at: S.now)
+        #expect(shelf.revision != first && copy.revision == first)
+        let other = Shelf()
+        #expect(other.revision != first, "another shelf, another revision")
+    }
+
+    /// Nothing typed into the note editor is lost: Esc (or Ctrl-c) keeps a changed note as a
+    /// draft the next `m` opens; keys that edit nothing (PgUp, F1, the wheel) leave it open.
+    @Test func anUnsavedNoteIsADraftNotALoss() {
+        var state = S.state()
+        S.press(&state, .char("m"))
+        S.send(&state, .noEditor(.film("total-pixel-space"), ""))
+        for c in "half a thought" { S.press(&state, .char(c)) }
+        for key in [Key.pageUp, .function(1), .mouse(MouseEvent(.wheelDown, x: 3, y: 3)), .tab, .unknown(27)] {
+            S.press(&state, key)
+            guard case .note(let editor) = state.mode else { Issue.record("\(key) closed the editor"); return }
+            #expect(editor.field.text == "half a thought")
+        }
+        S.press(&state, .ctrl("c"))
+        #expect(state.mode == .browse && state.shelf.note(.film("total-pixel-space")) == nil)
+        #expect(state.message == "Note not saved: the next note key brings it back.")
+        #expect(S.press(&state, .char("m")) == [.editNote(.film("total-pixel-space"), "half a thought")])
+        S.send(&state, .noEditor(.film("total-pixel-space"), "half a thought"))
+        S.press(&state, .enter)
+        #expect(state.shelf.note(.film("total-pixel-space")) == "half a thought" && state.noteDrafts.isEmpty)
+        // Cancelled without a change: no draft, no message.
+        S.press(&state, .char("m"))
+        S.send(&state, .noEditor(.film("total-pixel-space"), "half a thought"))
+        S.press(&state, .escape)
+        #expect(state.noteDrafts.isEmpty && state.message == nil)
+    }
+
     @Test func theEditorSaysWhenNothingChangedOrItFailed() {
         var state = S.state()
         let film = ShelfItem.film("total-pixel-space")

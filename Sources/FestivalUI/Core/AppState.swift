@@ -143,6 +143,9 @@ public struct AppState: Sendable {
     public internal(set) var loading: RestLoading?
     /// Favorites, watched films, ratings and notes (the shell loads and saves it).
     public internal(set) var shelf = Shelf()
+    /// Notes typed on the bottom line and left without saving (Esc): the next `m` on the
+    /// item opens them again.
+    public internal(set) var noteDrafts: [ShelfItem: String] = [:]
     public internal(set) var message: String?
     public internal(set) var quitting = false
     /// Where `e` offers to write (the config's `export-directory`, else the current directory).

@@ -86,10 +86,11 @@ enum ShelfActions {
         }
     }
 
-    /// `m`: edit the note in $EDITOR (the shell decides) or on the bottom line.
+    /// `m`: edit the note in $EDITOR (the shell decides) or on the bottom line: the draft
+    /// left unsaved last time, else the note as saved.
     static func note(_ state: inout AppState) -> [Effect] {
         guard let item = item(state) else { return notHere(&state) }
-        return [.editNote(item, state.shelf.note(item) ?? "")]
+        return [.editNote(item, state.noteDrafts[item] ?? state.shelf.note(item) ?? "")]
     }
 
     /// Keys while the one-line note editor is open.
@@ -97,10 +98,18 @@ enum ShelfActions {
         var editor = editor
         switch key {
         case .escape, .ctrl("c"), .ctrl("g"):
+            // Nothing typed is lost: a changed note is kept as a draft the next `m` opens.
             state.mode = .browse
+            if editor.text != state.shelf.note(editor.item) ?? "" {
+                state.noteDrafts[editor.item] = editor.text
+                state.message = UIString.noteDraftKept.text(state.language)
+            } else {
+                state.noteDrafts[editor.item] = nil
+            }
             return []
         case .enter:
             state.mode = .browse
+            state.noteDrafts[editor.item] = nil
             return change(&state, .note(editor.item, editor.text), now: now, message: .noteSaved)
         default: _ = editor.field.edit(key)
         }

@@ -160,6 +160,7 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
     case .shelfSaveFailed(let message):
         state.message = message
     case .noteEdited(let item, .edited(let text)):
+        state.noteDrafts[item] = nil
         if text == state.shelf.note(item) ?? "" {
             state.message = UIString.noteUnchanged.text(state.language)
             return []
