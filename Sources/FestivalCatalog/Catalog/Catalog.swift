@@ -5,11 +5,11 @@ public struct Catalog: Sendable, Equatable {
 
     public var id: String
     public var festival: Festival
-    public var topics: [Topic]
+    public var topics: [Topic] { didSet { lookup = CatalogLookup() } }
     public var people: [Person] { didSet { lookup = CatalogLookup() } }
     public var films: [Film] { didSet { lookup = CatalogLookup() } }
     public var quotes: [Quote] { didSet { lookup = CatalogLookup() } }
-    public var sources: [Source]
+    public var sources: [Source] { didSet { lookup = CatalogLookup() } }
     /// Positions by id and quotes by speaker and film, built on first use; any change to
     /// the arrays starts a fresh one (a cache: not part of the value).
     private var lookup = CatalogLookup()
@@ -38,8 +38,8 @@ public struct Catalog: Sendable, Equatable {
     public func prepareLookups() {
         lookup.prepare(films: films, people: people, quotes: quotes)
     }
-    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
-    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    public func topic(_ id: String) -> Topic? { lookup.find(id, in: topics, \.topic) }
+    public func source(_ id: String) -> Source? { lookup.find(id, in: sources, \.source) }
     public func prizeTier(_ id: String) -> PrizeTier? { festival.prizeTiers.first { $0.id == id } }
 
     /// Films a person directed.

@@ -20,6 +20,7 @@ extension Catalog {
     /// checked them already, once per distinct id); references to sources are left out when
     /// `sourceReferences` is false (a catalog's start, read before its sources).
     public func integrityProblem(quoteReferences: Bool = true, sourceReferences: Bool = true) -> String? {
+        guard Self.isValidID(id) else { return "a bad catalog id" }
         var check = IntegrityCheck()
         check.sourcesPending = !sourceReferences
         check.ids("topic", topics.map(\.id))
@@ -70,6 +71,26 @@ extension Catalog {
         return nil
     }
 
+    /// The longest string a catalog holds, in bytes of UTF-8 (1 MiB; a synopsis is a few
+    /// hundred): what a page shows of one is bounded besides (`DocumentBuilder.textLimit`).
+    public static let maxStringBytes = 1 << 20
+
+    /// The most ids one list of references holds (a quote's topics or sources, a film's
+    /// directors or sources, the jury…): views and exports stay linear in what they show.
+    public static let maxReferences = 1_000
+
+    /// Why a list of references is refused: too long, or an id in it twice.
+    static func referenceListProblem(_ list: [String]) -> String? {
+        if list.count > maxReferences { return "a list of more than \(maxReferences) references" }
+        if list.count < 2 { return nil }
+        if list.count <= 8 {
+            for i in list.indices where list[(i + 1)...].contains(list[i]) { return "a reference listed twice" }
+        } else if Set(list).count != list.count {
+            return "a reference listed twice"
+        }
+        return nil
+    }
+
     /// The rules `integrityProblem` keeps for each of `quotes` (references aside), with
     /// their ids unique among them.
     static func quotesProblem(_ quotes: [Quote]) -> String? {
@@ -89,6 +110,7 @@ extension Catalog {
             if let date = quotes[i].context.date, !PartialDate.isReal(year: date.year, month: date.month, day: date.day) {
                 return "an impossible date"
             }
+            if let problem = referenceListProblem(quotes[i].topics) ?? referenceListProblem(quotes[i].sources) { return problem }
             if references {
                 check.quoteReferences(quotes[i], targets)
                 if let problem = check.problem { return problem }
@@ -116,10 +138,11 @@ private struct IntegrityCheck: Sendable {
     }
 
     mutating func sourceRefs(_ list: [String]) {
-        if !sourcesPending { refs(list, ids["source"]) }
+        if !sourcesPending { refs(list, ids["source"]) } else if let problem = Catalog.referenceListProblem(list) { fail(problem) }
     }
 
     mutating func refs(_ list: [String], _ defined: Set<String>?) {
+        if let problem = Catalog.referenceListProblem(list) { fail(problem) }
         for id in list { ref(id, defined) }
     }
 
@@ -129,6 +152,9 @@ private struct IntegrityCheck: Sendable {
 
     mutating func text(_ t: LocalizedText) {
         if !t.isPresent { fail("a text in no language") }
+        if (t.en?.utf8.count ?? 0) > Catalog.maxStringBytes || (t.zhHant?.utf8.count ?? 0) > Catalog.maxStringBytes {
+            fail("a text longer than \(Catalog.maxStringBytes) bytes")
+        }
     }
 
     mutating func texts(_ list: LocalizedText?...) {

@@ -9,6 +9,8 @@ final class CatalogLookup: Sendable {
         var film: [String: Int]?
         var person: [String: Int]?
         var quote: [String: Int]?
+        var topic: [String: Int]?
+        var source: [String: Int]?
         var bySpeaker: [String: [Int]]?
         var byFilm: [String: [Int]]?
     }

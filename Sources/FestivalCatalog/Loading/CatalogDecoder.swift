@@ -55,10 +55,23 @@ final class CatalogDecoder {
         return id
     }
 
+    /// A list of references: at most `Catalog.maxReferences`, each id once.
     private func refs(_ kind: IDKind, _ r: FieldReader, _ key: String, nonEmpty: Bool = false) -> [String] {
         let items = r.array(key)
         if nonEmpty && items.isEmpty, let v = r.value(key, .optional) { log.add(v, r.sub(key), "needs at least one id") }
-        return items.compactMap { ref(kind, $0.node, $0.path) }
+        if items.count > Catalog.maxReferences, let v = r.value(key, .optional) {
+            log.add(v, r.sub(key), "lists \(items.count) ids; a list holds at most \(Catalog.maxReferences)")
+            return []
+        }
+        var seen = Set<String>()
+        return items.compactMap { item in
+            guard let id = ref(kind, item.node, item.path) else { return nil }
+            guard seen.insert(id).inserted else {
+                log.add(item.node, item.path, "\(kind.rawValue) id \"\(id)\" is already in this list")
+                return nil
+            }
+            return id
+        }
     }
 
     private func checkReferences() {

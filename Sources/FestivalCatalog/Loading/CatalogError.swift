@@ -1,3 +1,4 @@
+import TextGrid
 /// One problem found in a catalog, located by file, JSON path, line and column.
 public struct CatalogIssue: Sendable, Equatable, CustomStringConvertible {
     public var file: String
@@ -21,13 +22,14 @@ public struct CatalogIssue: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The one located-message format, for catalogs, config files and the like; an
-    /// unknown line or column and an empty path are left out.
+    /// unknown line or column and an empty path are left out. Always one line: a line break
+    /// in a value it quotes is shown as ␤.
     public static func located(file: String, line: Int?, column: Int?, path: String, message: String) -> String {
-        var s = file
+        var s = Sanitize.oneLine(file)
         if let line { s += ":\(line)" ; if let column { s += ":\(column)" } }
         s += ": "
-        if !path.isEmpty { s += path + ": " }
-        return s + message
+        if !path.isEmpty { s += Sanitize.oneLine(path) + ": " }
+        return s + Sanitize.oneLine(message)
     }
 }
 

@@ -76,6 +76,10 @@ struct FieldReader {
 
     static func string(_ v: JSONNode, _ path: String, _ log: IssueLog) -> String? {
         guard case .string(let s) = v.value else { log.add(v, path, "expected a string, found \(v.typeName)"); return nil }
+        if s.utf8.count > Catalog.maxStringBytes {
+            log.add(v, path, "is \(s.utf8.count) bytes long; a string holds at most \(Catalog.maxStringBytes) bytes of UTF-8")
+            return nil
+        }
         if s.allSatisfy(\.isWhitespace) { log.add(v, path, "must not be empty (use null for unknown)"); return nil }
         return s
     }
