@@ -39,6 +39,28 @@ public enum Sanitize {
         }
     }
 
+    /// `text` on one line: each line break (LF, CRLF, CR, NEL, U+2028, U+2029) shown as ␤, so
+    /// a value quoted in a message can never start a line of its own. Other characters are
+    /// left for `text` or `line` to make safe.
+    public static func oneLine(_ text: some StringProtocol) -> String {
+        guard text.unicodeScalars.contains(where: { isLineBreak($0) }) else { return String(text) }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            if scalar == "\n" && previousCR { continue }
+            out.append(isLineBreak(scalar) ? "\u{2424}" : scalar)
+        }
+        return String(out)
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
     /// Bidi embedding, override, isolate and mark characters.
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -1,3 +1,4 @@
+import TextGrid
 /// Puts the subcommand first, so that options given before it work as after it
 /// (`festival --catalog my.json films`), and names an unknown command as one
 /// (`festival nosuchcmd`: unknown command, the commands, the nearest) instead of letting
@@ -18,7 +19,7 @@ enum CommandLineOrder {
             if word.hasPrefix("-") && word != "-" { i += 1; continue }
             guard commands.contains(word) else {
                 let nearest = Suggestions.nearest(to: word, among: commands.filter { $0 != "help" }, limit: 2)
-                throw CLIFailure.usage("unknown command '\(word)'\(Suggestions.phrase(nearest))\n"
+                throw CLIFailure.usage("unknown command '\(Sanitize.oneLine(word))'\(Suggestions.phrase(nearest))\n"
                                        + "the commands: \(commands.joined(separator: ", ")) (see festival --help)")
             }
             if i == 0 { return arguments }

@@ -7,6 +7,14 @@ import Foundation
 // without the Swift runtime's backtrace and prompt.
 signal(SIGQUIT, SIG_DFL)
 
+// A standard descriptor the shell closed (`>&-`) is held by /dev/null, read-only: no file
+// festival opens can take its number and receive output meant for it, and writing to it
+// still fails (exit 2 with a message, as before).
+for fd in Int32(0)...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+    let null = open("/dev/null", O_RDONLY)
+    if null >= 0 && null != fd { dup2(null, fd); close(null) }
+}
+
 do {
     let commands = FestivalCommand.configuration.subcommands.map { $0._commandName } + ["help"]
     let arguments = try CommandLineOrder.normalized(Array(CommandLine.arguments.dropFirst()), commands: commands)

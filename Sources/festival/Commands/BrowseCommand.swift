@@ -30,7 +30,7 @@ struct BrowseCommand: ParsableCommand {
     var theme: String?
 
     func validate() throws {
-        if let theme, ThemeSettings.Base(rawValue: theme) == nil { throw ValidationError("unknown theme '\(theme)' (use auto, dark or light)") }
+        if let theme, ThemeSettings.Base(rawValue: theme) == nil { throw ValidationError("unknown theme '\(Sanitize.oneLine(theme))' (use auto, dark or light)") }
     }
 
     func run() throws {

@@ -6,6 +6,7 @@ import FestivalSearch
 import FestivalStorage
 import FestivalApp
 import Foundation
+import TextGrid
 
 /// Options every command takes: which catalog and which language.
 struct CatalogOptions: ParsableArguments {
@@ -19,7 +20,7 @@ struct CatalogOptions: ParsableArguments {
 
     func validate() throws {
         if let lang, Language(identifier: lang) == nil {
-            throw ValidationError("unknown language '\(lang)' (use zh-Hant or en)")
+            throw ValidationError("unknown language '\(Sanitize.oneLine(lang))' (use zh-Hant or en)")
         }
     }
 

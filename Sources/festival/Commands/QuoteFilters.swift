@@ -1,6 +1,7 @@
 import ArgumentParser
 import FestivalCatalog
 import FestivalLibrary
+import FestivalSearch
 
 /// The options that choose quotes, shared by `festival quotes` and `festival export`:
 /// a speaker, a topic, a film, and a search that also ranks (best first).
@@ -19,6 +20,11 @@ struct QuoteFilters: ParsableArguments {
 
     @Option(help: ArgumentHelp("Only what matches this search, best first (see `festival search --help`).", valueName: "query"))
     var search: String?
+
+    /// An empty search is bad usage (exit 2), as `festival search ''` is.
+    func validate() throws {
+        if let search, SearchQuery(search).isEmpty { throw ValidationError("--search: the query is empty") }
+    }
 
     /// True when nothing narrows the quotes.
     var isEmpty: Bool { speaker == nil && topic == nil && film == nil && search == nil }
