@@ -93,7 +93,10 @@ public struct SearchIndex: Sendable {
         }
         var candidates: [Int]? = universe.map { list in allowed.map { a in list.filter { a[$0] } } ?? list }
         var allWordStart = [Bool](repeating: true, count: documents.count)
-        for term in query.terms {
+        // Longer terms first (they are mostly rarer): the candidates shrink sooner, and the
+        // terms after them look only in those. Nothing left: nothing matches.
+        for term in query.terms.sorted(by: { $0.count > $1.count }) {
+            if candidates?.isEmpty == true { return [] }
             // One word alone ranks first where it is a whole word; with several words the
             // phrase does.
             let best: MatchClass = query.terms.count == 1 ? .wholeWord : .wordStart
@@ -163,12 +166,20 @@ public struct SearchIndex: Sendable {
         static func < (a: MatchClass, b: MatchClass) -> Bool { a.rawValue < b.rawValue }
     }
 
+    /// At most this many candidates are read one by one rather than looked up.
+    static let fewCandidates = 2_048
+
     /// Records containing `term`, ascending, with the best class of their occurrences (a
     /// scan of a record stops at the first occurrence of class `best`). One letter comes
     /// from the letter masks, letters and digits from the word index, a term with non-ASCII
     /// characters from where those are; anything else is scanned for, split at record
     /// boundaries across the cores.
     func matches(_ term: [UInt8], best: MatchClass, candidates: [Int]?, allowed: [Bool]?) -> [(record: Int, match: MatchClass)] {
+        // A few candidates left (a query narrowed by its other terms): reading them costs
+        // less than any index, whose lists run over every record.
+        if let candidates, candidates.count <= Self.fewCandidates {
+            return scan(corpus.needle(term), best: best, records: candidates[...])
+        }
         if term.count == 1, let bit = ByteCorpus.letterBit(term[0]) {
             return letterMatches(bit, candidates: candidates, allowed: allowed)
         }

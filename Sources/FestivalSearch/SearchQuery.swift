@@ -32,7 +32,25 @@ public struct SearchQuery: Equatable, Sendable {
             if !folded.isEmpty { terms.append(folded) }
         }
         phrase = Array(terms.joined(separator: [0x20]))
+        terms = Self.distinct(terms)
     }
+
+    /// Each term once, and none that another term contains: a record holding "ea" holds
+    /// "e", so "e" narrows nothing beside it. A query costs what its distinct words cost,
+    /// however often a pasted text repeats them. (Containment is looked for among the first
+    /// `containmentLimit` distinct terms only: it takes time quadratic in their number.)
+    static func distinct(_ terms: [[UInt8]]) -> [[UInt8]] {
+        var seen = Set<[UInt8]>()
+        let unique = terms.filter { seen.insert($0).inserted }
+        guard unique.count > 1, unique.count <= containmentLimit else { return unique }
+        return unique.enumerated().filter { i, term in
+            !unique.enumerated().contains { j, other in
+                j != i && other.count > term.count && SearchIndex.contains(other, term)
+            }
+        }.map(\.element)
+    }
+
+    static let containmentLimit = 256
 
     /// Whitespace-separated tokens; double quotes group (`"a b"`, `speaker:"a b"`), and an
     /// unterminated quote runs to the end (the user is still typing).
