@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The user's shelf for one catalog: favorite films and quotes, watched films, ratings and
 /// notes. A value: change it with the methods below (usually inside `ShelfStore.update`),
@@ -34,12 +35,23 @@ public struct Shelf: Sendable, Equatable {
     public static let ratings = 1...5
 
     /// Entries by film id; no entry is empty.
-    public internal(set) var films: [String: FilmEntry] = [:] { didSet { latestKnown = nil } }
+    public internal(set) var films: [String: FilmEntry] = [:] { didSet { changed() } }
     /// Entries by quote id; no entry is empty.
-    public internal(set) var quotes: [String: QuoteEntry] = [:] { didSet { latestKnown = nil } }
+    public internal(set) var quotes: [String: QuoteEntry] = [:] { didSet { changed() } }
+    /// Different for every shelf made or changed in this process (copies share it): what a
+    /// screen derived from the shelf is kept under, without comparing every entry.
+    public private(set) var revision = Shelf.nextRevision()
     /// The latest stamp, once known (a change sets it; any other edit forgets it), so a run
     /// of changes does not look at every entry each time.
     private var latestKnown: Date?
+
+    private mutating func changed() {
+        latestKnown = nil
+        revision = Self.nextRevision()
+    }
+
+    private static let revisions = Atomic<UInt64>(0)
+    private static func nextRevision() -> UInt64 { revisions.add(1, ordering: .relaxed).newValue }
 
     /// Shelves are equal when their entries are.
     public static func == (a: Shelf, b: Shelf) -> Bool { a.films == b.films && a.quotes == b.quotes }

@@ -28,6 +28,17 @@ struct DocumentBuilder {
         self.pending = pending
     }
 
+    /// The most characters of one text a page shows (a catalog's strings are at most 64 KiB;
+    /// a shelf note may be longer): wrapping stays bounded whatever the text.
+    static let textLimit = 65_536
+
+    /// `text`, cut to `textLimit` characters with "…" after it when longer.
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > textLimit, let end = text.index(text.startIndex, offsetBy: textLimit, limitedBy: text.endIndex),
+              end < text.endIndex else { return text }
+        return String(text[..<end]) + "…"
+    }
+
     /// True once `limit` rows are built: the rest is skipped.
     var isFull: Bool { rows.count >= limit }
 
@@ -61,7 +72,7 @@ struct DocumentBuilder {
                             measured: Bool = true) {
         if isFull { return }
         let pad = String(repeating: " ", count: indent)
-        for line in Wrap.lines(text, width: max(1, (measured ? width : screenWidth) - indent)) {
+        for line in Wrap.lines(Self.bounded(text), width: max(1, (measured ? width : screenWidth) - indent)) {
             rows.append(Row([Span(pad), Span(line, style)], target: target))
         }
     }
@@ -79,7 +90,7 @@ struct DocumentBuilder {
             rows.append(Row([Span(Wrap.truncate(name, width: width), Self.muted)]))
             labelText = ""
         }
-        let lines = Wrap.lines(value, width: max(1, width - labelWidth - 1))
+        let lines = Wrap.lines(Self.bounded(value), width: max(1, width - labelWidth - 1))
         for (i, line) in lines.enumerated() {
             let head = Span(Wrap.pad(i == 0 ? labelText : "", width: labelWidth) + " ", Self.muted)
             rows.append(Row([head, Span(line, target == nil ? style : Self.link)], target: target))
@@ -131,5 +142,7 @@ struct DocumentBuilder {
         }
     }
 
-    var page: Page { Page(rows: Array(rows.prefix(limit))) }
+    var page: Page { Page(rows: builtRows) }
+    /// The rows built, at most `limit`.
+    var builtRows: [Row] { Array(rows.prefix(limit)) }
 }

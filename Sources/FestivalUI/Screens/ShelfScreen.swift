@@ -5,14 +5,41 @@ import TextGrid
 
 /// The Shelf section: favorite films and quotes, watched and rated films, notes.
 enum ShelfScreen {
+    /// The page, built once for each shelf, catalog, language and width (a key on a shelf
+    /// of 300,000 entries would otherwise build it again, twice).
     static func page(_ state: AppState, width: Int) -> Page {
+        Page(rows: memo.value(for: PageKey(state, width: width)) { build(state, width: width) })
+    }
+
+    private static let memo = ListMemo<PageKey, [Row]>()
+
+    /// What the page depends on: the shelf by its revision, the catalog by its arrays' storage.
+    struct PageKey: Equatable, Sendable {
+        let shelf: UInt64
+        let films: StorageIdentity<Film>, quotes: StorageIdentity<Quote>, people: StorageIdentity<Person>
+        let language: Language
+        let width: Int
+        let pending: Bool
+
+        init(_ state: AppState, width: Int) {
+            shelf = state.shelf.revision
+            films = StorageIdentity(state.catalog.films)
+            quotes = StorageIdentity(state.catalog.quotes)
+            people = StorageIdentity(state.catalog.people)
+            language = state.language
+            self.width = width
+            pending = state.loading != nil
+        }
+    }
+
+    private static func build(_ state: AppState, width: Int) -> [Row] {
         let c = state.catalog, l = state.language, shelf = state.shelf
         var d = DocumentBuilder(width: width, language: l, pending: state.loading != nil)
         d.title(UIString.shelf.text(l), subtitle: nil)
         if shelf.isEmpty {
             d.blank()
             d.paragraph(UIString.emptyShelf.text(l), style: DocumentBuilder.muted)
-            return d.page
+            return d.builtRows
         }
         func films(_ label: UIString, _ ids: [String]) {
             let found = ids.compactMap { c.film($0) }
@@ -42,7 +69,7 @@ enum ShelfScreen {
                 d.paragraph(shelf.note(item) ?? "", style: DocumentBuilder.muted, indent: 4)
             }
         }
-        return d.page
+        return d.builtRows
     }
 
     /// The one notation of the shelf, used in every list, page and message: ★ favorite,
