@@ -14,7 +14,7 @@ public enum UIString: CaseIterable, Sendable {
     case selectAFilm, selectFilmOrQuote, ratePrompt, notePrompt, favorite, watched, rating
     case nothingToExport, exportPrompt, exported, exportPathPrompt, exportCancelled
     case noLink, nothingToCopy, copied, opened, noBrowser, browserFailed, theLink, editorFailed, noteKept, noteUnchanged
-    case historyNotSaved, pasteIgnored, notRunnable, exitStatus, endedBySignal, titleBy, titleOn, titleMatching
+    case historyNotSaved, pasteIgnored, noteDraftKept, notRunnable, exitStatus, endedBySignal, titleBy, titleOn, titleMatching
     case source, directedBy, colon, comma, listSeparator, english, chinese, watchLink, infoLink, articleLink
     // The `?` help: one line per command, and per group of commands shown together.
     case commandDown, commandUp, commandPageDown, commandPageUp, commandHalfDown, commandHalfUp, commandTop
@@ -139,6 +139,7 @@ public enum UIString: CaseIterable, Sendable {
         case .titleBy: return (" by ", "發言者：")
         case .titleOn: return (" on ", "主題：")
         case .titleMatching: return (" matching ", "搜尋：")
+        case .noteDraftKept: return ("Note not saved: the next note key brings it back.", "筆記未儲存：再按一次筆記鍵即可取回。")
         case .pasteIgnored: return ("A paste is text, not keys: nothing done.", "貼上的是文字，不是按鍵：未執行任何動作。")
         case .noLink: return ("No link here.", "這裡沒有連結。")
         case .nothingToCopy: return ("Nothing to copy here.", "這裡沒有可複製的內容。")

@@ -81,7 +81,7 @@ struct ConfigReader {
             case "theme": config.theme = theme(value)
             case "keys": config.keys = keys(value)
             default:
-                fail(Self.join([name]), value, "unknown setting\(Self.suggestion(name, Config.settings)) (settings: \(Config.settings.joined(separator: ", ")))", atKey: true)
+                fail(Self.join([name]), value, "unknown setting\(suggestion(name, Config.settings)) (settings: \(Config.settings.joined(separator: ", ")))", atKey: true)
             }
         }
         checkConflicts(config)
@@ -160,7 +160,7 @@ struct ConfigReader {
                 guard let colors = value.table else { wrongType(path, value, "a table of roles and colors"); continue }
                 theme.colors = roleColors(colors)
             default:
-                fail(path, value, "unknown theme setting\(Self.suggestion(name, ["base", "colors"])) (use base and colors)", atKey: true)
+                fail(path, value, "unknown theme setting\(suggestion(name, ["base", "colors"])) (use base and colors)", atKey: true)
             }
         }
         return theme
@@ -173,7 +173,7 @@ struct ConfigReader {
         for (name, value) in table.entries {
             let path = Self.join(["theme", "colors", name])
             guard let role = ColorRole.allCases.first(where: { $0.configName == name }) else {
-                fail(path, value, "unknown role\(Self.suggestion(name, Self.roleNames)) (roles: \(Self.roleNames.joined(separator: ", ")))", atKey: true)
+                fail(path, value, "unknown role\(suggestion(name, Self.roleNames)) (roles: \(Self.roleNames.joined(separator: ", ")))", atKey: true)
                 continue
             }
             if let pair = value.table {
@@ -229,7 +229,7 @@ struct ConfigReader {
         for (name, value) in table.entries {
             let path = Self.join(["keys", name])
             guard let command = Command(configName: name) else {
-                fail(path, value, "unknown command\(Self.suggestion(name, Self.commandNames)) (`festival config --print-default` lists them all)", atKey: true)
+                fail(path, value, "unknown command\(suggestion(name, Self.commandNames)) (`festival config --print-default` lists them all)", atKey: true)
                 continue
             }
             let elements: [(TOMLItem, String)]
@@ -286,8 +286,19 @@ struct ConfigReader {
 
     /// " (did you mean "down"?)" for a near miss, else "".
     static func suggestion(_ name: String, _ known: [String]) -> String {
-        let lower = name.lowercased()
-        let best = known.map { ($0, distance(lower, $0)) }.min { $0.1 < $1.1 }
+        // Only names a few edits away can be suggested: others are not measured at all.
+        guard name.count <= 64 else { return "" }
+        return suggestion(lowercased: name.lowercased(), known)
+    }
+
+    /// A suggestion for the issue about to be added: only for those a message shows (the
+    /// first `CatalogError.maxShown`), so 60,000 unknown names cost no edit distances.
+    func suggestion(_ name: String, _ known: [String]) -> String {
+        issues.count < CatalogError.maxShown ? Self.suggestion(name, known) : ""
+    }
+
+    private static func suggestion(lowercased name: String, _ known: [String]) -> String {
+        let best = known.filter { abs($0.count - name.count) <= 3 }.map { ($0, distance(name, $0)) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= max(1, min(3, best.0.count / 3)) else { return "" }
         return " (did you mean \(KeyName.quoted(best.0))?)"
     }

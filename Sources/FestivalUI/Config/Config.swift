@@ -118,9 +118,11 @@ extension Command {
 
     /// The command named `name` in the config file.
     public init?(configName name: String) {
-        guard let command = Command.allCases.first(where: { $0.configName == name }) else { return nil }
+        guard let command = Command.byConfigName[name] else { return nil }
         self = command
     }
+
+    private static let byConfigName = Dictionary(allCases.map { ($0.configName, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// What the command does, in English (the config file's comments).
     public var helpText: String { help.text(.en) }

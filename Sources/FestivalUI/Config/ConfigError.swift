@@ -28,5 +28,10 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public init(_ issues: [Issue]) { self.issues = issues }
 
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    /// The issues, one a line: the first `CatalogError.maxShown`, then how many more.
+    public var description: String {
+        var lines = issues.prefix(CatalogError.maxShown).map(\.description)
+        if issues.count > CatalogError.maxShown { lines.append("… and \(issues.count - CatalogError.maxShown) more problems") }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -97,10 +97,12 @@ public enum KeyName {
         }
     }
 
-    /// A name in double quotes, as TOML would write it.
+    /// A name in double quotes, as TOML would write it; a long one cut after
+    /// `quotedLimit` characters with "…" (a message never echoes a megabyte).
     static func quoted(_ s: String) -> String {
         var out = "\""
-        for scalar in s.unicodeScalars {
+        for (i, scalar) in s.unicodeScalars.enumerated() {
+            if i == quotedLimit { return out + "\"…" }
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -112,6 +114,10 @@ public enum KeyName {
         }
         return out + "\""
     }
+}
+
+extension KeyName {
+    static let quotedLimit = 64
 }
 
 /// Why a key name means no key.
