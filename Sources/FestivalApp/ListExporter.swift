@@ -18,6 +18,11 @@ enum ListExporter {
         let files = exportList(quotes: quotes, films: films, people: people, festival: request.festival, from: catalog, language: language,
                                format: request.format, title: request.title, shelf: request.shelf)
         let base = resolve(request.path, format: request.format, environment: environment)
+        // A device or a pipe is never written to, nor given a name beside it (`/dev/null-2`).
+        var info = stat()
+        if lstat(base, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFLNK {
+            return .exportFailed("cannot write \(base): it is not a regular file")
+        }
         var paths: [String] = []
         for file in files {
             let path = unused(insert(file.part.map { "-" + $0 } ?? "", into: base))

@@ -377,6 +377,20 @@ final class RecordingEffects: EffectRunner, @unchecked Sendable {
         #expect(reason.contains(dir.path + "/missing/x.md") && reason.contains("No such file"), "\(reason)")
     }
 
+    /// N13: a device is never an export's target, nor is a file made beside it (`/dev/null-2`).
+    @Test func aDeviceIsNotExportedTo() {
+        let effects = SystemEffects(shelfStore: ShelfStore(directory: URL(fileURLWithPath: "/nonexistent"), catalogID: "x"),
+                                    environment: [:])
+        let request = ExportRequest(quoteIDs: ["q08"], filmIDs: [], title: "AI", format: .md, path: "/dev/null")
+        guard case .exportFailed(let reason) = effects.export(request, catalog: BrowserLoopTests.catalog, language: .en,
+                                                              now: BrowserLoopTests.clock) else {
+            Issue.record("exported to /dev/null")
+            return
+        }
+        #expect(reason == "cannot write /dev/null: it is not a regular file")
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-2"))
+    }
+
     @Test func aSavedChangeComesBackAsTheFilesShelf() throws {
         let dir = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }

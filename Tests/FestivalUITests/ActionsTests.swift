@@ -83,6 +83,19 @@ import TextGrid
         #expect(request.filmIDs.isEmpty && request.personIDs.isEmpty)
     }
 
+    /// N13: a relative path typed in the prompt is taken from the export directory, as the
+    /// README says.
+    @Test func aRelativePathIsTakenFromTheExportDirectory() {
+        var state = AppState(catalog: S.builtin, language: .en, size: Size(width: 100, height: 30), library: S.builtinLibrary,
+                             exportDirectory: "/home/me/exports/")
+        S.press(&state, .char("e"), .char("m"), .ctrl("u"))
+        for c in "rel.md" { S.press(&state, .char(c)) }
+        guard case .export(let request)? = S.press(&state, .enter).first else { Issue.record("no export"); return }
+        #expect(request.path == "/home/me/exports/rel.md")
+        #expect(ExportList.inExportDirectory("~/x.md", "/e") == "~/x.md" && ExportList.inExportDirectory("/t/x.md", "/e") == "/t/x.md")
+        #expect(ExportList.inExportDirectory("x.md", ".") == "x.md" && ExportList.inExportDirectory("a/x.md", "/") == "/a/x.md")
+    }
+
     @Test func thePathCanBeEditedOrTheExportCancelled() {
         var state = AppState(catalog: S.builtin, language: .en, size: Size(width: 100, height: 30), library: S.builtinLibrary,
                              exportDirectory: "/home/me/exports/")

@@ -115,17 +115,27 @@ enum ExportList {
         return []
     }
 
+    /// A path typed in the prompt: absolute and `~` paths as they are, a relative one taken
+    /// from the export directory (as the README says).
+    static func inExportDirectory(_ typed: String, _ directory: String) -> String {
+        if typed.hasPrefix("/") || typed == "~" || typed.hasPrefix("~/") || directory == "." { return typed }
+        var directory = directory
+        while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+        return (directory == "/" ? "" : directory) + "/" + typed
+    }
+
     /// A key in the path prompt: Enter writes, Esc cancels, the rest edit the path.
     static func editPath(_ state: inout AppState, _ prompt: ExportPath, _ key: Key) -> [Effect] {
         var prompt = prompt
         switch key {
         case .enter:
             state.mode = .browse
-            let path = prompt.field.text.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else {
+            let typed = prompt.field.text.trimmingCharacters(in: .whitespaces)
+            guard !typed.isEmpty else {
                 state.message = UIString.exportCancelled.text(state.language)
                 return []
             }
+            let path = inExportDirectory(typed, state.exportDirectory)
             let items = current(state)
             return [.export(ExportRequest(quoteIDs: items.quotes, filmIDs: items.films, personIDs: items.people,
                                           festival: items.festival, title: items.title, format: prompt.format, path: path, shelf: state.shelf))]
