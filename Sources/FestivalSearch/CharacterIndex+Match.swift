@@ -70,19 +70,30 @@ extension CharacterIndex {
         guard !parts.isEmpty else { return nil }
         if let (known, knownLength) = memo.longestPrefix(of: term) {
             let rest = parts.filter { $0.shift >= knownLength }.sorted { $0.count < $1.count }
-            let values = rest.isEmpty ? known : intersect(Column(known), shift: 0, with: rest, parallelAbove: parallelAbove)
-            if !rest.isEmpty { memo.remember(term, values) }
-            return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
+            // A long term (a pasted sentence) is narrowed by its rarest characters only, and
+            // each place they leave is then read whole: the frequent ones' lists, decoded,
+            // would cost more than the reading.
+            let capped = rest.count > Self.partsIntersected
+            let values = rest.isEmpty ? known : intersect(Column(known), shift: 0, with: Array(rest.prefix(Self.partsIntersected)),
+                                                          parallelAbove: parallelAbove)
+            if !rest.isEmpty && !capped { memo.remember(term, values) }
+            return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters && !capped)
         }
         let sorted = parts.sorted { $0.count < $1.count }
         let first = Column(offsets(of: sorted[0].slot))
         guard sorted.count > 1 else {
             return Starts(values: first, range: 0..<first.count, shift: sorted[0].shift, onlyCharacters: onlyCharacters)
         }
-        let values = intersect(first, shift: sorted[0].shift, with: Array(sorted.dropFirst()), parallelAbove: parallelAbove)
-        memo.remember(term, values)
-        return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters)
+        let capped = sorted.count > Self.partsIntersected + 1
+        let values = intersect(first, shift: sorted[0].shift, with: Array(sorted.dropFirst().prefix(Self.partsIntersected)),
+                               parallelAbove: parallelAbove)
+        if !capped { memo.remember(term, values) }
+        return Starts(values: Column(values), range: 0..<values.count, shift: 0, onlyCharacters: onlyCharacters && !capped)
     }
+
+    /// How many characters besides the rarest a term's starts are intersected with; the
+    /// rest of a longer term is compared byte by byte at each start left.
+    static let partsIntersected = 3
 
     /// The term's non-ASCII characters, and whether they are all it has; nil when one of
     /// them never occurs.

@@ -295,6 +295,8 @@ public struct SearchIndex: Sendable {
     }
 
     private func containsWholeWord(_ needle: ByteCorpus.Needle, in record: Int) -> Bool {
+        // A phrase longer than the record (a pasted query) is not in it: no scan.
+        guard needle.bytes.count <= corpus.end(of: record) - corpus.starts[record] else { return false }
         var found = false
         corpus.scan(needle, in: corpus.starts[record]..<corpus.end(of: record)) { start in
             if corpus.matchClass(at: start, length: needle.bytes.count) == .wholeWord { found = true; return Int.max / 2 }

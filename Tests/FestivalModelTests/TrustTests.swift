@@ -168,7 +168,10 @@ import FestivalSynthetic
     @Test func termOrderRepeatsAndFewCandidatesGiveTheSameHits() {
         let catalog = CatalogGenerator(films: 40, quotes: 6_000, seed: 7).catalog()
         let index = SearchIndex(catalog: catalog)
-        let queries = ["light camera", "the of", "frame light the", "電影 light", "e a", "li ght", "th e r", "camera, of"]
+        // The long Chinese terms are narrowed by their rarest characters and then read (the
+        // memo of a typed prefix first, then without it).
+        let queries = ["light camera", "the of", "frame light the", "電影 light", "e a", "li ght", "th e r", "camera, of",
+                       "聲音", "聲音是畫面的另一半", "我們發現那場咖啡館的戲", "的另一半 light", "聲音是畫面的另一半。"]
         for text in queries {
             let words = text.split(separator: " ").map(String.init)
             let hits = Set(index.search(SearchQuery(text)).map(\.document))
