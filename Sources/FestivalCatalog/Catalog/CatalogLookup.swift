@@ -32,7 +32,11 @@ final class CatalogLookup: Sendable {
     func find<T: Identifiable>(_ id: String, in items: [T], _ path: WritableKeyPath<Tables, [String: Int]?>) -> T?
     where T.ID == String {
         if items.count < 64 { return items.first { $0.id == id } }
-        if let i = table(path, build: { Self.positions(items) })[id], i < items.count, items[i].id == id { return items[i] }
+        let positions = table(path, build: { Self.positions(items) })
+        if let i = positions[id], i < items.count, items[i].id == id { return items[i] }
+        // A table of every item (ids are unique) that lacks the id: it is not there. A shelf
+        // of 300,000 ids the catalog does not have must not read the list 300,000 times.
+        if positions[id] == nil && positions.count == items.count { return nil }
         // Not in the table, or the table is stale: scan, and rebuild when it was stale.
         guard let i = items.firstIndex(where: { $0.id == id }) else { return nil }
         let rebuilt = Self.positions(items)
