@@ -113,7 +113,41 @@ enum Measure {
         latencies.sort()
         let p50 = latencies[latencies.count / 2]
         let p99 = latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.99))]
-        print("load=\(fmt(load)) first=\(fmt(firstScreen)) index=\(fmt(indexMs)) p50=\(fmt(p50)) p99=\(fmt(p99)) max=\(fmt(latencies.last!)) keys=\(latencies.count) peakMB=\(peakMemoryMB())")
+        let pasted = pastes(catalog).map { text in pasteLatency(&state, text, size: size) }
+        print("load=\(fmt(load)) first=\(fmt(firstScreen)) index=\(fmt(indexMs)) p50=\(fmt(p50)) p99=\(fmt(p99)) max=\(fmt(latencies.last!)) keys=\(latencies.count) peakMB=\(peakMemoryMB())"
+              + " pasteRepeat=\(fmt(pasted[0].paste)) pasteWords=\(fmt(pasted[1].paste)) afterPasteMax=\(fmt(max(pasted[0].after, pasted[1].after)))")
+    }
+
+    /// Two pasted queries of 1,000 characters: `e ` repeated (the probe's), and the words of
+    /// the catalog's own quotes.
+    static func pastes(_ catalog: Catalog) -> [String] {
+        var words = ""
+        for quote in catalog.quotes.prefix(200) where words.count < 1_000 { words += (quote.text.en ?? quote.text.zhHant ?? "") + " " }
+        return [String(repeating: "e ", count: 500), String(words.prefix(1_000))]
+    }
+
+    /// A paste into the search (one key, update + view), then the most one of the ten keys
+    /// typed after it took (`" light"…`, each a narrowing).
+    static func pasteLatency(_ state: inout AppState, _ text: String, size: Size) -> (paste: Double, after: Double) {
+        _ = update(&state, .key(.char("s")), now: Date())
+        _ = update(&state, .key(.ctrl("u")), now: Date())
+        var k = Clock.now()
+        _ = update(&state, .key(.paste(text)), now: Date())
+        _ = view(state, size: size)
+        let paste = Clock.since(k)
+        var after = 0.0
+        for character in " lighting " {
+            k = Clock.now()
+            _ = update(&state, .key(.char(character)), now: Date())
+            let u = Clock.since(k)
+            _ = view(state, size: size)
+            after = max(after, Clock.since(k))
+            if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+                FileHandle.standardError.write(Data("  after paste '\(character)': update=\(fmt(u)) view=\(fmt(Clock.since(k) - u)) hits=\(state.search.hits.count)\n".utf8))
+            }
+        }
+        _ = update(&state, .key(.escape), now: Date())
+        return (paste, after)
     }
 
     /// `work` on a thread of its own (with a large stack, as the browser's), waited for.
@@ -177,7 +211,7 @@ enum Measure {
 
 /// The table the parent prints.
 enum Report {
-    static let header = "quotes     file MB  gen     load     first-screen  cached first  paint json  paint cached  index    key p50  key p99  key max  peak MB"
+    static let header = "quotes     file MB  gen     load     first-screen  cached first  paint json  paint cached  index    key p50  key p99  key max  peak MB  paste e×500  paste words  key after paste"
 
     static func row(quotes: Int, fileBytes: Int, generatedMs: Double, child: String) -> String {
         var values: [String: String] = [:]
@@ -191,7 +225,7 @@ enum Report {
             + col(String(format: "%.0f", generatedMs), 8) + col(values["load"], 9) + col(values["first"], 14)
             + col(values["cachedFirst"], 14) + col(values["paintJSON"], 12) + col(values["paintCached"], 14)
             + col(values["index"], 9) + col(values["p50"], 9) + col(values["p99"], 9) + col(values["max"], 9)
-            + col(values["peakMB"], 8)
+            + col(values["peakMB"], 9) + col(values["pasteRepeat"], 13) + col(values["pasteWords"], 13) + col(values["afterPasteMax"], 8)
     }
 }
 

@@ -1,5 +1,9 @@
 import FestivalLibrary
 import FestivalStorage
+import FestivalUI
+import FestivalCatalog
+import FestivalSynthetic
+import TextGrid
 import Foundation
 
 /// One shelf change (`f` in the browser: lock, re-read, change, encode, write, fsync,
@@ -38,5 +42,39 @@ enum ShelfBench {
             print("  \(entries) entries, \(bytes.count) bytes: encode \(Measure.fmt(encode)) ms, decode \(Measure.fmt(Clock.since(t))) ms")
         }
         return (times[times.count / 2], times.last ?? 0)
+    }
+}
+
+/// Keys on the Shelf tab with a shelf of `entries` (half favorite films, half noted quotes,
+/// most of them not in the catalog, as an imported shelf may be): the tab opened (`5`),
+/// then `j` 40 times; the opening's time and the p50 and max of the `j`s (update + view), ms.
+enum ShelfTabBench {
+    static func run(entries: Int, catalog: Catalog) -> (open: Double, p50: Double, max: Double) {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var shelf = Shelf()
+        for i in 0..<entries {
+            if i % 2 == 0 {
+                shelf.setFavorite(.film(catalog.films[i % catalog.films.count].id), true, at: now)
+                shelf.setFavorite(.film("film-\(i)"), true, at: now)
+            } else {
+                shelf.setNote(.quote("q\(i)"), "a note of a few words, number \(i)", at: now)
+            }
+        }
+        let size = Size(width: 120, height: 40)
+        var state = AppState(catalog: catalog, language: .en, size: size)
+        _ = update(&state, .shelfLoaded(shelf, message: nil), now: now)
+        var t = Clock.now()
+        _ = update(&state, .key(.char("5")), now: now)
+        _ = view(state, size: size)
+        let open = Clock.since(t)
+        var times: [Double] = []
+        for _ in 0..<40 {
+            t = Clock.now()
+            _ = update(&state, .key(.char("j")), now: now)
+            _ = view(state, size: size)
+            times.append(Clock.since(t))
+        }
+        times.sort()
+        return (open, times[times.count / 2], times.last ?? 0)
     }
 }
