@@ -29,7 +29,8 @@ enum URLOpener {
         }
     }
 
-    /// The program and arguments that open `url`, or nil when there is none.
+    /// The program and arguments that open `url`: `$BROWSER`'s when it is set (whether or not
+    /// it can run), else `xdg-open`'s; nil when there is neither.
     static func command(for url: String, environment: [String: String]) -> [String]? {
         if let browser = environment["BROWSER"]?.split(separator: ":").first.map(String.init), !browser.isEmpty {
             var words = browser.split(separator: " ").map(String.init)
@@ -38,7 +39,9 @@ enum URLOpener {
             } else {
                 words.append(url)
             }
-            return executable(words[0], environment) == nil ? nil : words
+            // A $BROWSER that is not there is a failure of that browser (named in the
+            // message), not the absence of one.
+            return words
         }
         return executable("xdg-open", environment).map { [$0, url] }
     }

@@ -120,7 +120,8 @@ public enum AtomicFile {
         let exists = stat(path, &target) == 0
         if exists && (target.st_mode & S_IFMT) != S_IFREG {
             let code = (target.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL
-            throw Failure(path: path, step: .createTemporary, what: "replacing \(path), which is not a regular file", code: code)
+            throw Failure(path: path, step: .createTemporary, what: "replacing \(path), which is not a regular file", code: code,
+                          note: code == EISDIR ? nil : "it is not a regular file (a device, a pipe or a socket)")
         }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path

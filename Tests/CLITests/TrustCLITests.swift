@@ -104,4 +104,16 @@ import Testing
         #expect(lines.count == 51 && lines.last?.contains("more problems") == true, "\(lines.count) lines")
         #expect(stderr.utf8.count < 20_000)
     }
+
+    /// N11: errors that say what is wrong.
+    @Test func unclearErrorsAreClear() async throws {
+        let device = try await CLITests.run(["export", "--quotes", "q01", "--format", "md", "--output", "/dev/null"])
+        #expect(device.status == 2 && device.stderr.contains("cannot write /dev/null: it is not a regular file"), "\(device.stderr)")
+        let stdout = try await CLITests.shell("\(Self.binary) export --quotes q01 --format md --output /dev/stdout | head -c 2")
+        #expect(stdout.stdout == "# ", "/dev/stdout is standard output, into a pipe too: \(stdout.stderr)")
+        let negative = try await CLITests.run(["generate", "--films", "1", "--quotes", "-1", "--seed", "1"])
+        #expect(negative.status == 2 && negative.stderr.contains("--quotes must be between 0 and 20000000 (got -1)"), "\(negative.stderr)")
+        let size = try await CLITests.run(["render", "--size", "10000x10000"])
+        #expect(size.status == 2 && size.stderr.contains("each side from 1 to 1000"), "\(size.stderr)")
+    }
 }

@@ -33,7 +33,9 @@ import FestivalUI
     @Test func aBrowserThatFailsIsReportedAndOneThatWorksIsNot() throws {
         #expect(Self.opening(["BROWSER": "/bin/false"]) == "/bin/false failed (exitStatus(1)) on \(Self.url)")
         #expect(Self.opening(["BROWSER": "true"]) == "opened \(Self.url)")
-        #expect(Self.opening(["BROWSER": "/nonexistent/browser"]) == "no browser for \(Self.url)")
+        // N11: a $BROWSER that is not there is named as the browser that failed.
+        #expect(Self.opening(["BROWSER": "/nonexistent/browser"]) == "/nonexistent/browser failed (notStarted) on \(Self.url)")
+        #expect(Self.opening(["PATH": "/nonexistent"]) == "no browser for \(Self.url)")
         // Still running after the window: a browser that stays open has the link.
         let dir = FileManager.default.temporaryDirectory.appending(path: "festival-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -88,7 +88,7 @@ struct ExportCommand: ParsableCommand {
             text = exportQuotes(chosen, from: catalog, language: language, format: format,
                                 title: title ?? defaultTitle(films: false, catalog, language))
         }
-        if let output, output != "-" {
+        if let output, output != "-", output != "/dev/stdout" {
             do { try AtomicFile.write(text, to: output) } catch { throw CLIFailure.cannotWrite(error) }
         } else {
             // As written (the exports are already safe): Output.write would add "\n" after

@@ -20,10 +20,11 @@ struct GenerateCommand: ParsableCommand {
     static let maxFilms = 1_000_000
     static let maxQuotes = 20_000_000
 
-    @Option(help: ArgumentHelp("How many films (1 to \(maxFilms)).", valueName: "n"))
+    // `.unconditional`: `--quotes -1` is the value -1 (refused by its range), not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many films (1 to \(maxFilms)).", valueName: "n"))
     var films: Int
 
-    @Option(help: ArgumentHelp("How many quotes (0 to \(maxQuotes)).", valueName: "m"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many quotes (0 to \(maxQuotes)).", valueName: "m"))
     var quotes: Int
 
     @Option(help: ArgumentHelp("The seed of the pseudo-random generator (0 to 18446744073709551615).", valueName: "s"))
@@ -45,7 +46,7 @@ struct GenerateCommand: ParsableCommand {
         try ProgressBar.showing({ written.status }) {
             let catalog = CatalogGenerator(films: films, quotes: quotes, seed: seed).catalog()
             written.bytes.store(0, ordering: .relaxed)
-            if let output, output != "-" {
+            if let output, output != "-", output != "/dev/stdout" {
                 try CatalogFileWriter.write(catalog, atomicallyTo: output, counting: written)
             } else {
                 Output.prepare()

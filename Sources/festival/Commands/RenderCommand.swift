@@ -33,7 +33,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
-            throw CLIFailure.usage("--size must look like 100x30")
+            throw CLIFailure.usage("--size must look like 100x30, each side from 1 to 1000")
         }
         let script: [Key]
         switch keys.map(KeyScript.parse) ?? .success([]) {
