@@ -1,7 +1,8 @@
 /// The one rule for what counts as a link the program may validate, open, print, export
 /// or make clickable: an absolute http or https URL with a host, and no space, control
 /// (C0, DEL, C1), bidi control, zero-width character or line separator anywhere in it, and
-/// at most one "@" before the host ends (`https://good.example@evil.example/` is refused).
+/// no "@" before the host ends: no user name or password, which is how
+/// `https://good.example@evil.example/` passes for good.example while going to evil.example.
 public enum URLCheck {
     public static func isWebURL(_ s: String) -> Bool {
         let lower = s.lowercased()
@@ -9,7 +10,7 @@ public enum URLCheck {
         let rest = lower.drop(while: { $0 != "/" }).dropFirst(2)
         // The host runs up to the first "/", "?" or "#" and must not be empty.
         let authority = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
-        guard !authority.isEmpty, authority.filter({ $0 == "@" }).count <= 1 else { return false }
+        guard !authority.isEmpty, !authority.contains("@") else { return false }
         return s.unicodeScalars.allSatisfy { allowed($0.value) }
     }
 

@@ -188,4 +188,15 @@ import FestivalSynthetic
             #expect(hits == Set(expected), "\(text): \(hits.count) hits, \(expected.count) expected")
         }
     }
+
+    // MARK: N12: validation gaps
+
+    @Test func aLanguageIsATagAndTagCharactersAreWarnedAbout() {
+        let issues = TestSupport.issues(TestSupport.minimal(replacing: "\"language\": \"en\"", with: "\"language\": \"!!! not bcp47 !!!\""))
+        #expect(issues.count == 1 && issues[0].path == "sources[0].language" && issues[0].line != nil, "\(issues)")
+        for good in ["en", "zh-Hant", "zh-Hant-TW", "es-419", "und"] { #expect(Source.isLanguageTag(good), "\(good)") }
+        for bad in ["", "e", "en-", "-en", "en--us", "en us", "123", "toolongprimary"] { #expect(!Source.isLanguageTag(bad), "\(bad)") }
+        #expect(CatalogLint.problem("title\u{E0041}\u{E0042}") == "tag character U+E0041 in text (invisible: it can carry hidden text)")
+        #expect(CatalogLint.problem("\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} Scotland") == nil, "a flag's tags")
+    }
 }

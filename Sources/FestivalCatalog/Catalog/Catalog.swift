@@ -189,4 +189,12 @@ public struct Source: Sendable, Equatable, Identifiable {
         self.language = language
         self.note = note
     }
+
+    /// The shape of a BCP 47 language tag: a language of 2–3 letters (or 4–8), then subtags
+    /// of 1–8 letters and digits, each after a `-` (`en`, `zh-Hant`, `zh-Hant-TW`, `es-419`).
+    public static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
 }

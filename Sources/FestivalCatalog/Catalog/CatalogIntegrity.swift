@@ -38,6 +38,7 @@ extension Catalog {
             check.sourceRefs(person.sources)
         }
         for source in sources {
+            if !Source.isLanguageTag(source.language) { check.fail("a language that is not a language tag") }
             check.texts(source.note)
             check.ref(source.person, check.ids["person"])
             check.url(source.url)

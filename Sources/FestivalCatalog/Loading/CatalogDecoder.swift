@@ -198,7 +198,12 @@ final class CatalogDecoder {
         let id = define(.source, r), title = r.string("title"), author = r.string("author", .nullable)
         let person = ref(.person, r, "person", .optional)
         let publisher = r.string("publisher", .nullable), url = r.url("url"), date = r.date("date")
-        let language = r.string("language"), note = r.text("note", .optional)
+        var language = r.string("language")
+        if let tag = language, !Source.isLanguageTag(tag), let v = r.value("language", .required) {
+            log.add(v, r.sub("language"), "\"\(tag)\" is not a language tag (BCP 47, such as \"en\", \"zh-Hant\" or \"zh-TW\")")
+            language = nil
+        }
+        let note = r.text("note", .optional)
         guard let id, let title, let language else { return nil }
         return Source(id: id, title: title, author: author, person: person, publisher: publisher, url: url, date: date, language: language, note: note)
     }

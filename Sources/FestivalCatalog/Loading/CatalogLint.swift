@@ -29,9 +29,12 @@ enum CatalogLint {
     /// The warning for one string, if any.
     static func problem(_ text: String) -> String? {
         var invisibleOnly = !text.isEmpty
+        var inFlag = false   // after 🏴, tag characters spell a region's flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿)
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if Sanitize.isBidiControl(scalar) { return "bidi control \(hex(v)) in text (it can reorder what readers see)" }
+            if isTag(v) && !inFlag { return "tag character \(hex(v)) in text (invisible: it can carry hidden text)" }
+            inFlag = v == 0x1F3F4 || (inFlag && isTag(v) && v != 0xE007F)
             if (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (0x80..<0xA0).contains(v) {
                 return "control character \(hex(v)) in text"
             }
@@ -40,9 +43,11 @@ enum CatalogLint {
         return invisibleOnly ? "text is empty once invisible characters are removed (write null if it is unknown)" : nil
     }
 
+    static func isTag(_ v: UInt32) -> Bool { (0xE0000...0xE007F).contains(v) }
+
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: true
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD, 0xE0000...0xE007F: true
         default: scalar.properties.isWhitespace
         }
     }
