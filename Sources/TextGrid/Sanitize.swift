@@ -76,20 +76,56 @@ public enum Sanitize {
     /// `keepNewlines`, line feeds (and CRLF, as one) stay line breaks; tabs and every other
     /// break become spaces.
     public static func text(_ text: some StringProtocol, keepNewlines: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: { replacement(for: $0) != nil }) else { return String(text) }
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousCR = scalar == "\r" }
-            if keepNewlines && scalar == "\n" {
-                if previousCR { out.removeLast() }   // CRLF is one break
-                out.append("\n")
-            } else if let rep = replacement(for: scalar) {
-                out.append(rep)
-            } else {
-                out.append(scalar)
+        var string = String(text)
+        return string.withUTF8 { bytes in
+            // One pass over the bytes; only a lead byte that can start a scalar to replace
+            // (C0, DEL, C2: C1 controls, D8: U+061C, E2: bidi and separators, EF: U+FFF9–FFFB)
+            // is decoded. Clean text, however long, is returned as it is.
+            guard let first = firstToReplace(bytes, keepNewlines: keepNewlines) else { return String(decoding: bytes, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            out.append(contentsOf: bytes[..<first])
+            var i = first
+            while i < bytes.count {
+                let (scalar, length) = decode(bytes, at: i)
+                if keepNewlines && scalar == 0x0A {
+                    if i > 0 && bytes[i - 1] == 0x0D { out.removeLast() }   // CRLF is one break (the CR's space goes)
+                    out.append(0x0A)
+                } else if let rep = Unicode.Scalar(scalar).flatMap({ replacement(for: $0) }) {
+                    out.append(contentsOf: String(rep).utf8)
+                } else {
+                    out.append(contentsOf: bytes[i..<(i + length)])
+                }
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// The offset of the first scalar `text` would replace, or nil.
+    static func firstToReplace(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if (b < 0x20 && !(keepNewlines && b == 0x0A)) || b == 0x7F { return i }
+                i += 1
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: i)
+            if b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF, let s = Unicode.Scalar(scalar), replacement(for: s) != nil { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The scalar at `i` of valid UTF-8 and how many bytes it takes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = UInt32(bytes[i])
+        if b < 0x80 { return (b, 1) }
+        if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b < 0xF0 { return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3) }
+        return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 }
