@@ -105,25 +105,10 @@ import TextGrid
     /// characters; the rest is read and dropped, and the key after it arrives. A paste whose
     /// end marker never comes ends when the input does.
     @Test func aHugePasteIsCutAndAnUnendedOneEnds() throws {
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        let out = open("/dev/null", O_WRONLY)
-        defer { close(fds[0]); close(out) }
-        let terminal = try Terminal.start(TerminalOptions(mouse: false), inputFD: fds[0], outputFD: out, term: "xterm-256color")
+        let (terminal, writer) = try Self.pipedTerminal()
         defer { terminal.stop() }
-        let writer = fds[1]
-        let thread = Thread {
-            let body = String(repeating: "e ", count: 1 << 19)
-            let typed = Array(("\u{1B}[200~" + body + "\u{1B}[201~j\u{1B}[200~end\u{1B}[20").utf8)
-            var sent = 0
-            while sent < typed.count {
-                let n = typed[sent...].withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
-                guard n > 0 else { break }
-                sent += n
-            }
-            close(writer)
-        }
-        thread.start()
+        let body = String(repeating: "e ", count: 1 << 19)
+        Self.feed(Array(("\u{1B}[200~" + body + "\u{1B}[201~j\u{1B}[200~end\u{1B}[20").utf8), to: writer)
         var keys: [Key] = []
         while let key = terminal.readKey(timeoutMs: 2_000) { keys.append(key) }
         #expect(keys.count == 3)
@@ -164,28 +149,37 @@ import TextGrid
     /// N15: a terminal answer or sequence far longer than the old 64-character bound is
     /// dropped whole, not read as keys from there on.
     @Test func aLongAnswerIsDroppedWhole() throws {
+        let (terminal, writer) = try Self.pipedTerminal()
+        defer { terminal.stop() }
+        let typed = "a\u{1B}]11;" + String(repeating: "f", count: 5_000) + "\u{07}b\u{1B}[" + String(repeating: "1;", count: 500) + "5~c"
+        Self.feed(Array(typed.utf8), to: writer)
+        var keys: [Key] = []
+        while let key = terminal.readKey(timeoutMs: 500) { keys.append(key) }
+        #expect(keys == [.char("a"), .unknown(27), .char("b"), .unknown(27), .char("c")], "\(keys.prefix(8)) … \(keys.count) keys")
+    }
+
+    /// A terminal reading keys from a new pipe (its write end returned, for `feed`) and
+    /// writing to /dev/null (the terminal holds copies of both descriptors).
+    static func pipedTerminal() throws -> (Terminal, writer: Int32) {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
         let out = open("/dev/null", O_WRONLY)
         defer { close(fds[0]); close(out) }
-        let terminal = try Terminal.start(TerminalOptions(mouse: false), inputFD: fds[0], outputFD: out, term: "xterm-256color")
-        defer { terminal.stop() }
-        let typed = "a\u{1B}]11;" + String(repeating: "f", count: 5_000) + "\u{07}b\u{1B}[" + String(repeating: "1;", count: 500) + "5~c"
-        let writer = fds[1]
-        let thread = Thread {
-            let bytes = Array(typed.utf8)
+        return (try Terminal.start(TerminalOptions(mouse: false), inputFD: fds[0], outputFD: out, term: "xterm-256color"), fds[1])
+    }
+
+    /// Writes `bytes` to `fd` from a thread of its own (more than a pipe holds is read while
+    /// it is written), then closes it.
+    static func feed(_ bytes: [UInt8], to fd: Int32) {
+        Thread {
             var sent = 0
             while sent < bytes.count {
-                let n = bytes[sent...].withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+                let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
                 guard n > 0 else { break }
                 sent += n
             }
-            close(writer)
-        }
-        thread.start()
-        var keys: [Key] = []
-        while let key = terminal.readKey(timeoutMs: 500) { keys.append(key) }
-        #expect(keys == [.char("a"), .unknown(27), .char("b"), .unknown(27), .char("c")], "\(keys.prefix(8)) … \(keys.count) keys")
+            close(fd)
+        }.start()
     }
 
     @Test func unknownTerminalThrows() {

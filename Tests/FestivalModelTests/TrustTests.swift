@@ -10,11 +10,7 @@ import FestivalSynthetic
 /// The hostile-input probe of 2026-12-07 (shared/reviews), shrunk to the model's layer: each
 /// test failed before its fix.
 @Suite struct TrustTests {
-    static func sandbox() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appending(path: "festival-trust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func sandbox() throws -> URL { try SpecialFileTests.sandbox() }
 
     // MARK: N1: a symbolic link another user planted in /tmp
 
