@@ -73,6 +73,9 @@ package enum FileIO {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failed("cannot be read (\(String(cString: strerror(errno))))") }
         switch info.st_mode & S_IFMT {
+        case S_IFREG where info.st_size == 0:
+            // An empty file, or a pseudo-file (/proc) whose size says nothing: read to its end.
+            return readStream(fd, first: first, max: maxStreamBytes)
         case S_IFREG:
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
             return readWhole(fd, size: Int(info.st_size)).map { .bytes($0) } ?? .failed("cannot be read (it changed while being read)")
