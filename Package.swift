@@ -64,6 +64,8 @@ let package = Package(
         // packages at hand (TOMLKit over toml++) abort on some malformed files, give parsed
         // values no position, and take quadratic time on long dotted keys.
         .target(name: "FestivalTOML"),
+        // The exact screening planner: pure values in, a proven-best plan out.
+        .target(name: "FestivalPlanner"),
         // Pure screens: state, update, view into a Canvas; the config file.
         .target(name: "FestivalUI", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalText",
                                                    "FestivalExport", "FestivalTOML", "FestivalIO", "TextGrid"]),
@@ -84,7 +86,7 @@ let package = Package(
         // Developer tool: paints a test pattern and echoes decoded keys (backend checks).
         .executableTarget(name: "curses-demo", dependencies: ["Curses", "TextGrid"], path: "Sources/CursesDemo"),
         // Benchmark: swift run -c release festival-bench (load, index, keystroke latency, memory, fzf).
-        .executableTarget(name: "festival-bench", dependencies: ["FestivalCatalog", "FestivalIO", "FestivalSearch", "FestivalLibrary",
+        .executableTarget(name: "festival-bench", dependencies: ["FestivalCatalog", "FestivalIO", "FestivalSearch", "FestivalLibrary", "FestivalPlanner",
                                                                   "FestivalStorage", "FestivalSynthetic", "FestivalUI", "TextGrid",
                                                                   .product(name: "Subprocess", package: "swift-subprocess")],
                           path: "Sources/FestivalBench"),
@@ -99,6 +101,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalExport", "FestivalSearch", "FestivalStorage", "FestivalSynthetic",
                                                   .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
+        .testTarget(name: "PlannerTests", dependencies: ["FestivalPlanner"]),
         // The TOML parser, and toml-test's suite as Debian's golang-github-burntsushi-toml-dev
         // installs it (read from there, not kept here).
         .testTarget(name: "TOMLTests", dependencies: ["FestivalTOML"]),

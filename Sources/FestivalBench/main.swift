@@ -32,6 +32,11 @@ if arguments.count >= 4 && arguments[1] == "--generate", let quotes = Int(argume
     exit(0)
 }
 
+if arguments.contains("--plan") {
+    PlanBench.run()
+    exit(0)
+}
+
 if arguments.contains("--shelf") {
     let dir = FileManager.default.temporaryDirectory.appending(path: "festival-bench-shelf-\(getpid())")
     defer { try? FileManager.default.removeItem(at: dir) }

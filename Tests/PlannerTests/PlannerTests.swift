@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import FestivalPlanner
+
+/// The planner against every subset of small random instances: the same best plan (by
+/// weight, then travel, then late nights) whenever one exists, and the same verdict when
+/// held tickets cannot all be kept.
+@Suite struct PlannerTests {
+    /// A deterministic generator (SplitMix64), so a failure names its seed.
+    struct Random {
+        var state: UInt64
+        mutating func next(_ range: ClosedRange<Int>) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return range.lowerBound + Int(z % UInt64(range.count))
+        }
+    }
+
+    /// `count` screenings of up to `films` films over one day, at up to 3 venues.
+    static func instance(seed: UInt64, count: Int, films: Int) -> PlanInstance {
+        var random = Random(state: seed)
+        let screenings = (0..<count).map { _ -> PlanInstance.Screening in
+            let start = random.next(0...60) * 15
+            let length = random.next(4...12) * 15
+            return .init(film: random.next(0...(films - 1)), start: start, end: start + length, venue: random.next(0...2),
+                         ticketed: random.next(0...19) == 0, late: random.next(0...4) == 0)
+        }
+        let weights = (0..<films).map { _ in PlanWeights.weight(priority: random.next(0...5)) }
+        var pairs: [Int: [Int: Int]] = [:]
+        if random.next(0...1) == 0 { pairs[0] = [2: random.next(0...60)] }
+        return PlanInstance(screenings: screenings, weights: weights,
+                            travel: TravelTimes(sameVenue: random.next(0...15), betweenVenues: random.next(10...40), pairs: pairs))
+    }
+
+    /// Every subset: the best feasible plan's (weight, travel, late), or nil when no subset
+    /// keeps every ticket.
+    static func exhaustive(_ instance: PlanInstance) -> (weight: Int, travel: Int, late: Int)? {
+        let s = instance.screenings
+        var best: (weight: Int, travel: Int, late: Int)?
+        for mask in 0..<(1 << s.count) {
+            let chosen = s.indices.filter { mask & (1 << $0) != 0 }
+            guard s.indices.allSatisfy({ !s[$0].ticketed || chosen.contains($0) }) else { continue }
+            // One screening a film, but for tickets (every one is kept, even two of one film).
+            let ticketFilms = Set(chosen.filter { s[$0].ticketed }.map { s[$0].film })
+            let others = chosen.filter { !s[$0].ticketed }.map { s[$0].film }
+            guard Set(others).count == others.count, ticketFilms.isDisjoint(with: others) else { continue }
+            guard chosen.allSatisfy({ s[$0].ticketed || instance.weights[s[$0].film] > 0 }) else { continue }
+            let ordered = chosen.sorted { (s[$0].start, s[$0].end, $0) < (s[$1].start, s[$1].end, $1) }
+            guard zip(ordered, ordered.dropFirst()).allSatisfy({ instance.canFollow(s[$0], s[$1]) }) else { continue }
+            let plan = Planner.evaluate(ordered, instance, proven: true, bound: 0)
+            let value = (weight: plan.weight, travel: plan.travel, late: plan.lateNights)
+            if best.map({ (value.weight, -value.travel, -value.late) > ($0.weight, -$0.travel, -$0.late) }) ?? true { best = value }
+        }
+        return best
+    }
+
+    @Test func theSolverFindsWhatEveryPlanShows() {
+        var compared = 0
+        for seed in UInt64(1)...3_000 {
+            let instance = Self.instance(seed: seed, count: 5 + Int(seed % 8), films: 3 + Int(seed % 6))
+            let expected = Self.exhaustive(instance)
+            switch Planner.solve(instance) {
+            case .success(let plan):
+                guard let expected else { Issue.record("seed \(seed): a plan where none keeps the tickets"); continue }
+                #expect(plan.proven && plan.bound == plan.weight, "seed \(seed)")
+                #expect((plan.weight, plan.travel, plan.lateNights) == (expected.weight, expected.travel, expected.late),
+                        "seed \(seed): \(plan) vs \(expected)")
+                // The plan itself is feasible and keeps every ticket.
+                let s = instance.screenings
+                #expect(zip(plan.chosen, plan.chosen.dropFirst()).allSatisfy { instance.canFollow(s[$0], s[$1]) }, "seed \(seed)")
+                #expect(s.indices.allSatisfy { !s[$0].ticketed || plan.chosen.contains($0) }, "seed \(seed)")
+                compared += 1
+            case .failure:
+                #expect(expected == nil, "seed \(seed): tickets said to conflict, but \(String(describing: expected)) keeps them")
+            }
+        }
+        #expect(compared > 2_000)
+    }
+
+    /// A priority-5 film outweighs fifteen priority-1 films; doubling per step.
+    @Test func weightsDoublePerPriority() {
+        #expect((0...5).map(PlanWeights.weight(priority:)) == [0, 1, 2, 4, 8, 16])
+        #expect(PlanWeights.weight(priority: 5) > 15 * PlanWeights.weight(priority: 1))
+    }
+
+    /// The greedy rule takes the high-priority film's first screening and loses the two others
+    /// the exact plan keeps.
+    @Test func theExactPlanBeatsTheGreedyOne() {
+        let instance = PlanInstance(screenings: [
+            .init(film: 0, start: 0, end: 120, venue: 0),     // the 5's first showing blocks both 3s
+            .init(film: 0, start: 300, end: 420, venue: 0),
+            .init(film: 1, start: 0, end: 90, venue: 1),
+            .init(film: 2, start: 110, end: 200, venue: 1),
+            .init(film: 2, start: 300, end: 400, venue: 1),
+        ], weights: [16, 4, 4])
+        let greedy = Planner.greedy(instance)
+        guard case .success(let exact) = Planner.solve(instance) else { Issue.record("no plan"); return }
+        #expect(greedy.weight == 20 && exact.weight == 24 && exact.proven)
+        #expect(exact.chosen == [2, 3, 1])
+    }
+
+    @Test func ticketsThatCannotBothBeKeptAreSaid() {
+        let instance = PlanInstance(screenings: [
+            .init(film: 0, start: 0, end: 100, venue: 0, ticketed: true),
+            .init(film: 1, start: 90, end: 200, venue: 1, ticketed: true),
+        ], weights: [1, 1])
+        #expect(Planner.solve(instance) == .failure(PlanConflict(first: 0, second: 1)))
+    }
+
+    /// A deadline already past returns the greedy plan, unproven, with the bound it could tell.
+    @Test func aDeadlineGivesTheBestFoundAndTheBound() {
+        let instance = Self.instance(seed: 7, count: 12, films: 6)
+        guard case .success(let plan) = Planner.solve(instance, deadline: .distantPast) else { return }
+        // The first check is after 1,024 nodes: a small search may finish first.
+        #expect(plan.bound >= plan.weight)
+        if !plan.proven { #expect(plan.weight >= Planner.greedy(instance).weight) }
+    }
+}
