@@ -104,10 +104,19 @@ extension Planner {
             var bestBound = Double.infinity
             var bestLambda = lambda
             var scale = 2.0
-            for _ in 0..<150 {
+            var sinceBetter = 0
+            for _ in 0..<3_000 {
                 let (suffix, taken) = reducedScheduling { p in Double(instance.weights[s[order[p]].film]) - lambda[s[order[p]].film]! }
                 let bound = suffix[0] + lambda.values.reduce(0, +)
-                if bound < bestBound - 1e-9 { bestBound = bound; bestLambda = lambda } else { scale *= 0.95 }
+                if bound < bestBound - 1e-9 {
+                    bestBound = bound
+                    bestLambda = lambda
+                    sinceBetter = 0
+                } else {
+                    sinceBetter += 1
+                    if sinceBetter >= 20 { scale /= 2; sinceBetter = 0 }
+                    if scale < 1e-4 { break }
+                }
                 if bound < Double(best.weight) + 1 { break }
                 var count: [Int: Int] = [:]
                 for p in taken { count[s[order[p]].film, default: 0] += 1 }
