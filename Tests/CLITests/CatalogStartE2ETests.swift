@@ -70,7 +70,9 @@ import Testing
 
     @Test func anotherOrderShowsTheLoadingScreenAndStillOpens() async throws {
         let tmux = try Tmux()
-        let catalog = try await Self.generate(tmux.dir, quotes: 60_000, damage: Self.quotesFirst)
+        // Large enough that the load outlasts a busy machine starting tmux (60,000 once opened
+        // before the first capture).
+        let catalog = try await Self.generate(tmux.dir, quotes: 200_000, damage: Self.quotesFirst)
         try await tmux.start("\(Self.binary) --lang en --catalog \(catalog)",
                              env: ["TERM": "xterm-256color", "FESTIVAL_NO_CACHE": "1"])
         let loading = try await tmux.waitFor("Loading")

@@ -59,8 +59,8 @@ import Testing
 
     @Test func theSolverFindsWhatEveryPlanShows() {
         var compared = 0
-        for seed in UInt64(1)...3_000 {
-            let instance = Self.instance(seed: seed, count: 5 + Int(seed % 8), films: 3 + Int(seed % 6))
+        for seed in UInt64(1)...2_000 {
+            let instance = Self.instance(seed: seed, count: 5 + Int(seed % 7), films: 3 + Int(seed % 6))
             let expected = Self.exhaustive(instance)
             switch Planner.solve(instance) {
             case .success(let plan):
@@ -77,7 +77,7 @@ import Testing
                 #expect(expected == nil, "seed \(seed): tickets said to conflict, but \(String(describing: expected)) keeps them")
             }
         }
-        #expect(compared > 2_000)
+        #expect(compared > 1_300)
     }
 
     /// A priority-5 film outweighs fifteen priority-1 films; doubling per step.
