@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalExport", "FestivalSearch", "FestivalStorage", "FestivalSynthetic",
                                                   .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
-        .testTarget(name: "PlannerTests", dependencies: ["FestivalPlanner"]),
+        .testTarget(name: "PlannerTests", dependencies: ["FestivalPlanner", "FestivalSynthetic"]),
         // The TOML parser, and toml-test's suite as Debian's golang-github-burntsushi-toml-dev
         // installs it (read from there, not kept here).
         .testTarget(name: "TOMLTests", dependencies: ["FestivalTOML"]),

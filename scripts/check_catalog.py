@@ -5,7 +5,7 @@ Usage: scripts/check_catalog.py [CATALOG] [--schema SCHEMA] [--seed SEED] [--ref
                                 [--facts FACTS] [--self-test]
 
 Defaults: Resources/aiff2025.json, Resources/catalog.schema.json, the AIFF 2025 seed text
-(/work/shared/seed/000_c30dd48bb157daf5.txt, or $FESTIVAL_SEED; used by default only for the catalog
+(../shared/seed/000_c30dd48bb157daf5.txt beside the repository, or $FESTIVAL_SEED; used by default only for the catalog
 with id "aiff-2025"; pass --seed to check another catalog against a seed), the committed reference data
 scripts/reference/aiff2025-verified.json (applies to the catalog whose id it names) and
 scripts/reference/zh-hant-style.json. Checks:
@@ -31,7 +31,7 @@ scripts/reference/zh-hant-style.json. Checks:
     Simplified-only characters, Simplified leftovers or mainland terms (zh-hant-style.json), except
     where the reference data exempts one field from one term with a reason;
   * Chinese descriptive text has no half-width , ; : ? ! between CJK characters;
-  with the fact sheet (/work/shared/data/aiff2025-facts.md or $FESTIVAL_FACTS; skipped otherwise):
+  with the fact sheet (../shared/data/aiff2025-facts.md beside the repository, or $FESTIVAL_FACTS; skipped otherwise):
   * the reference data's English originals and fact-sheet URLs are still verbatim in the fact sheet.
 --self-test runs the checks on deliberately broken in-memory variants of the catalog and verifies that
 each is caught. Exits 0 when everything passes, 1 otherwise. This is a dev aid; the Swift tests do
@@ -48,8 +48,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_CATALOG = os.path.join(ROOT, "Resources", "aiff2025.json")
 DEFAULT_SCHEMA = os.path.join(ROOT, "Resources", "catalog.schema.json")
-DEFAULT_SEED = os.environ.get("FESTIVAL_SEED", "/work/shared/seed/000_c30dd48bb157daf5.txt")
-DEFAULT_FACTS = os.environ.get("FESTIVAL_FACTS", "/work/shared/data/aiff2025-facts.md")
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")  # the project's shared material, beside the repository
+DEFAULT_SEED = os.environ.get("FESTIVAL_SEED", os.path.join(SHARED, "seed", "000_c30dd48bb157daf5.txt"))
+DEFAULT_FACTS = os.environ.get("FESTIVAL_FACTS", os.path.join(SHARED, "data", "aiff2025-facts.md"))
 DEFAULT_REFERENCE = os.path.join(HERE, "reference", "aiff2025-verified.json")
 DEFAULT_ZH_STYLE = os.path.join(HERE, "reference", "zh-hant-style.json")
 SEED_CATALOG_ID = "aiff-2025"  # the default seed only applies to this catalog

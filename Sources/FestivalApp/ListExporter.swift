@@ -3,6 +3,7 @@ import FestivalCatalog
 import FestivalExport
 import FestivalUI
 import Foundation
+import TextGrid
 
 /// `e` in the browser: writes the list on screen to the path the prompt ended with (`~/`
 /// is the home directory; a directory gets the proposed file name). The other files of a
@@ -29,7 +30,8 @@ enum ListExporter {
             do {
                 try AtomicFile.write(file.text, to: path)
             } catch {
-                return .exportFailed(paths.isEmpty ? error.description : error.description + " (" + paths.joined(separator: ", ") + ")")
+                let reason = Sanitize.oneLine("\(error)")   // a path or a link's target may hold a line break
+                return .exportFailed(paths.isEmpty ? reason : reason + " (" + paths.joined(separator: ", ") + ")")
             }
             paths.append(path)
         }

@@ -1,4 +1,5 @@
 import FestivalPlanner
+import FestivalSynthetic
 import Foundation
 
 /// `festival-bench --plan`: the planner on generated festivals (until the catalog has
@@ -27,15 +28,8 @@ enum PlanBench {
     }
 
     static func generate(films: Int, days: Int, venues: Int, wanted: Int, seed: UInt64) -> PlanInstance {
-        var state = seed
-        func next(_ range: ClosedRange<Int>) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return range.lowerBound + Int(z % UInt64(range.count))
-        }
+        var random = SyntheticRandom(seed: seed, stream: 0)
+        func next(_ range: ClosedRange<Int>) -> Int { random.int(in: range) }
         var screenings: [PlanInstance.Screening] = []
         for film in 0..<films {
             let runtime = next(75...150)

@@ -1,12 +1,12 @@
 /// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast pseudo-random generator whose
 /// output depends only on its seed, so synthetic catalogs are the same on every run and
 /// every machine. Never the system generator. Integer arithmetic only.
-struct SyntheticRandom {
+package struct SyntheticRandom {
     private var state: UInt64
 
     /// A generator for one independent stream of `seed` (films, people, quotes, … each
     /// get their own, so changing how many quotes are made leaves the films alone).
-    init(seed: UInt64, stream: UInt64) {
+    package init(seed: UInt64, stream: UInt64) {
         state = Self.mix(seed ^ Self.mix(stream &+ 0x9E37_79B9_7F4A_7C15))
     }
 
@@ -29,7 +29,7 @@ struct SyntheticRandom {
     }
 
     /// A number in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 

@@ -18,7 +18,10 @@ struct CLIFailure: Error {
     static func cannotWrite(_ name: String, _ code: Int32) -> CLIFailure {
         CLIFailure(message: "cannot write \(name): \(String(cString: strerror(code)))", exitCode: 2)
     }
-    static func cannotWrite(_ failure: AtomicFile.Failure) -> CLIFailure { CLIFailure(message: failure.description, exitCode: 2) }
+    /// One line: the path and a link's target are the user's (or another user's) text.
+    static func cannotWrite(_ failure: AtomicFile.Failure) -> CLIFailure {
+        CLIFailure(message: Sanitize.oneLine(failure.description), exitCode: 2)
+    }
 
     func report() {
         Output.error("festival: " + message.replacingOccurrences(of: "\n", with: "\nfestival: "))

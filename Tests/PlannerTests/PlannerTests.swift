@@ -1,38 +1,27 @@
 import Foundation
 import Testing
 @testable import FestivalPlanner
+import FestivalSynthetic
 
-/// The planner against every subset of small random instances: the same best plan (by
+/// The planner against every subset of small random instances (drawn from the synthetic
+/// catalogs' deterministic generator, so a failure names its seed): the same best plan (by
 /// weight, then travel, then late nights) whenever one exists, and the same verdict when
 /// held tickets cannot all be kept.
 @Suite struct PlannerTests {
-    /// A deterministic generator (SplitMix64), so a failure names its seed.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return range.lowerBound + Int(z % UInt64(range.count))
-        }
-    }
-
     /// `count` screenings of up to `films` films over one day, at up to 3 venues.
     static func instance(seed: UInt64, count: Int, films: Int) -> PlanInstance {
-        var random = Random(state: seed)
+        var random = SyntheticRandom(seed: seed, stream: 0)
         let screenings = (0..<count).map { _ -> PlanInstance.Screening in
-            let start = random.next(0...60) * 15
-            let length = random.next(4...12) * 15
-            return .init(film: random.next(0...(films - 1)), start: start, end: start + length, venue: random.next(0...2),
-                         ticketed: random.next(0...19) == 0, late: random.next(0...4) == 0)
+            let start = random.int(in: 0...60) * 15
+            let length = random.int(in: 4...12) * 15
+            return .init(film: random.int(in: 0...(films - 1)), start: start, end: start + length, venue: random.int(in: 0...2),
+                         ticketed: random.int(in: 0...19) == 0, late: random.int(in: 0...4) == 0)
         }
-        let weights = (0..<films).map { _ in PlanWeights.weight(priority: random.next(0...5)) }
+        let weights = (0..<films).map { _ in PlanWeights.weight(priority: random.int(in: 0...5)) }
         var pairs: [Int: [Int: Int]] = [:]
-        if random.next(0...1) == 0 { pairs[0] = [2: random.next(0...60)] }
+        if random.int(in: 0...1) == 0 { pairs[0] = [2: random.int(in: 0...60)] }
         return PlanInstance(screenings: screenings, weights: weights,
-                            travel: TravelTimes(sameVenue: random.next(0...15), betweenVenues: random.next(10...40), pairs: pairs))
+                            travel: TravelTimes(sameVenue: random.int(in: 0...15), betweenVenues: random.int(in: 10...40), pairs: pairs))
     }
 
     /// Every subset: the best feasible plan's (weight, travel, late), or nil when no subset
