@@ -11,14 +11,17 @@ public struct CatalogGenerator: Sendable {
     public let films: Int
     public let quotes: Int
     public let seed: UInt64
+    /// Venues and screenings to add (none by default).
+    public let schedule: SyntheticSchedule?
 
     /// `films` ≥ 1, `quotes` ≥ 0.
-    public init(films: Int, quotes: Int, seed: UInt64) {
+    public init(films: Int, quotes: Int, seed: UInt64, schedule: SyntheticSchedule? = nil) {
         precondition(films >= 1, "a synthetic catalog needs at least one film")
         precondition(quotes >= 0, "the number of quotes cannot be negative")
         self.films = films
         self.quotes = quotes
         self.seed = seed
+        self.schedule = schedule
     }
 
     /// How many people the catalog names.
@@ -33,10 +36,12 @@ public struct CatalogGenerator: Sendable {
     public func catalog() -> Catalog {
         let sources = sources()
         let people = people()
-        let films = films(people: people)
+        var films = films(people: people)
+        let plan = schedule?.add(to: &films, seed: seed)
         return Catalog(id: "synthetic-" + String(seed), festival: festival(people: people),
                        topics: SyntheticVocabulary.topics.map { Topic(id: $0.slug, name: $0.text) },
                        people: people, films: films,
+                       venues: plan?.venues ?? [], screenings: plan?.screenings ?? [], travel: plan?.travel ?? [],
                        quotes: quotes(people: people, films: films, sourceIDs: sources.map(\.id)),
                        sources: sources)
     }

@@ -11,6 +11,9 @@ extension CatalogBinaryEncoder {
         list(c.topics) { e, t in e.string(t.id); e.text(t.name) }
         list(c.people) { $0.person($1) }
         list(c.films) { $0.film($1) }
+        list(c.venues) { $0.venue($1) }
+        list(c.screenings) { $0.screening($1) }
+        list(c.travel) { e, t in e.string(t.from); e.string(t.to); e.w.int(t.minutes) }
         quotes(c.quotes)
         list(c.sources) { $0.source($1) }
     }
@@ -134,10 +137,15 @@ extension CatalogBinaryDecoder {
         }
         let people = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in try d.person() }
         let films = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in try d.film() }
+        let venues = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in try d.venue() }
+        let screenings = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in try d.screening() }
+        let travel = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in
+            Travel(from: try d.string(), to: try d.string(), minutes: try d.r.int())
+        }
         let quotes = try quotes()
         let sources = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in try d.source() }
-        return Catalog(id: id, festival: festival, topics: topics, people: people, films: films, quotes: quotes,
-                       sources: sources)
+        return Catalog(id: id, festival: festival, topics: topics, people: people, films: films, venues: venues,
+                       screenings: screenings, travel: travel, quotes: quotes, sources: sources)
     }
 
     mutating func festival() throws(BinaryReader.Corrupt) -> Festival {

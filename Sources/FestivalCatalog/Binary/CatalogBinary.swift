@@ -79,7 +79,7 @@ extension Catalog {
         if let problem = d.references.problem(table: strings, catalog: c) { throw BinaryReader.Corrupt(description: problem) }
         r = BinaryReader(r.source, offset: end)
         let catalog = Catalog(id: c.id, festival: c.festival, topics: c.topics, people: c.people, films: c.films,
-                              quotes: c.quotes, sources: c.sources)
+                              venues: c.venues, screenings: c.screenings, travel: c.travel, quotes: c.quotes, sources: c.sources)
         let deferred = deferringQuotes
             ? DeferredQuotes(catalog: catalog, source: r.source, chunks: d.quoteChunks, strings: strings, tableOffset: tableOffset)
             : nil

@@ -8,6 +8,10 @@ public struct Catalog: Sendable, Equatable {
     public var topics: [Topic] { didSet { lookup = CatalogLookup() } }
     public var people: [Person] { didSet { lookup = CatalogLookup() } }
     public var films: [Film] { didSet { lookup = CatalogLookup() } }
+    /// Where screenings happen, the screenings, and minutes between venues (all may be empty).
+    public var venues: [Venue] { didSet { lookup = CatalogLookup() } }
+    public var screenings: [Screening] { didSet { lookup = CatalogLookup() } }
+    public var travel: [Travel]
     public var quotes: [Quote] { didSet { lookup = CatalogLookup() } }
     public var sources: [Source] { didSet { lookup = CatalogLookup() } }
     /// Positions by id and quotes by speaker and film, built on first use; any change to
@@ -15,24 +19,36 @@ public struct Catalog: Sendable, Equatable {
     private var lookup = CatalogLookup()
 
     public init(id: String, festival: Festival, topics: [Topic], people: [Person], films: [Film],
+                venues: [Venue] = [], screenings: [Screening] = [], travel: [Travel] = [],
                 quotes: [Quote], sources: [Source]) {
         self.id = id
         self.festival = festival
         self.topics = topics
         self.people = people
         self.films = films
+        self.venues = venues
+        self.screenings = screenings
+        self.travel = travel
         self.quotes = quotes
         self.sources = sources
     }
 
     public static func == (a: Catalog, b: Catalog) -> Bool {
         a.id == b.id && a.festival == b.festival && a.topics == b.topics && a.people == b.people
-            && a.films == b.films && a.quotes == b.quotes && a.sources == b.sources
+            && a.films == b.films && a.venues == b.venues && a.screenings == b.screenings && a.travel == b.travel
+            && a.quotes == b.quotes && a.sources == b.sources
     }
 
     public func film(_ id: String) -> Film? { lookup.find(id, in: films, \.film) }
     public func person(_ id: String) -> Person? { lookup.find(id, in: people, \.person) }
     public func quote(_ id: String) -> Quote? { lookup.find(id, in: quotes, \.quote) }
+    public func venue(_ id: String) -> Venue? { lookup.find(id, in: venues, \.venue) }
+    public func screening(_ id: String) -> Screening? { lookup.find(id, in: screenings, \.screening) }
+
+    /// The screenings that show a film (alone or in a programme), in catalog order.
+    public func screenings(ofFilm filmID: String) -> [Screening] {
+        lookup.screenings(of: filmID, in: screenings).map { screenings[$0] }
+    }
 
     /// Builds the lookup tables now (e.g. on a background thread after loading).
     public func prepareLookups() {

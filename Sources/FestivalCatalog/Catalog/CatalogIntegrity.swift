@@ -29,6 +29,8 @@ extension Catalog {
         check.ids("source", sources.map(\.id))
         check.ids("event", festival.events.map(\.id))
         check.ids("prize tier", festival.prizeTiers.map(\.id))
+        check.ids("venue", venues.map(\.id))
+        check.ids("screening", screenings.map(\.id))
         if let problem = check.problem { return problem }
         check.festival(festival, self)
         for topic in topics { check.text(topic.name) }
@@ -44,6 +46,7 @@ extension Catalog {
             check.url(source.url)
         }
         for film in films { check.film(film) }
+        check.schedule(self)
         if let problem = check.problem { return problem }
         return quoteProblem(check, references: quoteReferences)
     }
@@ -122,7 +125,7 @@ extension Catalog {
 }
 
 /// The state of `Catalog.integrityProblem()`: the ids defined, and the first problem.
-private struct IntegrityCheck: Sendable {
+struct IntegrityCheck: Sendable {
     var ids: [String: Set<String>] = [:]
     var problem: String?
     /// The sources are not read yet: references to them are not checked.
@@ -239,5 +242,5 @@ private struct IntegrityCheck: Sendable {
 
 extension LocalizedText {
     /// True when the text is given in at least one language.
-    fileprivate var isPresent: Bool { zhHant != nil || en != nil }
+    var isPresent: Bool { zhHant != nil || en != nil }
 }

@@ -11,6 +11,9 @@ final class CatalogLookup: Sendable {
         var quote: [String: Int]?
         var topic: [String: Int]?
         var source: [String: Int]?
+        var venue: [String: Int]?
+        var screening: [String: Int]?
+        var screeningsByFilm: [String: [Int]]?
         var bySpeaker: [String: [Int]]?
         var byFilm: [String: [Int]]?
     }
@@ -59,6 +62,17 @@ final class CatalogLookup: Sendable {
             var map: [String: [Int]] = [:]
             for (i, quote) in quotes.enumerated() {
                 if let key = byFilm ? quote.film : quote.speaker { map[key, default: []].append(i) }
+            }
+            return map
+        }[id] ?? []
+    }
+
+    /// Positions of the screenings that show the film `id`, in catalog order.
+    func screenings(of id: String, in screenings: [Screening]) -> [Int] {
+        table(\.screeningsByFilm) {
+            var map: [String: [Int]] = [:]
+            for (i, screening) in screenings.enumerated() {
+                for film in screening.films { map[film, default: []].append(i) }
             }
             return map
         }[id] ?? []

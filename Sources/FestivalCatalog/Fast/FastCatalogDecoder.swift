@@ -22,21 +22,25 @@ enum FastCatalogDecoder {
 }
 
 extension FastJSON {
-    static let rootKeys = FastCatalogDecoder.keys("schemaVersion", "id", "festival", "topics", "people", "films", "quotes", "sources")
+    static let rootKeys = FastCatalogDecoder.keys("schemaVersion", "id", "festival", "topics", "people", "films", "venues",
+                                                  "screenings", "travel", "quotes", "sources")
     /// The number in `rootKeys` of the first member after a catalog's start (`quotes`).
-    static let restKey = 6
+    static let restKey = 9
 
     /// What the root object has given so far.
     struct CatalogParts {
         var seen = SeenKeys()
         var id = "", festival: Festival?
         var topics: [Topic] = [], people: [Person] = [], films: [Film] = [], quotes: [Quote] = [], sources: [Source] = []
+        var venues: [Venue] = [], screenings: [Screening] = [], travel: [Travel] = []
 
-        /// The catalog, with the members that were there (all of them required unless `start`).
+        /// The catalog, with the members that were there (all but venues, screenings and
+        /// travel required; quotes and sources not for a `start`).
         func catalog(start: Bool = false) throws(Bail) -> Catalog {
-            try seen.require(Array(0..<(start ? 6 : 8)))
+            try seen.require(Array(0..<6) + (start ? [] : [9, 10]))
             guard let festival else { throw Bail() }
-            return Catalog(id: id, festival: festival, topics: topics, people: people, films: films, quotes: quotes, sources: sources)
+            return Catalog(id: id, festival: festival, topics: topics, people: people, films: films, venues: venues,
+                           screenings: screenings, travel: travel, quotes: quotes, sources: sources)
         }
     }
 
@@ -50,7 +54,10 @@ extension FastJSON {
         case 3: try array { j throws(Bail) in parts.topics.append(try j.topic()) }
         case 4: parts.people = try elements { j throws(Bail) in try j.person() }
         case 5: parts.films = try elements { j throws(Bail) in try j.film() }
-        case 6: parts.quotes = try quotes(progress: progress)
+        case 6: parts.venues = try elements { j throws(Bail) in try j.venue() }
+        case 7: parts.screenings = try elements { j throws(Bail) in try j.screening() }
+        case 8: parts.travel = try elements { j throws(Bail) in try j.trip() }
+        case 9: parts.quotes = try quotes(progress: progress)
         default: try array { j throws(Bail) in parts.sources.append(try j.source()) }
         }
     }

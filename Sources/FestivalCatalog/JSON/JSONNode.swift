@@ -57,6 +57,7 @@ extension JSONNode {
     public static var null: JSONNode { JSONNode(.null) }
     public static func string(_ s: String) -> JSONNode { JSONNode(.string(s)) }
     public static func int(_ i: Int) -> JSONNode { JSONNode(.int(i)) }
+    public static func double(_ d: Double) -> JSONNode { JSONNode(.double(d)) }
     public static func bool(_ b: Bool) -> JSONNode { JSONNode(.bool(b)) }
     public static func array(_ a: [JSONNode]) -> JSONNode { JSONNode(.array(a)) }
     public static func object(_ members: [(String, JSONNode)]) -> JSONNode {

@@ -1,7 +1,7 @@
 /// Reads a JSON tree into a `Catalog`, collecting every problem instead of stopping at
 /// the first, then checks ids and references across the whole catalog.
 final class CatalogDecoder {
-    enum IDKind: String { case film, person, quote, topic, source, event, prizeTier = "prize tier" }
+    enum IDKind: String { case film, person, quote, topic, source, event, prizeTier = "prize tier", venue, screening }
 
     /// A reference to an id, remembered with its place until all ids are known.
     struct Reference {
@@ -18,17 +18,22 @@ final class CatalogDecoder {
     init(log: IssueLog) { self.log = log }
 
     func decode(_ root: JSONNode) -> Catalog? {
-        guard let r = FieldReader(root, "", log: log, allowed: ["schemaVersion", "id", "festival", "topics", "people", "films", "quotes", "sources"]) else { return nil }
+        guard let r = FieldReader(root, "", log: log, allowed: ["schemaVersion", "id", "festival", "topics", "people", "films", "venues", "screenings", "travel", "quotes", "sources"]) else { return nil }
         let id = r.id()
         let fest = r.value("festival", .required).flatMap { self.festival($0, "festival") }
         let topics = r.array("topics").compactMap { topic($0.node, $0.path) }
         let people = r.array("people").compactMap { person($0.node, $0.path) }
         let films = r.array("films").compactMap { film($0.node, $0.path) }
+        let venues = r.array("venues", .optional).compactMap { venue($0.node, $0.path) }
+        let screenings = r.array("screenings", .optional).compactMap { item in screening(item.node, item.path).map { (item, $0) } }
+        let travel = r.array("travel", .optional).compactMap { trip($0.node, $0.path) }
         let quotes = r.array("quotes").compactMap { quote($0.node, $0.path) }
         let sources = r.array("sources").compactMap { source($0.node, $0.path) }
         checkReferences()
+        checkStarts(screenings, venues: venues)
         guard let id, let fest else { return nil }
-        return Catalog(id: id, festival: fest, topics: topics, people: people, films: films, quotes: quotes, sources: sources)
+        return Catalog(id: id, festival: fest, topics: topics, people: people, films: films, venues: venues,
+                       screenings: screenings.map(\.1), travel: travel, quotes: quotes, sources: sources)
     }
 
     // MARK: - Ids and references
@@ -77,6 +82,17 @@ final class CatalogDecoder {
     private func checkReferences() {
         for reference in references where definitions[reference.kind]?[reference.id] == nil {
             log.add(reference.node, reference.path, "unknown \(reference.kind.rawValue) id \"\(reference.id)\"")
+        }
+    }
+
+    /// Each timed screening's start on one clock (`Catalog.startProblem`), once venues are known.
+    private func checkStarts(_ screenings: [((node: JSONNode, path: String), Screening)], venues: [Venue]) {
+        let byID = Dictionary(venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (item, screening) in screenings {
+            guard let problem = Catalog.startProblem(screening.start, venue: screening.venue.flatMap { byID[$0] }) else { continue }
+            var node = item.node
+            if case .object(let members) = node.value, let start = members.first(where: { $0.key == "start" }) { node = start.value }
+            log.add(node, item.path + ".start", problem)
         }
     }
 
@@ -175,6 +191,63 @@ final class CatalogDecoder {
         guard let id, let title, let synopsis, !directors.isEmpty else { return nil }
         return Film(id: id, title: title, directors: directors, award: award, runtimeSeconds: runtime, country: country,
                     styles: styles, synopsis: synopsis, links: links, note: note, sources: sources)
+    }
+
+    private func venue(_ node: JSONNode, _ path: String) -> Venue? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "name", "city", "address", "timeZone", "geo", "sources"]) else { return nil }
+        let id = define(.venue, r), name = r.text("name"), city = r.text("city", .nullable)
+        let address = r.string("address", .nullable)
+        var zone = r.string("timeZone", .nullable)
+        if let name = zone, LocalTime.zone(name) == nil, let v = r.value("timeZone", .nullable) {
+            log.add(v, r.sub("timeZone"), "\"\(name)\" is not a time zone this system knows (an IANA name such as \"America/New_York\")")
+            zone = nil
+        }
+        var geo: Geo?
+        if let v = r.value("geo", .nullable), let g = FieldReader(v, r.sub("geo"), log: log, allowed: ["lat", "lon"]),
+           let lat = g.number("lat"), let lon = g.number("lon") {
+            geo = Geo(lat: lat, lon: lon)
+            if !geo!.isValid { log.add(v, r.sub("geo"), "lat must be within ±90 and lon within ±180"); geo = nil }
+        }
+        let sources = refs(.source, r, "sources")
+        guard let id, let name else { return nil }
+        return Venue(id: id, name: name, city: city, address: address, timeZone: zone, geo: geo, sources: sources)
+    }
+
+    private func screening(_ node: JSONNode, _ path: String) -> Screening? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["id", "films", "venue", "start", "duration", "event", "status", "labels", "note", "sources"]) else { return nil }
+        let id = define(.screening, r), films = refs(.film, r, "films", nonEmpty: true)
+        let venue = ref(.venue, r, "venue", .nullable)
+        var start: LocalStart?
+        if let v = r.value("start", .nullable), let s = FieldReader.string(v, r.sub("start"), log) {
+            start = LocalStart(s)
+            if start == nil { log.add(v, r.sub("start"), "\"\(s)\" is not a local date-time (YYYY-MM-DDTHH:MM) or a date (YYYY-MM-DD)") }
+        }
+        var duration = r.int("duration", .nullable, min: 1)
+        if let d = duration, d > Screening.maxDuration, let v = r.value("duration", .nullable) {
+            log.add(v, r.sub("duration"), "\(d) minutes is more than a day (at most \(Screening.maxDuration))")
+            duration = nil
+        }
+        let event = ref(.event, r, "event", .optional)
+        let status = r.enumValue("status", Screening.Status.self)
+        let labels = r.array("labels", .optional).compactMap { FieldReader.string($0.node, $0.path, log) }
+        if let problem = Catalog.labelsProblem(labels), let v = r.value("labels", .optional) { log.add(v, r.sub("labels"), problem) }
+        let note = r.text("note", .optional)
+        let sources = refs(.source, r, "sources")
+        guard let id, let status, !films.isEmpty else { return nil }
+        return Screening(id: id, films: films, venue: venue, start: start, duration: duration, event: event, status: status,
+                         labels: labels, note: note, sources: sources)
+    }
+
+    private func trip(_ node: JSONNode, _ path: String) -> Travel? {
+        guard let r = FieldReader(node, path, log: log, allowed: ["from", "to", "minutes"]) else { return nil }
+        let from = ref(.venue, r, "from"), to = ref(.venue, r, "to")
+        var minutes = r.int("minutes", min: 0)
+        if let m = minutes, m > Travel.maxMinutes, let v = r.value("minutes", .required) {
+            log.add(v, r.sub("minutes"), "\(m) minutes is more than a day (at most \(Travel.maxMinutes))")
+            minutes = nil
+        }
+        guard let from, let to, let minutes else { return nil }
+        return Travel(from: from, to: to, minutes: minutes)
     }
 
     private func quote(_ node: JSONNode, _ path: String) -> Quote? {

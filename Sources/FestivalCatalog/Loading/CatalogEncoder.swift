@@ -3,16 +3,53 @@ public enum CatalogEncoder {
     public static func json(_ catalog: Catalog) -> String { JSONWriter.string(node(catalog)) }
 
     public static func node(_ c: Catalog) -> JSONNode {
-        .object([
+        var members: [(String, JSONNode)] = [
             ("schemaVersion", .int(Catalog.schemaVersion)),
             ("id", .string(c.id)),
             ("festival", festival(c.festival)),
             ("topics", .array(c.topics.map { .object([("id", .string($0.id)), ("name", text($0.name))]) })),
             ("people", .array(c.people.map(person))),
             ("films", .array(c.films.map(film))),
-            ("quotes", .array(c.quotes.map(quote))),
-            ("sources", .array(c.sources.map(source))),
+        ]
+        members += schedule(c)
+        members += [("quotes", .array(c.quotes.map(quote))), ("sources", .array(c.sources.map(source)))]
+        return .object(members)
+    }
+
+    /// `venues`, `screenings` and `travel`, each only when it has items (a catalog without
+    /// a schedule is written as before).
+    static func schedule(_ c: Catalog) -> [(String, JSONNode)] {
+        var members: [(String, JSONNode)] = []
+        if !c.venues.isEmpty { members.append(("venues", .array(c.venues.map(venue)))) }
+        if !c.screenings.isEmpty { members.append(("screenings", .array(c.screenings.map(screening)))) }
+        if !c.travel.isEmpty {
+            members.append(("travel", .array(c.travel.map {
+                .object([("from", .string($0.from)), ("to", .string($0.to)), ("minutes", .int($0.minutes))])
+            })))
+        }
+        return members
+    }
+
+    static func venue(_ v: Venue) -> JSONNode {
+        .object([
+            ("id", .string(v.id)), ("name", text(v.name)), ("city", text(v.city)), ("address", string(v.address)),
+            ("timeZone", string(v.timeZone)),
+            ("geo", v.geo.map { .object([("lat", .double($0.lat)), ("lon", .double($0.lon))]) } ?? .null),
+            ("sources", ids(v.sources)),
         ])
+    }
+
+    static func screening(_ s: Screening) -> JSONNode {
+        var m: [(String, JSONNode)] = [
+            ("id", .string(s.id)), ("films", ids(s.films)), ("venue", string(s.venue)),
+            ("start", s.start.map { .string($0.description) } ?? .null), ("duration", s.duration.map(JSONNode.int) ?? .null),
+        ]
+        if let event = s.event { m.append(("event", .string(event))) }
+        m.append(("status", .string(s.status.rawValue)))
+        if !s.labels.isEmpty { m.append(("labels", ids(s.labels))) }
+        optional(&m, "note", s.note)
+        m.append(("sources", ids(s.sources)))
+        return .object(m)
     }
 
     static func text(_ t: LocalizedText) -> JSONNode {
@@ -146,6 +183,12 @@ extension CatalogEncoder {
         try list("topics", c.topics) { .object([("id", .string($0.id)), ("name", text($0.name))]) }
         try list("people", c.people, person)
         try list("films", c.films, film)
+        for (key, value) in schedule(c) {
+            w.key(key, indent: 2)
+            w.write(value, indent: 2)
+            w.raw(",\n")
+            try flush()
+        }
         // Quotes are most of a large catalog: written directly, without a tree.
         w.key("quotes", indent: 2)
         w.beginItems(count: c.quotes.count)

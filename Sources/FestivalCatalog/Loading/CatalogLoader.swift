@@ -39,11 +39,13 @@ public enum CatalogLoader {
     }
 
     /// `festival validate`: the catalog, and the warnings of `CatalogLint` (text that loads
-    /// but may mislead: control or bidi characters, text that is only invisible characters).
+    /// but may mislead: control or bidi characters, text that is only invisible characters),
+    /// and `ScheduleLint`'s (a local time that happens twice).
     public static func validate(path: String, progress: LoadProgress? = nil) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         progress?.start(.reading)
         let root = try parse(bytes: try read(path: path), file: path, progress: progress)
-        return (try load(root: root, file: path), CatalogLint.warnings(root, file: path))
+        let catalog = try load(root: root, file: path)
+        return (catalog, CatalogLint.warnings(root, file: path) + ScheduleLint.warnings(catalog, root, file: path))
     }
 
     /// Checks that the bytes are UTF-8 and parses them.

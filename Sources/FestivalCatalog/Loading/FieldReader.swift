@@ -91,6 +91,16 @@ struct FieldReader {
         return i
     }
 
+    /// A finite number, whole or not.
+    func number(_ key: String) -> Double? {
+        guard let v = value(key, .required) else { return nil }
+        switch v.value {
+        case .int(let i): return Double(i)
+        case .double(let d) where d.isFinite: return d
+        default: log.add(v, sub(key), "expected a number, found \(v.typeName)"); return nil
+        }
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let v = value(key, .required) else { return nil }
         guard case .bool(let b) = v.value else { log.add(v, sub(key), "expected true or false, found \(v.typeName)"); return nil }

@@ -30,6 +30,16 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The seed of the pseudo-random generator (0 to 18446744073709551615).", valueName: "s"))
     var seed: UInt64
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Add this many venues and a schedule (1 to 1000; with --days and --screenings-per-film).", valueName: "n"))
+    var venues: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Days the schedule spans (1 to 366; default 10).", valueName: "n"))
+    var days: Int?
+
+    @Option(name: .customLong("screenings-per-film"), parsing: .unconditional,
+            help: ArgumentHelp("Screenings of each film or programme (1 to 20; default 3).", valueName: "n"))
+    var screeningsPerFilm: Int?
+
     @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "path"),
             completion: .file())
     var output: String?
@@ -42,9 +52,17 @@ struct GenerateCommand: ParsableCommand {
             throw CLIFailure.usage("--quotes must be between 0 and \(Self.maxQuotes) (got \(quotes))")
         }
         if let output, output.isEmpty { throw CLIFailure.usage("--output needs a file path") }
+        var schedule: SyntheticSchedule?
+        if venues != nil || days != nil || screeningsPerFilm != nil {
+            let v = venues ?? 10, d = days ?? 10, k = screeningsPerFilm ?? 3
+            guard (1...1_000).contains(v) else { throw CLIFailure.usage("--venues must be between 1 and 1000 (got \(v))") }
+            guard (1...366).contains(d) else { throw CLIFailure.usage("--days must be between 1 and 366 (got \(d))") }
+            guard (1...20).contains(k) else { throw CLIFailure.usage("--screenings-per-film must be between 1 and 20 (got \(k))") }
+            schedule = SyntheticSchedule(venues: v, days: d, screeningsPerFilm: k)
+        }
         let written = Written()
         try ProgressBar.showing({ written.status }) {
-            let catalog = CatalogGenerator(films: films, quotes: quotes, seed: seed).catalog()
+            let catalog = CatalogGenerator(films: films, quotes: quotes, seed: seed, schedule: schedule).catalog()
             written.bytes.store(0, ordering: .relaxed)
             if let output, output != "-", output != "/dev/stdout" {
                 try CatalogFileWriter.write(catalog, atomicallyTo: output, counting: written)
