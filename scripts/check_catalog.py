@@ -356,6 +356,9 @@ def check_figures(catalog, ck, ref):
     for i, f in enumerate(as_list(catalog.get("films"))):
         if isinstance(f, dict):
             records[f"$.films[{f.get('id')}]"] = as_list(f.get("sources"))
+    for s in as_list(catalog.get("screenings")):
+        if isinstance(s, dict):
+            records[f"$.screenings[{s.get('id')}]"] = as_list(s.get("sources"))
     records["$.festival"] = as_list(as_dict(catalog.get("festival")).get("sources"))
     for path, idpath, v in walk(catalog):
         if isinstance(v, bool) or not isinstance(v, int):
