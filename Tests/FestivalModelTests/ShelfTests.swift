@@ -336,7 +336,7 @@ private final class Collected: @unchecked Sendable {
         ("fractional rating", Array(#"{"shelfVersion": 1, "catalogId": "c", "films": {"f": {"rating": 4.5, "updated": "2026-11-27T05:40:00Z"}}, "quotes": {}}"#.utf8),
          "found 4.5"),
         ("wrong catalog", Array(#"{"shelfVersion": 1, "catalogId": "other", "films": {}, "quotes": {}}"#.utf8), "catalog \"other\""),
-        ("wrong version", Array(#"{"shelfVersion": 2, "catalogId": "c", "films": {}, "quotes": {}}"#.utf8), "unsupported version 2"),
+        ("wrong version", Array(#"{"shelfVersion": 3, "catalogId": "c", "films": {}, "quotes": {}}"#.utf8), "unsupported version 3"),
         ("unknown key", Array(#"{"shelfVersion": 1, "catalogId": "c", "films": {}, "quotes": {"q": {"watched": true, "updated": "2026-11-27T05:40:00Z"}}}"#.utf8),
          "unknown member \"watched\""),
         ("duplicate id", Array(#"{"shelfVersion": 1, "catalogId": "c", "films": {"f": {"watched": true, "updated": "2026-11-27T05:40:00Z"}, "f": {"updated": "2026-11-27T05:40:00Z"}}, "quotes": {}}"#.utf8),

@@ -14,10 +14,13 @@ public struct Shelf: Sendable, Equatable {
         public internal(set) var rating: Int?
         /// Never empty nor whitespace only.
         public internal(set) var note: String?
+        /// How much the user wants to see it, 0...5 (0: not at all), for the planner; nil
+        /// when not set. Not a rating, which is for after seeing.
+        public internal(set) var priority: Int?
         /// When the entry last changed (whole milliseconds, UTC).
         public internal(set) var updated: Date
 
-        var isEmpty: Bool { !favorite && !watched && rating == nil && note == nil }
+        var isEmpty: Bool { !favorite && !watched && rating == nil && note == nil && priority == nil }
     }
 
     /// What the user set on one quote.
@@ -33,11 +36,17 @@ public struct Shelf: Sendable, Equatable {
 
     /// Ratings a film may have.
     public static let ratings = 1...5
+    /// Priorities a film may have.
+    public static let priorities = 0...5
 
     /// Entries by film id; no entry is empty.
     public internal(set) var films: [String: FilmEntry] = [:] { didSet { changed() } }
     /// Entries by quote id; no entry is empty.
     public internal(set) var quotes: [String: QuoteEntry] = [:] { didSet { changed() } }
+    /// Picks and tickets by screening id; no entry is empty.
+    public internal(set) var screenings: [String: ScreeningEntry] = [:] { didSet { changed() } }
+    /// Times the user cannot attend, in the order given.
+    public internal(set) var unavailable: [Unavailable] = [] { didSet { changed() } }
     /// Different for every shelf made or changed in this process (copies share it): what a
     /// screen derived from the shelf is kept under, without comparing every entry.
     public private(set) var revision = Shelf.nextRevision()
@@ -54,12 +63,14 @@ public struct Shelf: Sendable, Equatable {
     private static func nextRevision() -> UInt64 { revisions.add(1, ordering: .relaxed).newValue }
 
     /// Shelves are equal when their entries are.
-    public static func == (a: Shelf, b: Shelf) -> Bool { a.films == b.films && a.quotes == b.quotes }
+    public static func == (a: Shelf, b: Shelf) -> Bool {
+        a.films == b.films && a.quotes == b.quotes && a.screenings == b.screenings && a.unavailable == b.unavailable
+    }
 
     public init() {}
 
     /// True when nothing is on the shelf.
-    public var isEmpty: Bool { films.isEmpty && quotes.isEmpty }
+    public var isEmpty: Bool { films.isEmpty && quotes.isEmpty && screenings.isEmpty && unavailable.isEmpty }
 
     // MARK: - Reading
 
@@ -73,6 +84,8 @@ public struct Shelf: Sendable, Equatable {
     public func isWatched(film id: String) -> Bool { films[id]?.watched ?? false }
 
     public func rating(film id: String) -> Int? { films[id]?.rating }
+
+    public func priority(film id: String) -> Int? { films[id]?.priority }
 
     public func note(_ item: ShelfItem) -> String? {
         switch item {
@@ -94,6 +107,8 @@ public struct Shelf: Sendable, Equatable {
         var part = Shelf()
         part.films = self.films.filter { films.contains($0.key) }
         part.quotes = self.quotes.filter { quotes.contains($0.key) }
+        part.screenings = screenings
+        part.unavailable = unavailable
         return part
     }
 
@@ -133,6 +148,15 @@ public struct Shelf: Sendable, Equatable {
         return true
     }
 
+    /// Sets the film's priority 0...5, or clears it with nil; anything else is rejected
+    /// (false, the shelf unchanged).
+    @discardableResult
+    public mutating func setPriority(film id: String, _ priority: Int?, at now: Date = Date()) -> Bool {
+        if let priority, !Self.priorities.contains(priority) { return false }
+        changeFilm(id, at: now) { $0.priority = priority }
+        return true
+    }
+
     /// Attaches a note to the item; nil, empty or whitespace-only text removes it.
     public mutating func setNote(_ item: ShelfItem, _ text: String?, at now: Date = Date()) {
         let note = Self.normalizedNote(text)
@@ -161,6 +185,17 @@ public struct Shelf: Sendable, Equatable {
         latestKnown = stamp
     }
 
+    mutating func changeScreening(_ id: String, at now: Date, _ change: (inout ScreeningEntry) -> Void) {
+        let old = screenings[id]
+        var entry = old ?? ScreeningEntry(updated: now)
+        change(&entry)
+        guard old.map({ $0.picked != entry.picked || $0.ticket != entry.ticket }) ?? !entry.isEmpty else { return }
+        let stamp = nextStamp(now)
+        entry.updated = stamp
+        screenings[id] = entry.isEmpty ? nil : entry
+        latestKnown = stamp
+    }
+
     private mutating func changeQuote(_ id: String, at now: Date, _ change: (inout QuoteEntry) -> Void) {
         let old = quotes[id]
         var entry = old ?? QuoteEntry(updated: now)
@@ -175,8 +210,8 @@ public struct Shelf: Sendable, Equatable {
     /// `now` in whole milliseconds, but always later than every stamp on the shelf, so the
     /// entry changed last is listed first even when the clock stands still or steps back.
     private func nextStamp(_ now: Date) -> Date {
-        let latest = latestKnown ?? [films.values.lazy.map(\.updated).max(), quotes.values.lazy.map(\.updated).max()]
-            .compactMap { $0 }.max()
+        let latest = latestKnown ?? [films.values.lazy.map(\.updated).max(), quotes.values.lazy.map(\.updated).max(),
+                                     screenings.values.lazy.map(\.updated).max()].compactMap { $0 }.max()
         var millis = ShelfTime.milliseconds(now)
         if let latest { millis = max(millis, ShelfTime.milliseconds(latest) + 1) }
         return ShelfTime.date(milliseconds: millis)
@@ -186,6 +221,7 @@ public struct Shelf: Sendable, Equatable {
 extension Shelf.FilmEntry {
     func sameContent(as other: Self) -> Bool {
         favorite == other.favorite && watched == other.watched && rating == other.rating && note == other.note
+            && priority == other.priority
     }
 }
 

@@ -5,7 +5,9 @@ import FestivalCatalog
 /// sorted order; read strictly, so a damaged or foreign file is reported rather than
 /// half-read and later overwritten with whatever was understood.
 package enum ShelfCoding {
-    static let version = 1
+    /// Version 2 adds priorities, screenings and unavailable times; a shelf without them is
+    /// still written as version 1, which older festivals read.
+    static let version = 2
 
     /// Why a shelf file cannot be read as one: a short reason, with its place when known.
     package struct FormatError: Error, Equatable, CustomStringConvertible {
@@ -19,6 +21,7 @@ package enum ShelfCoding {
         let films = shelf.films.sorted { $0.key < $1.key }.map { id, entry -> (String, JSONNode) in
             var members: [(String, JSONNode)] = [("favorite", .bool(entry.favorite))]
             if let note = entry.note { members.append(("note", .string(note))) }
+            if let priority = entry.priority { members.append(("priority", .int(priority))) }
             if let rating = entry.rating { members.append(("rating", .int(rating))) }
             members.append(("updated", .string(ShelfTime.format(entry.updated))))
             members.append(("watched", .bool(entry.watched)))
@@ -30,12 +33,22 @@ package enum ShelfCoding {
             members.append(("updated", .string(ShelfTime.format(entry.updated))))
             return (id, .object(members))
         }
-        return JSONWriter.bytes(.object([
-            ("catalogId", .string(catalogID)),
-            ("films", .object(films)),
-            ("quotes", .object(quotes)),
-            ("shelfVersion", .int(version)),
-        ]))
+        let planned = !shelf.screenings.isEmpty || !shelf.unavailable.isEmpty || shelf.films.values.contains { $0.priority != nil }
+        var top: [(String, JSONNode)] = [("catalogId", .string(catalogID)), ("films", .object(films)), ("quotes", .object(quotes))]
+        if planned {
+            let screenings = shelf.screenings.sorted { $0.key < $1.key }.map { id, entry -> (String, JSONNode) in
+                (id, .object([("picked", .bool(entry.picked)), ("ticket", .bool(entry.ticket)),
+                              ("updated", .string(ShelfTime.format(entry.updated)))]))
+            }
+            top.append(("screenings", .object(screenings)))
+        }
+        top.append(("shelfVersion", .int(planned ? version : 1)))
+        if planned {
+            top.append(("unavailable", .array(shelf.unavailable.map {
+                .object([("from", .string($0.from.description)), ("timeZone", .string($0.timeZone)), ("to", .string($0.to.description))])
+            })))
+        }
+        return JSONWriter.bytes(.object(top))
     }
 
     // MARK: - Reading
@@ -49,13 +62,16 @@ package enum ShelfCoding {
         do { root = try JSONParser.parse(bytes) } catch {
             throw FormatError(reason: "line \(error.line), column \(error.column): \(error.message)")
         }
-        let top = try members(root, "the file", allowed: ["shelfVersion", "catalogId", "films", "quotes"],
+        let top = try members(root, "the file", allowed: ["shelfVersion", "catalogId", "films", "quotes", "screenings", "unavailable"],
                               required: ["shelfVersion", "catalogId", "films", "quotes"])
         guard case .int(let version) = top["shelfVersion"]!.value else {
             throw problem(top["shelfVersion"]!, "shelfVersion", "expected a number, found \(top["shelfVersion"]!.typeName)")
         }
-        guard version == Self.version else {
-            throw problem(top["shelfVersion"]!, "shelfVersion", "unsupported version \(version) (this festival reads \(Self.version))")
+        guard (1...Self.version).contains(version) else {
+            throw problem(top["shelfVersion"]!, "shelfVersion", "unsupported version \(version) (this festival reads 1 to \(Self.version))")
+        }
+        if version == 1, let extra = top["screenings"] ?? top["unavailable"] {
+            throw problem(extra, "the file", "screenings and unavailable times need shelfVersion 2")
         }
         guard case .string(let fileCatalog) = top["catalogId"]!.value else {
             throw problem(top["catalogId"]!, "catalogId", "expected a string, found \(top["catalogId"]!.typeName)")
@@ -67,11 +83,14 @@ package enum ShelfCoding {
         var shelf = Shelf()
         for (id, node) in try entries(top["films"]!, "films") {
             let path = "films.\(quoted(id))"
-            let m = try members(node, path, allowed: ["favorite", "watched", "rating", "note", "updated"], required: ["updated"])
+            let m = try members(node, path, allowed: version >= 2 ? ["favorite", "watched", "rating", "note", "updated", "priority"]
+                                                         : ["favorite", "watched", "rating", "note", "updated"],
+                                required: ["updated"])
             var entry = Shelf.FilmEntry(updated: try updated(m["updated"]!, path))
             entry.favorite = try bool(m["favorite"], "\(path).favorite")
             entry.watched = try bool(m["watched"], "\(path).watched")
             entry.rating = try rating(m["rating"], "\(path).rating")
+            entry.priority = try priority(m["priority"], "\(path).priority")
             entry.note = try note(m["note"], "\(path).note")
             if !entry.isEmpty { shelf.films[id] = entry }
         }
@@ -82,6 +101,33 @@ package enum ShelfCoding {
             entry.favorite = try bool(m["favorite"], "\(path).favorite")
             entry.note = try note(m["note"], "\(path).note")
             if !entry.isEmpty { shelf.quotes[id] = entry }
+        }
+        if let node = top["screenings"] {
+            for (id, node) in try entries(node, "screenings") {
+                let path = "screenings.\(quoted(id))"
+                let m = try members(node, path, allowed: ["picked", "ticket", "updated"], required: ["updated"])
+                var entry = Shelf.ScreeningEntry(updated: try updated(m["updated"]!, path))
+                entry.picked = try bool(m["picked"], "\(path).picked")
+                entry.ticket = try bool(m["ticket"], "\(path).ticket")
+                if entry.ticket { entry.picked = true }
+                if !entry.isEmpty { shelf.screenings[id] = entry }
+            }
+        }
+        if let node = top["unavailable"] {
+            guard case .array(let items) = node.value else { throw problem(node, "unavailable", "expected an array, found \(node.typeName)") }
+            guard items.count <= Shelf.maxUnavailable else {
+                throw problem(node, "unavailable", "\(items.count) spans; a shelf keeps at most \(Shelf.maxUnavailable)")
+            }
+            for (i, item) in items.enumerated() {
+                let path = "unavailable[\(i)]"
+                let m = try members(item, path, allowed: ["from", "to", "timeZone"], required: ["from", "to", "timeZone"])
+                guard case .string(let from) = m["from"]!.value, case .string(let to) = m["to"]!.value,
+                      case .string(let zone) = m["timeZone"]!.value,
+                      let a = LocalStart(from), let b = LocalStart(to), let span = Shelf.Unavailable(from: a, to: b, timeZone: zone) else {
+                    throw problem(item, path, "expected {\"from\": \"YYYY-MM-DDTHH:MM\", \"to\": a later one, \"timeZone\": a known IANA name}")
+                }
+                shelf.addUnavailable(span)
+            }
         }
         return shelf
     }
@@ -132,6 +178,16 @@ package enum ShelfCoding {
         case .int(let r): throw problem(node, path, "expected a rating from 1 to 5, found \(r)")
         case .double(let r): throw problem(node, path, "expected a rating from 1 to 5, found \(r)")
         default: throw problem(node, path, "expected a rating from 1 to 5 or null, found \(node.typeName)")
+        }
+    }
+
+    private static func priority(_ node: JSONNode?, _ path: String) throws(FormatError) -> Int? {
+        guard let node else { return nil }
+        switch node.value {
+        case .null: return nil
+        case .int(let p) where Shelf.priorities.contains(p): return p
+        case .int(let p): throw problem(node, path, "expected a priority from 0 to 5, found \(p)")
+        default: throw problem(node, path, "expected a priority from 0 to 5 or null, found \(node.typeName)")
         }
     }
 
