@@ -15,14 +15,18 @@ public struct PlanInstance: Sendable, Equatable {
         public var ticketed: Bool
         /// It ends late (after the night's limit, in its venue's local time).
         public var late: Bool
+        /// The festival day it belongs to (its local date, as the caller counts days): what
+        /// `maxPerDay` counts by. Defaults to `start / 1440` (the UTC day).
+        public var day: Int
 
-        public init(film: Int, start: Int, end: Int, venue: Int, ticketed: Bool = false, late: Bool = false) {
+        public init(film: Int, start: Int, end: Int, venue: Int, ticketed: Bool = false, late: Bool = false, day: Int? = nil) {
             self.film = film
             self.start = start
             self.end = end
             self.venue = venue
             self.ticketed = ticketed
             self.late = late
+            self.day = day ?? Int((Double(start) / 1_440).rounded(.down))
         }
     }
 
@@ -31,11 +35,14 @@ public struct PlanInstance: Sendable, Equatable {
     /// ticketed.
     public var weights: [Int]
     public var travel: TravelTimes
+    /// At most this many screenings a day (held tickets count); nil: no limit.
+    public var maxPerDay: Int?
 
-    public init(screenings: [Screening], weights: [Int], travel: TravelTimes = TravelTimes()) {
+    public init(screenings: [Screening], weights: [Int], travel: TravelTimes = TravelTimes(), maxPerDay: Int? = nil) {
         self.screenings = screenings
         self.weights = weights
         self.travel = travel
+        self.maxPerDay = maxPerDay
     }
 
     /// Whether `b` can follow `a` in one plan: `a` ends, the travel is made, `b` starts.

@@ -23,12 +23,6 @@ public struct Plan: Sendable, Equatable {
     }
 }
 
-/// Why no plan exists: two held tickets cannot both be kept (they overlap once travel is
-/// added); the screenings are the instance's indices.
-public struct PlanConflict: Error, Sendable, Equatable {
-    public var first: Int, second: Int
-}
-
 /// The exact planner: at most one screening of each film (but for held tickets, which are
 /// all kept, even two of one film), each reachable from the one before it, the total weight as high as it can be; among
 /// plans of that weight the least travel, then the fewest late nights.
@@ -66,13 +60,13 @@ public enum Planner {
     }
 
     /// Whether screening `i` can join `chosen` (its neighbours in time order can reach it and
-    /// it them).
+    /// it them, and its day has room).
     static func fits(_ i: Int, _ chosen: [Int], _ instance: PlanInstance) -> Bool {
         let s = instance.screenings[i]
         return chosen.allSatisfy { j in
             let o = instance.screenings[j]
             return o.start <= s.start ? instance.canFollow(o, s) : instance.canFollow(s, o)
-        }
+        } && instance.maxPerDay.map { limit in chosen.count { instance.screenings[$0].day == s.day } < limit } ?? true
     }
 
     /// The plan these screenings make: sorted, weighed, travel and late nights counted.

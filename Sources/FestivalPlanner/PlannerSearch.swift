@@ -3,206 +3,197 @@ import Foundation
 extension Planner {
     /// One run of the branch and bound (see `Planner`).
     struct Search {
-        let instance: PlanInstance
+        let graph: PlanGraph
         let deadline: Date
-        /// Screening indices in time order (start, then end).
-        let order: [Int]
-        /// `suffixBound[p]`: the weighted-interval-scheduling optimum of `order[p...]`, films
-        /// counted each time they are shown, travel at its least.
-        let suffixBound: [Int]
-        /// `laterFilms[p]`: the weight of the films shown at `order[p...]`.
-        let laterFilms: [Int]
-        /// For each film, its last position in `order`.
-        let lastPosition: [Int: Int]
-        /// For each position, the next position holding a ticket (`order.count` when none).
-        let nextTicket: [Int]
-        /// For each position, the first position that starts late enough to follow it with
-        /// the least travel (positions before it cannot follow).
-        let next: [Int]
-        let leastTravel: Int
-        /// The Lagrangian bound (see `lagrangian`): per film its multiplier, and per position
-        /// the interval-scheduling optimum of the suffix with each screening worth its film's
-        /// weight less the multiplier, and the multipliers of the films shown in the suffix.
-        var multiplier: [Int: Double] = [:]
-        var reducedSuffix: [Double] = []
-        var laterMultipliers: [Double] = []
-        var best: Plan
-        var taken: Set<Int> = []
-        var path: [Int] = []
+        var relaxation: ChainRelaxation
+        /// Per position: kept out of, or forced into, every plan below the current node.
+        var excluded: [Bool], forced: [Bool]
+        /// Per film: how many of its screenings are forced (a film with one is not relaxed).
+        var forcedCount: [Int]
+        /// The best plan found (positions in time order) and its score.
+        var incumbent: [Int] = []
+        var incumbentScore = Int.min
+        var rootBound = Double.infinity
         var nodes = 0
         var timedOut = false
+        /// Slack on bounds for the rounding of sums of doubles (scores are integers far below 2^53).
+        let epsilon = 1e-3
 
         init(_ instance: PlanInstance, deadline: Date) {
-            self.instance = instance
+            let graph = PlanGraph(instance)
+            self.graph = graph
             self.deadline = deadline
-            let s = instance.screenings
-            // Films of weight 0 are planned only when ticketed; a ticketed film's other
-            // screenings are never chosen.
-            let ticketedFilms = Set(s.filter(\.ticketed).map(\.film))
-            order = s.indices.filter { s[$0].ticketed || (instance.weights[s[$0].film] > 0 && !ticketedFilms.contains(s[$0].film)) }
-                .sorted { (s[$0].start, s[$0].end, $0) < (s[$1].start, s[$1].end, $1) }
-            leastTravel = instance.travel.least
-            let n = order.count
-            // next[p]: the first position that can start after order[p] ends and the least travel.
-            var next = [Int](repeating: n, count: n)
-            for p in 0..<n {
-                let ready = s[order[p]].end + leastTravel
-                var lo = p + 1, hi = n
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if s[order[mid]].start >= ready { hi = mid } else { lo = mid + 1 }
-                }
-                next[p] = lo
-            }
-            self.next = next
-            var bound = [Int](repeating: 0, count: n + 1)
-            for p in stride(from: n - 1, through: 0, by: -1) {
-                bound[p] = max(bound[p + 1], instance.weights[s[order[p]].film] + bound[next[p]])
-            }
-            suffixBound = bound
-            var last: [Int: Int] = [:]
-            for (p, i) in order.enumerated() { last[s[i].film] = p }
-            lastPosition = last
-            var later = [Int](repeating: 0, count: n + 1)
-            var counted = Set<Int>()
-            for p in stride(from: n - 1, through: 0, by: -1) {
-                let film = s[order[p]].film
-                later[p] = later[p + 1] + (counted.insert(film).inserted ? instance.weights[film] : 0)
-            }
-            laterFilms = later
-            var ticket = [Int](repeating: n, count: n + 1)
-            for p in stride(from: n - 1, through: 0, by: -1) { ticket[p] = s[order[p]].ticketed ? p : ticket[p + 1] }
-            nextTicket = ticket
-            best = Planner.greedy(instance)
-            lagrangian()
-        }
-
-        /// The suffix optimum of interval scheduling with screening weights `value`, each
-        /// screening after the last one chosen by at least the least travel; and which
-        /// screenings the whole-order optimum takes.
-        func reducedScheduling(_ value: (Int) -> Double) -> (suffix: [Double], taken: [Int]) {
-            let n = order.count
-            var f = [Double](repeating: 0, count: n + 1)
-            for p in stride(from: n - 1, through: 0, by: -1) { f[p] = max(f[p + 1], value(p) + f[next[p]]) }
-            var taken: [Int] = []
-            var p = 0
-            while p < n {
-                if value(p) + f[next[p]] > f[p + 1] { taken.append(p); p = next[p] } else { p += 1 }
-            }
-            return (f, taken)
-        }
-
-        /// Lagrangian relaxation of "one screening a film": each film's constraint moved into
-        /// the objective with a multiplier λ ≥ 0, so what remains is interval scheduling (exact
-        /// by dynamic programming). For any λ, that optimum plus the λs bounds every plan;
-        /// subgradient steps lower it. Any λ ≥ 0 is sound at every node: a plan from a
-        /// position on is worth at most the reduced suffix optimum plus the λs of its films.
-        mutating func lagrangian() {
-            let s = instance.screenings
-            let films = Set(order.map { s[$0].film })
-            var lambda = Dictionary(uniqueKeysWithValues: films.map { ($0, Double(instance.weights[$0]) / 2) })
-            var bestBound = Double.infinity
-            var bestLambda = lambda
-            var scale = 2.0
-            var sinceBetter = 0
-            for _ in 0..<3_000 {
-                let (suffix, taken) = reducedScheduling { p in Double(instance.weights[s[order[p]].film]) - lambda[s[order[p]].film]! }
-                let bound = suffix[0] + lambda.values.reduce(0, +)
-                if bound < bestBound - 1e-9 {
-                    bestBound = bound
-                    bestLambda = lambda
-                    sinceBetter = 0
-                } else {
-                    sinceBetter += 1
-                    if sinceBetter >= 20 { scale /= 2; sinceBetter = 0 }
-                    if scale < 1e-4 { break }
-                }
-                if bound < Double(best.weight) + 1 { break }
-                var count: [Int: Int] = [:]
-                for p in taken { count[s[order[p]].film, default: 0] += 1 }
-                var norm = 0.0
-                for film in films { let g = 1.0 - Double(count[film] ?? 0); norm += g * g }
-                guard norm > 0 else { break }
-                let step = scale * (bound - Double(max(best.weight, 0))) / norm
-                for film in films { lambda[film] = max(0, lambda[film]! - step * (1 - Double(count[film] ?? 0))) }
-            }
-            multiplier = bestLambda
-            reducedSuffix = reducedScheduling { p in Double(instance.weights[s[order[p]].film]) - bestLambda[s[order[p]].film]! }.suffix
-            var later = [Double](repeating: 0, count: order.count + 1)
-            var counted = Set<Int>()
-            for p in stride(from: order.count - 1, through: 0, by: -1) {
-                let film = s[order[p]].film
-                later[p] = later[p + 1] + (counted.insert(film).inserted ? bestLambda[film]! : 0)
-            }
-            laterMultipliers = later
+            relaxation = ChainRelaxation(graph)
+            excluded = [Bool](repeating: false, count: graph.count)
+            forced = graph.ticketed
+            forcedCount = graph.filmPositions.map { $0.count { graph.ticketed[$0] } }
         }
 
         mutating func run() -> Result<Plan, PlanConflict> {
-            let s = instance.screenings
-            // Tickets must be kept: they must fit together, in time order.
-            let tickets = order.filter { s[$0].ticketed }
-            for (a, b) in zip(tickets, tickets.dropFirst()) where !instance.canFollow(s[a], s[b]) {
-                return .failure(PlanConflict(first: a, second: b))
+            let g = graph, s = g.instance.screenings
+            // Tickets must be kept: they must fit together in time order, and in each day.
+            let tickets = g.order.indices.filter { g.ticketed[$0] }
+            for (a, b) in zip(tickets, tickets.dropFirst()) where !g.canFollow(a, b) {
+                return .failure(PlanConflict(first: g.order[a], second: g.order[b]))
             }
-            let greedyKeepsTickets = tickets.allSatisfy { best.chosen.contains($0) }
-            if !greedyKeepsTickets { best = Plan(chosen: [], weight: -1, travel: 0, lateNights: 0, proven: false, bound: 0) }
-            let rootBound = min(suffixBound.first ?? 0, laterFilms.first ?? 0,
-                                Int(((reducedSuffix.first ?? 0) + (laterMultipliers.first ?? 0) + 1e-6).rounded(.down)))
-            extend(from: 0, last: nil, weight: 0, travel: 0, late: 0)
-            var plan = best
-            plan.proven = !timedOut
-            plan.bound = timedOut ? max(rootBound, plan.weight) : plan.weight
+            if let limit = g.maxPerDay {
+                var byDay: [Int: [Int]] = [:]
+                for p in tickets { byDay[g.day[p], default: []].append(g.order[p]) }
+                if let (day, held) = byDay.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > limit }) {
+                    return .failure(PlanConflict(day: g.dayValue[day], limit: limit, tickets: held))
+                }
+            }
+            consider(Planner.greedy(g.instance).chosen.compactMap { i in g.order.firstIndex(of: i) })
+            consider(tickets)
+            var lambda = graph.filmPositions.indices.map { Double(graph.gain[graph.filmPositions[$0][0]] > 0 ? graph.weightUnit : 0) / 2 }
+            explore(lambda: &lambda, depth: 0)
+            var plan = Planner.evaluate(incumbent.map { g.order[$0] }, g.instance, proven: !timedOut, bound: 0)
+            if timedOut {
+                // The weight no plan can pass: a plan of weight w scores above (w - 1) · weightUnit.
+                // Before the root's bound is known: every film seen.
+                var bound = Set(g.order.map { s[$0].film }).reduce(0) { $0 + g.instance.weights[$1] }
+                if rootBound < Double(bound * g.weightUnit) {
+                    let score = (rootBound + epsilon).rounded(.down)
+                    bound = Int(((score + Double(g.weightUnit) - 1) / Double(g.weightUnit)).rounded(.down))
+                }
+                plan.bound = max(plan.weight, bound)
+            }
             return .success(plan)
         }
 
-        /// Tries every next screening from position `from` on (none past the next ticket),
-        /// after `last`, then ending the plan here.
-        mutating func extend(from: Int, last: Int?, weight: Int, travel: Int, late: Int) {
-            nodes += 1
-            if nodes & 1023 == 0, Date() >= deadline { timedOut = true }
-            if timedOut { return }
-            let s = instance.screenings
-            let n = order.count
-            let stop = nextTicket[from]
-            // Ending here is a plan when no ticket is left.
-            if stop == n {
-                let plan = Plan(chosen: path, weight: weight, travel: travel, lateNights: late, proven: false, bound: 0)
-                if plan.beats(best) { best = Planner.evaluate(path, instance, proven: false, bound: 0) }
-            }
-            guard from < n else { return }
-            // The bound: what the screenings from here could add, at most.
-            var unseenLater = laterFilms[from]
-            var lambdaLater = laterMultipliers[from]
-            for film in taken where (lastPosition[film] ?? -1) >= from {
-                unseenLater -= instance.weights[film]
-                lambdaLater -= multiplier[film] ?? 0
-            }
-            let relaxed = Int((reducedSuffix[from] + lambdaLater + 1e-6).rounded(.down))
-            let reachable = min(suffixBound[from], unseenLater, relaxed)
-            if weight + reachable < best.weight { return }
-            if weight + reachable == best.weight && (travel, late) >= (best.travel, best.lateNights) { return }
-            for p in from...min(stop, n - 1) {
-                let i = order[p]
-                let screening = s[i]
-                // A film is seen once; only held tickets may show it again (both are kept).
-                let seen = taken.contains(screening.film)
-                if seen && !screening.ticketed { continue }
-                var trip = 0
-                if let last {
-                    guard instance.canFollow(s[last], screening) else { continue }
-                    trip = instance.travel.minutes(from: s[last].venue, to: screening.venue)
+        /// The score of a plan (positions in time order), nil when it breaks a rule.
+        func score(_ chain: [Int]) -> Int? {
+            let g = graph
+            var films = Set<Int>(), perDay: [Int: Int] = [:]
+            var weight = 0, travel = 0, late = 0
+            for (k, p) in chain.enumerated() {
+                if films.insert(g.film[p]).inserted { weight += g.instance.weights[g.instance.screenings[g.order[p]].film] }
+                else if !g.ticketed[p] { return nil }
+                if g.instance.screenings[g.order[p]].late { late += 1 }
+                perDay[g.day[p], default: 0] += 1
+                if k > 0 {
+                    guard g.canFollow(chain[k - 1], p) else { return nil }
+                    travel += g.trip(chain[k - 1], p)
                 }
-                // Positions before next[p] cannot follow this one: a ticket among them would be
-                // lost, so this choice cannot lead to a plan.
-                if nextTicket[p + 1] < next[p] { continue }
-                if !seen { taken.insert(screening.film) }
-                path.append(i)
-                extend(from: next[p], last: i, weight: weight + (seen ? 0 : instance.weights[screening.film]), travel: travel + trip,
-                       late: late + (screening.late ? 1 : 0))
-                path.removeLast()
-                if !seen { taken.remove(screening.film) }
+            }
+            if let limit = g.maxPerDay, perDay.values.contains(where: { $0 > limit }) { return nil }
+            guard chain.count(where: { g.ticketed[$0] }) == g.ticketed.count(where: { $0 }) else { return nil }
+            return weight * g.weightUnit - travel * g.travelUnit - late
+        }
+
+        /// Makes `chain` the incumbent when it is a plan that scores higher.
+        mutating func consider(_ chain: [Int]) {
+            if let value = score(chain), value > incumbentScore {
+                incumbent = chain
+                incumbentScore = value
+            }
+        }
+
+        /// Whether a film's one-screening rule is relaxed at this node (no ticket, nothing forced).
+        func relaxed(_ film: Int) -> Bool { !graph.filmTicketed[film] && forcedCount[film] == 0 }
+
+        /// The Lagrangian bound at this node: each relaxed film's rule moved into the score with
+        /// a multiplier λ ≥ 0, the rest solved exactly by `ChainRelaxation`; for any λ the chain's
+        /// value plus the λs bounds every plan below the node. Projected subgradient steps
+        /// (Polyak's length, halved when the bound stalls) lower it; each chain is repaired into a
+        /// plan. Returns the least bound (−∞: no plan) with its chain; `lambda` becomes its λ.
+        mutating func bound(lambda: inout [Double], iterations: Int, repairEvery: Int) -> (bound: Double, path: [Int]) {
+            let g = graph
+            let films = g.filmPositions.indices.filter { relaxed($0) && g.filmPositions[$0].contains { !excluded[$0] } }
+            var value = [Double](repeating: 0, count: g.count)
+            var best = Double.infinity, bestPath: [Int] = [], bestLambda = lambda
+            var theta = 1.0, stalled = 0
+            var count = [Int](repeating: 0, count: g.filmPositions.count)
+            for iteration in 0..<iterations {
+                for p in 0..<g.count { value[p] = Double(g.gain[p]) - (relaxed(g.film[p]) ? lambda[g.film[p]] : 0) }
+                let (chain, path) = relaxation.solve(value: value, excluded: excluded, forced: forced)
+                guard chain > -.infinity else { return (-.infinity, []) }
+                let bound = chain + films.reduce(0) { $0 + lambda[$1] }
+                if bound < best - 1e-9 {
+                    best = bound; bestPath = path; bestLambda = lambda; stalled = 0
+                } else {
+                    stalled += 1
+                    if stalled >= 5 { theta /= 2; stalled = 0 }
+                }
+                if iteration % repairEvery == 0 || iteration == iterations - 1 { repair(path) }
+                let target = Double(incumbentScore) + 1
+                if best < target - epsilon || theta < 1e-3 { break }
+                for p in path { count[g.film[p]] += 1 }
+                var norm = 0.0
+                for f in films {
+                    let gradient = 1 - Double(count[f])
+                    if gradient > 0 && lambda[f] <= 0 { continue }
+                    norm += gradient * gradient
+                }
+                if norm == 0 {
+                    for p in path { count[g.film[p]] = 0 }
+                    break
+                }
+                let step = theta * (bound - target) / norm
+                for f in films { lambda[f] = max(0, lambda[f] - step * (1 - Double(count[f]))) }
+                for p in path { count[g.film[p]] = 0 }
+                if Date() >= deadline { timedOut = true; break }
+            }
+            lambda = bestLambda
+            return (best, bestPath)
+        }
+
+        /// Branch and bound below the current node (its exclusions and forced screenings).
+        mutating func explore(lambda: inout [Double], depth: Int) {
+            nodes += 1
+            if timedOut || Date() >= deadline { timedOut = true; return }
+            let (bound, path) = bound(lambda: &lambda, iterations: depth == 0 ? 400 : 60, repairEvery: depth == 0 ? 1 : 10)
+            if depth == 0 { rootBound = bound }
+            if bound < Double(incumbentScore) + 1 - epsilon || timedOut { return }
+            let g = graph
+            var count: [Int: Int] = [:]
+            for p in path { count[g.film[p], default: 0] += 1 }
+            // A film the chain sees twice, the heaviest; else one whose λ the chain leaves unused.
+            let twice = count.filter { relaxed($0.key) && $0.value > 1 }.keys
+                .max { (g.instance.weights[g.instance.screenings[g.order[g.filmPositions[$0][0]]].film], $0) < (g.instance.weights[g.instance.screenings[g.order[g.filmPositions[$1][0]]].film], $1) }
+            if let film = twice ?? dayOverflow(path).map({ g.film[$0] }) ?? unusedMultiplier(lambda, count) {
+                branch(on: film, path: path, lambda: lambda, depth: depth)
+            } else {
+                // The chain is a plan and no multiplier is left unused: it is this node's best.
+                consider(path)
+            }
+        }
+
+        /// A screening of the chain on a day that holds more than the limit (runs of one day
+        /// apart in time), not forced; nil when every day keeps the limit.
+        func dayOverflow(_ path: [Int]) -> Int? {
+            guard let limit = graph.maxPerDay else { return nil }
+            var perDay: [Int: Int] = [:]
+            for p in path { perDay[graph.day[p], default: 0] += 1 }
+            return path.first { !forced[$0] && perDay[graph.day[$0]]! > limit }
+        }
+
+        func unusedMultiplier(_ lambda: [Double], _ count: [Int: Int]) -> Int? {
+            graph.filmPositions.indices.filter { relaxed($0) && count[$0] == nil && lambda[$0] > epsilon && graph.filmPositions[$0].contains { !excluded[$0] } }
+                .max { lambda[$0] < lambda[$1] }
+        }
+
+        /// One child for each screening of `film` still open (forced: the film's others
+        /// excluded), those on the chain first, and one with the film excluded.
+        mutating func branch(on film: Int, path: [Int], lambda: [Double], depth: Int) {
+            let open = graph.filmPositions[film].filter { !excluded[$0] && !forced[$0] }
+            let onPath = Set(path)
+            for p in open.filter({ onPath.contains($0) }) + open.filter({ !onPath.contains($0) }) {
+                let others = open.filter { $0 != p }
+                for q in others { excluded[q] = true }
+                forced[p] = true
+                forcedCount[film] += 1
+                var child = lambda
+                explore(lambda: &child, depth: depth + 1)
+                forcedCount[film] -= 1
+                forced[p] = false
+                for q in others { excluded[q] = false }
                 if timedOut { return }
             }
+            for q in open { excluded[q] = true }
+            var child = lambda
+            explore(lambda: &child, depth: depth + 1)
+            for q in open { excluded[q] = false }
         }
     }
 }

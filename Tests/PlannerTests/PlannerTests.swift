@@ -8,7 +8,9 @@ import FestivalSynthetic
 /// weight, then travel, then late nights) whenever one exists, and the same verdict when
 /// held tickets cannot all be kept.
 @Suite struct PlannerTests {
-    /// `count` screenings of up to `films` films over one day, at up to 3 venues.
+    /// `count` screenings of up to `films` films over one day, at up to 3 venues; a third with
+    /// no day limit, a third with a limit of 0 to 3 a day over days of 5 hours, a third with
+    /// that limit over days drawn at random (not in time order: as time zones can make them).
     static func instance(seed: UInt64, count: Int, films: Int) -> PlanInstance {
         var random = SyntheticRandom(seed: seed, stream: 0)
         let screenings = (0..<count).map { _ -> PlanInstance.Screening in
@@ -20,8 +22,16 @@ import FestivalSynthetic
         let weights = (0..<films).map { _ in PlanWeights.weight(priority: random.int(in: 0...5)) }
         var pairs: [Int: [Int: Int]] = [:]
         if random.int(in: 0...1) == 0 { pairs[0] = [2: random.int(in: 0...60)] }
-        return PlanInstance(screenings: screenings, weights: weights,
-                            travel: TravelTimes(sameVenue: random.int(in: 0...15), betweenVenues: random.int(in: 10...40), pairs: pairs))
+        let travel = TravelTimes(sameVenue: random.int(in: 0...15), betweenVenues: random.int(in: 10...40), pairs: pairs)
+        var instance = PlanInstance(screenings: screenings, weights: weights, travel: travel)
+        let mode = random.int(in: 0...2)
+        if mode > 0 {
+            instance.maxPerDay = random.int(in: 0...9) == 0 ? 0 : random.int(in: 1...3)
+            for k in instance.screenings.indices {
+                instance.screenings[k].day = mode == 1 ? instance.screenings[k].start / 300 : random.int(in: 0...2)
+            }
+        }
+        return instance
     }
 
     /// Every subset: the best feasible plan's (weight, travel, late), or nil when no subset
@@ -37,6 +47,9 @@ import FestivalSynthetic
             let others = chosen.filter { !s[$0].ticketed }.map { s[$0].film }
             guard Set(others).count == others.count, ticketFilms.isDisjoint(with: others) else { continue }
             guard chosen.allSatisfy({ s[$0].ticketed || instance.weights[s[$0].film] > 0 }) else { continue }
+            if let limit = instance.maxPerDay {
+                guard Dictionary(grouping: chosen, by: { s[$0].day }).values.allSatisfy({ $0.count <= limit }) else { continue }
+            }
             let ordered = chosen.sorted { (s[$0].start, s[$0].end, $0) < (s[$1].start, s[$1].end, $1) }
             guard zip(ordered, ordered.dropFirst()).allSatisfy({ instance.canFollow(s[$0], s[$1]) }) else { continue }
             let plan = Planner.evaluate(ordered, instance, proven: true, bound: 0)
