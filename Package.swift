@@ -66,6 +66,7 @@ let package = Package(
         .target(name: "FestivalTOML"),
         // The exact screening planner: pure values in, a proven-best plan out.
         .target(name: "FestivalPlanner"),
+        .target(name: "FestivalSchedule", dependencies: ["FestivalCatalog", "FestivalLibrary", "FestivalPlanner"]),
         // Pure screens: state, update, view into a Canvas; the config file.
         .target(name: "FestivalUI", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalText",
                                                    "FestivalExport", "FestivalTOML", "FestivalIO", "TextGrid"]),
@@ -101,6 +102,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalExport", "FestivalSearch", "FestivalStorage", "FestivalSynthetic",
                                                   .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
+        .testTarget(name: "ScheduleTests", dependencies: ["FestivalSchedule", "FestivalPlanner", "FestivalCatalog", "FestivalLibrary"]),
         .testTarget(name: "PlannerTests", dependencies: ["FestivalPlanner", "FestivalSynthetic"]),
         // The TOML parser, and toml-test's suite as Debian's golang-github-burntsushi-toml-dev
         // installs it (read from there, not kept here).
