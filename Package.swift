@@ -45,7 +45,7 @@ let package = Package(
         // Every word the program shows or writes, in both languages.
         .target(name: "FestivalText", dependencies: ["FestivalCatalog"]),
         // Markdown, CSV and JSON exports of quotes and films.
-        .target(name: "FestivalExport", dependencies: ["FestivalCatalog", "FestivalLibrary", "FestivalText", "TextGrid"]),
+        .target(name: "FestivalExport", dependencies: ["FestivalCatalog", "FestivalLibrary", "FestivalSchedule", "FestivalText", "TextGrid"]),
         // Synthetic catalogs for benchmarks and tests (`festival generate`); nothing else
         // in the product depends on it.
         .target(name: "FestivalSynthetic", dependencies: ["FestivalCatalog"]),

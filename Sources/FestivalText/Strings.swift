@@ -28,6 +28,16 @@ public enum UIString: CaseIterable, Sendable {
     case keysNextSectionPreviousSection, keysSectionFilmsSectionQuotes, keysFindNextFindPrevious
     case keysOpenLinkCopy, keysFilterAwardFilterStyle, keysFilterSpeakerFilterTopic, keysFavoriteWatched
     case keysToggleLanguageHelp, keysSuspendRedraw
+    // Screenings and the plan.
+    case priority, ticketHeld, screenings, schedule, myPlan, picked, ticket, statusScheduled, statusSoldOut, statusStandby
+    case statusCancelled, timeUnknown, dayUnknown, venueUnknown, travel, minutesShort, tightConnection, conflictsWith
+    case excludedPast, excludedCancelled, excludedSoldOut, excludedStandby, excludedUnknownTime, excludedOutsideWindow
+    case excludedUnavailable, excludedNotWanted, leftOutNoScreening, leftOutDayFull, leftOutSearchStopped, leftOutAllExcluded
+    case planAdded, planRemoved, planProven, planBound, planNoChange, filmsSeen, weight, lateNights, time, day, programme
+    case undated, noScreenings, pickDrops, pickedScreening, unpickedScreening, ticketMarked, ticketUnmarked, prioritySet
+    case priorityCleared, priorityPrompt, planning, planReady, planApplied, planUndone, planFailed, ticketsClash, dayOverfull
+    case commandPriority, commandPick, commandTicket, commandPlan, commandUndoPlan, commandSectionSchedule, commandNextDay
+    case commandPreviousDay, keysNextDayPreviousDay, keysPickTicket, commandApplyPlan, planPreview, wantedFilms
     case loadingReading, loadingChecking, loadingParsing, loadingValidating, loadingDone, sortLineup, approximately
     case move, history, section, searchKey, findKey, otherLanguage, toResults
     case previewNeedsWidth, enterCompletes, choose, cancel, typeToNarrow, nothingToFilter, noneMatchFilters, clearsThem
@@ -247,6 +257,77 @@ public enum UIString: CaseIterable, Sendable {
         case .searchKey: return ("search", "搜尋")
         case .findKey: return ("find", "尋找")
         case .otherLanguage: return ("中文", "English")
+        case .priority: return ("Priority", "優先")
+        case .ticketHeld: return ("Ticket held", "已有票")
+        case .screenings: return ("Screenings", "場次")
+        case .schedule: return ("Schedule", "場次表")
+        case .myPlan: return ("My plan", "我的行程")
+        case .picked: return ("picked", "已選")
+        case .ticket: return ("ticket", "有票")
+        case .statusScheduled: return ("scheduled", "照常")
+        case .statusSoldOut: return ("sold out", "售罄")
+        case .statusStandby: return ("standby", "候補")
+        case .statusCancelled: return ("cancelled", "取消")
+        case .timeUnknown: return ("time unknown", "時間不詳")
+        case .dayUnknown: return ("day unknown", "日期不詳")
+        case .venueUnknown: return ("venue unknown", "場地不詳")
+        case .travel: return ("travel", "交通")
+        case .minutesShort: return ("min", "分")
+        case .tightConnection: return ("tight connection", "轉場緊湊")
+        case .conflictsWith: return ("every screening conflicts with", "每一場都與這些衝突：")
+        case .excludedPast: return ("past", "已過")
+        case .excludedCancelled: return ("cancelled", "取消")
+        case .excludedSoldOut: return ("sold out", "售罄")
+        case .excludedStandby: return ("standby only", "只有候補")
+        case .excludedUnknownTime: return ("no known time", "時間不詳")
+        case .excludedOutsideWindow: return ("outside your hours", "在時段之外")
+        case .excludedUnavailable: return ("when you are unavailable", "在你沒空的時間")
+        case .excludedNotWanted: return ("not wanted", "不想看")
+        case .leftOutNoScreening: return ("no screening in the catalog", "目錄中沒有場次")
+        case .leftOutDayFull: return ("its day is full", "當天已滿")
+        case .leftOutSearchStopped: return ("the search stopped at its time limit", "搜尋在時限內未完成")
+        case .leftOutAllExcluded: return ("every screening is", "每一場都")
+        case .planAdded: return ("added", "新增")
+        case .planRemoved: return ("removed", "移除")
+        case .planProven: return ("proven best", "已證明最佳")
+        case .planBound: return ("at most", "最多")
+        case .planNoChange: return ("the plan is already the best", "目前的行程已是最佳")
+        case .filmsSeen: return ("films", "部影片")
+        case .weight: return ("weight", "權重")
+        case .lateNights: return ("late nights", "晚場")
+        case .time: return ("Time", "時間")
+        case .day: return ("Day", "日期")
+        case .programme: return ("programme", "節目")
+        case .undated: return ("Day unknown", "日期不詳")
+        case .noScreenings: return ("No screenings", "沒有場次")
+        case .pickDrops: return ("picking this drops", "選這場會放棄")
+        case .pickedScreening: return ("Picked", "已選")
+        case .unpickedScreening: return ("Unpicked", "已取消選擇")
+        case .ticketMarked: return ("Ticket marked", "已標記有票")
+        case .ticketUnmarked: return ("Ticket unmarked", "已取消有票")
+        case .prioritySet: return ("Priority set", "已設定優先")
+        case .priorityCleared: return ("Priority cleared", "已清除優先")
+        case .priorityPrompt: return ("Priority 0–5 (0: don't want to see; Backspace: clear)", "優先 0–5（0：不想看；Backspace：清除）")
+        case .planning: return ("Planning…", "規劃中…")
+        case .planReady: return ("Plan ready", "行程已規劃")
+        case .planApplied: return ("Plan applied", "已套用行程")
+        case .planUndone: return ("Plan undone", "已復原行程")
+        case .planFailed: return ("No plan", "無法規劃")
+        case .ticketsClash: return ("these tickets clash", "這些票的時間衝突")
+        case .dayOverfull: return ("more tickets than the day's limit", "票數超過每日上限")
+        case .commandPriority: return ("set the film's priority 0–5", "設定影片優先 0–5")
+        case .commandPick: return ("pick or unpick the screening", "選擇或取消場次")
+        case .commandTicket: return ("mark or unmark a held ticket", "標記或取消有票")
+        case .commandPlan: return ("plan: the best schedule for your priorities", "規劃：依優先排出最佳行程")
+        case .commandUndoPlan: return ("undo the last plan", "復原上一次規劃")
+        case .commandSectionSchedule: return ("the schedule", "場次表")
+        case .commandNextDay: return ("next day", "下一天")
+        case .commandPreviousDay: return ("previous day", "前一天")
+        case .keysNextDayPreviousDay: return ("next, previous day", "下一天、前一天")
+        case .keysPickTicket: return ("pick, ticket", "選擇、有票")
+        case .commandApplyPlan: return ("apply the plan shown", "套用顯示的行程")
+        case .planPreview: return ("Enter: apply · Esc: keep yours", "Enter：套用 · Esc：保留原本的")
+        case .wantedFilms: return ("wanted", "想看")
         }
     }
 }

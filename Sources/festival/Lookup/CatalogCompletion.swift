@@ -23,6 +23,14 @@ enum CatalogCompletion {
         matching(prefix, catalog(words).map { $0.festival.prizeTiers.map(\.id) + ["unknown"] })
     }
 
+    @Sendable static func venues(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        matching(prefix, catalog(words)?.venues.map(\.id))
+    }
+
+    @Sendable static func screenings(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        matching(prefix, catalog(words)?.screenings.map(\.id))
+    }
+
     /// `all` or ids separated by commas: completes the id after the last comma.
     @Sendable static func filmList(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         list(prefix, catalog(words)?.films.map(\.id))
