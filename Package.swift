@@ -69,12 +69,12 @@ let package = Package(
         .target(name: "FestivalSchedule", dependencies: ["FestivalCatalog", "FestivalLibrary", "FestivalPlanner"]),
         // Pure screens: state, update, view into a Canvas; the config file.
         .target(name: "FestivalUI", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalText",
-                                                   "FestivalExport", "FestivalTOML", "FestivalIO", "TextGrid"]),
+                                                   "FestivalExport", "FestivalTOML", "FestivalIO", "TextGrid", "FestivalSchedule", "FestivalPlanner"]),
         // The browser's loop: keys → update → effects → results back into update, over a
         // terminal protocol (ncurses in the program, in memory in tests); runs the effects
         // (shelf file, browser, editor, export files).
         .target(name: "FestivalApp", dependencies: ["FestivalCatalog", "FestivalIO", "FestivalLibrary", "FestivalStorage",
-                                                    "FestivalExport", "FestivalText", "FestivalUI", "TextGrid"]),
+                                                    "FestivalExport", "FestivalText", "FestivalUI", "TextGrid", "FestivalSchedule"]),
         .executableTarget(
             name: "festival",
             dependencies: [
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalCatalog", "FestivalSearch", "FestivalLibrary",
-                                                         "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
+                                                         "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid", "FestivalSchedule", "FestivalSynthetic"]),
         .testTarget(name: "FestivalAppTests", dependencies: ["FestivalApp", "FestivalUI", "FestivalCatalog", "FestivalLibrary",
                                                           "FestivalStorage", "FestivalText", "BuiltinCatalog", "TextGrid"]),
         // Every module a test imports is listed, or an incremental build can link a stale

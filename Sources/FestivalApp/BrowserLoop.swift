@@ -1,5 +1,6 @@
 import FestivalCatalog
 import FestivalLibrary
+import FestivalSchedule
 import FestivalUI
 import Foundation
 import TextGrid
@@ -152,6 +153,12 @@ public struct BrowserLoop<Terminal: BrowserTerminal, Effects: EffectRunner> {
                 post(on: queues.export) { [effects] in effects.export(request, catalog: catalog, language: language, now: now) }
             case .rememberQuery(let query):
                 post(on: queues.history) { [effects] in effects.rememberQuery(query) }
+            case .plan(let shelf, let request):
+                let (catalog, timetable) = (state.catalog, state.timetable)
+                post(on: queues.plan) {
+                    .planned(PlanProblem(catalog: catalog, timetable: timetable, shelf: shelf, request: request)
+                        .solve(catalog: catalog, shelf: shelf, timeLimit: request.timeLimit))
+                }
             }
             if let result {
                 note(result)
@@ -177,6 +184,7 @@ private final class EffectQueues: Sendable {
     let export = DispatchQueue(label: "festival.export")
     let open = DispatchQueue(label: "festival.open")
     let history = DispatchQueue(label: "festival.history")
+    let plan = DispatchQueue(label: "festival.plan")
     /// Every effect running or waiting.
     let running = DispatchGroup()
 }
@@ -186,7 +194,7 @@ extension Action {
     var isEffectResult: Bool {
         switch self {
         case .shelfSaved, .shelfSaveFailed, .exported, .exportFailed, .opened, .notOpened, .searchHistory,
-             .searchHistoryNotSaved:
+             .searchHistoryNotSaved, .planned:
             true
         default:
             false

@@ -39,6 +39,12 @@ public enum PlanText {
         return LocalStart.clock(m) + "–" + LocalStart.clock(end % 1_440) + (end >= 1_440 ? "+1" : "")
     }
 
+    /// `2025-06-05 19:30–21:00`, `2025-06-05 (time unknown)` (`（時間不詳）`), or "day unknown".
+    public static func when(_ e: Timetable.Entry, _ l: Language) -> String {
+        guard let day = e.day else { return UIString.dayUnknown.text(l) }
+        return day.description + (e.minute == nil ? Format.parenthetical(time(e, l), l) : " " + time(e, l))
+    }
+
     public static func venue(_ e: Timetable.Entry, _ l: Language) -> String {
         e.venue?.name.text(l) ?? UIString.venueUnknown.text(l)
     }
@@ -50,7 +56,7 @@ public enum PlanText {
 
     /// One line: `2025-06-05 19:30–21:00 · Alice Tully Hall · Total Pixel Space / Jailbird`.
     public static func line(_ e: Timetable.Entry, in catalog: Catalog, _ l: Language) -> String {
-        [day(e, l) + " " + time(e, l), venue(e, l), films(e, in: catalog, l)].joined(separator: " · ")
+        [when(e, l), venue(e, l), films(e, in: catalog, l)].joined(separator: " · ")
     }
 
     /// Why a wanted film is left out of the plan.
@@ -60,7 +66,7 @@ public enum PlanText {
         case .excluded(let list):
             return UIString.leftOutAllExcluded.text(l) + " " + list.map { exclusion($0, l) }.joined(separator: UIString.listSeparator.text(l))
         case .conflicts(let ids):
-            let named = ids.compactMap(timetable.entry).map { films($0, in: catalog, l) + " (" + day($0, l) + " " + time($0, l) + ")" }
+            let named = ids.compactMap(timetable.entry).map { films($0, in: catalog, l) + " (" + when($0, l) + ")" }
             return UIString.conflictsWith.text(l) + " " + named.joined(separator: UIString.listSeparator.text(l))
         case .dayFull: return UIString.leftOutDayFull.text(l)
         case .searchStopped: return UIString.leftOutSearchStopped.text(l)

@@ -38,6 +38,7 @@ public enum UIString: CaseIterable, Sendable {
     case priorityCleared, priorityPrompt, planning, planReady, planApplied, planUndone, planFailed, ticketsClash, dayOverfull
     case commandPriority, commandPick, commandTicket, commandPlan, commandUndoPlan, commandSectionSchedule, commandNextDay
     case commandPreviousDay, keysNextDayPreviousDay, keysPickTicket, commandApplyPlan, planPreview, wantedFilms
+    case status, labels, address, overlapsPrevious
     case loadingReading, loadingChecking, loadingParsing, loadingValidating, loadingDone, sortLineup, approximately
     case move, history, section, searchKey, findKey, otherLanguage, toResults
     case previewNeedsWidth, enterCompletes, choose, cancel, typeToNarrow, nothingToFilter, noneMatchFilters, clearsThem
@@ -224,7 +225,7 @@ public enum UIString: CaseIterable, Sendable {
         case .keysHalfDownHalfUp: return ("half page down / up", "下半頁／上半頁")
         case .keysTopBottom: return ("first / last line", "頂端／底端")
         case .keysNextSectionPreviousSection: return ("next / previous section", "下一個／上一個分頁")
-        case .keysSectionFilmsSectionQuotes: return ("Films … Shelf (the five sections)", "影片…收藏（五個分頁）")
+        case .keysSectionFilmsSectionQuotes: return ("Films … Schedule (the six sections)", "影片…場次表（六個分頁）")
         case .keysFindNextFindPrevious: return ("next / previous match", "下一個／上一個相符")
         case .keysOpenLinkCopy: return ("open link in a browser / copy", "在瀏覽器開啟連結／複製")
         case .keysFilterAwardFilterStyle: return ("filter by award / style", "依獎項／風格篩選")
@@ -328,6 +329,10 @@ public enum UIString: CaseIterable, Sendable {
         case .commandApplyPlan: return ("apply the plan shown", "套用顯示的行程")
         case .planPreview: return ("Enter: apply · Esc: keep yours", "Enter：套用 · Esc：保留原本的")
         case .wantedFilms: return ("wanted", "想看")
+        case .status: return ("Status", "狀態")
+        case .labels: return ("Labels", "標籤")
+        case .address: return ("Address", "地址")
+        case .overlapsPrevious: return ("overlaps the one before once travel is counted", "加上交通時間與前一場重疊")
         }
     }
 }

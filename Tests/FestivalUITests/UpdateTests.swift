@@ -50,6 +50,8 @@ import TextGrid
         S.press(&state, .tab)
         #expect(state.section == .shelf)
         S.press(&state, .tab)
+        #expect(state.section == .schedule)
+        S.press(&state, .tab)
         #expect(state.section == .films)                 // wraps around
     }
 

@@ -74,6 +74,7 @@ extension ScreenKind {
         case .personList: return "the people list"
         case .searchResults: return "the search results"
         case .document: return "detail pages"
+        case .screeningList: return "the schedule"
         }
     }
 }

@@ -1,11 +1,12 @@
 import FestivalCatalog
 import FestivalLibrary
+import FestivalSchedule
 import FestivalText
 import TextGrid
 
-/// The five sections the tab bar switches between.
+/// The sections the tab bar switches between.
 public enum Section: Int, CaseIterable, Sendable {
-    case films, quotes, people, festival, shelf
+    case films, quotes, people, festival, shelf, schedule
 
     public var title: UIString {
         switch self {
@@ -14,6 +15,7 @@ public enum Section: Int, CaseIterable, Sendable {
         case .people: return .people
         case .festival: return .festival
         case .shelf: return .shelf
+        case .schedule: return .schedule
         }
     }
 
@@ -24,6 +26,7 @@ public enum Section: Int, CaseIterable, Sendable {
         case .people: return .people
         case .festival: return .festival
         case .shelf: return .shelf
+        case .schedule: return .schedule
         }
     }
 }
@@ -32,6 +35,9 @@ public enum Section: Int, CaseIterable, Sendable {
 public enum Screen: Hashable, Sendable {
     case films, quotes, people, festival, shelf
     case film(String), quote(String), person(String)
+    /// The day grid (a list by time where it is narrow), the picks in time order, and one
+    /// screening (a programme's films, its time and place).
+    case schedule, myPlan, screening(String)
     /// Search results (`s`, or `/` on the quote list).
     case search
 
@@ -42,13 +48,14 @@ public enum Screen: Hashable, Sendable {
         case .quotes: return .quoteList
         case .people: return .personList
         case .search: return .searchResults
-        case .festival, .film, .quote, .person, .shelf: return .document
+        case .schedule, .myPlan: return .screeningList
+        case .festival, .film, .quote, .person, .shelf, .screening: return .document
         }
     }
 }
 
 /// Kinds of screens, for the command table.
-public enum ScreenKind: Hashable, Sendable, CaseIterable { case filmList, quoteList, personList, searchResults, document }
+public enum ScreenKind: Hashable, Sendable, CaseIterable { case filmList, quoteList, personList, searchResults, document, screeningList }
 
 /// Cursor and scroll of one screen.
 public struct Viewport: Equatable, Sendable {
@@ -93,12 +100,16 @@ public enum Mode: Equatable, Sendable {
     case search
     /// A filter's menu is open (`a`, `t`, `p`): keys narrow and choose.
     case picker(FilterPicker)
+    /// `P` was pressed: the next key is a priority (0–5, Backspace clears) for these films.
+    case priority([String])
+    /// A plan is shown before it is applied: Enter applies it, Esc keeps the picks as they are.
+    case planPreview(PlanPreview)
 
     /// Whether keys are typed into a field (where a paste is inserted as text).
     var hasField: Bool {
         switch self {
         case .exportPath, .note, .find, .search, .picker: true
-        case .browse, .help, .rating, .exportFormat: false
+        case .browse, .help, .rating, .exportFormat, .priority, .planPreview: false
         }
     }
 }
@@ -117,7 +128,11 @@ public struct RestLoading: Equatable, Sendable {
 /// Everything the browser shows, as one value. Only `update` changes it: outside this
 /// module every property is read-only.
 public struct AppState: Sendable {
-    public internal(set) var catalog: Catalog
+    public internal(set) var catalog: Catalog { didSet { timetable = Timetable(catalog: catalog) } }
+    /// Every screening of the catalog placed in time (made again whenever the catalog changes).
+    public internal(set) var timetable: Timetable
+    /// The schedule's day, a pick waiting for its confirmation, the last plan's undo.
+    public internal(set) var planning = PlanningState()
     public internal(set) var language: Language
     public internal(set) var section: Section = .films
     /// Each section's navigation history; the last screen is the one shown.
@@ -159,6 +174,7 @@ public struct AppState: Sendable {
     public init(catalog: Catalog, language: Language, size: Size, library: Library? = nil, start: Bool = false,
                 exportDirectory: String = ".") {
         self.catalog = catalog
+        self.timetable = Timetable(catalog: catalog)
         self.exportDirectory = exportDirectory
         self.library = library
         self.loading = start ? RestLoading() : nil

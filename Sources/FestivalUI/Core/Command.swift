@@ -13,6 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sort, filterAward, filterStyle, filterSpeaker, filterTopic, clearFilters
     case openLink, copy, export, favorite, watched, rate, note, sectionShelf
     case togglePreview, toggleLanguage, help, quit, suspend, redraw
+    case sectionSchedule, myPlan, priority, pick, ticket, plan, undoPlan, nextDay, previousDay
 
     /// Help text.
     var help: UIString {
@@ -58,6 +59,15 @@ public enum Command: String, CaseIterable, Sendable {
         case .quit: return .commandQuit
         case .suspend: return .commandSuspend
         case .redraw: return .commandRedraw
+        case .sectionSchedule: return .commandSectionSchedule
+        case .myPlan: return .myPlan
+        case .priority: return .commandPriority
+        case .pick: return .commandPick
+        case .ticket: return .commandTicket
+        case .plan: return .commandPlan
+        case .undoPlan: return .commandUndoPlan
+        case .nextDay: return .commandNextDay
+        case .previousDay: return .commandPreviousDay
         }
     }
 
@@ -69,7 +79,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .clearFilters: return [.filmList, .quoteList]
         case .searchQuotes: return [.quoteList]
         case .togglePreview: return [.filmList, .quoteList, .personList, .searchResults]
-        case .find, .findNext, .findPrevious: return [.filmList, .quoteList, .personList, .searchResults, .document]
+        case .find, .findNext, .findPrevious: return [.filmList, .quoteList, .personList, .searchResults, .document, .screeningList]
+        case .priority: return [.filmList, .document, .screeningList, .searchResults]
+        case .pick, .ticket: return [.document, .screeningList]
+        case .plan, .undoPlan, .nextDay, .previousDay: return [.screeningList]
         default: return nil
         }
     }
@@ -82,6 +95,11 @@ public enum Command: String, CaseIterable, Sendable {
     func isUseful(on screen: Screen) -> Bool {
         switch (self, screen) {
         case (.favorite, .people), (.favorite, .festival), (.note, .people), (.note, .festival): return false
+        case (.priority, .quote), (.priority, .person), (.priority, .festival), (.priority, .shelf): return false
+        case (.pick, .film), (.pick, .screening), (.pick, .schedule), (.pick, .myPlan),
+             (.ticket, .film), (.ticket, .screening), (.ticket, .schedule), (.ticket, .myPlan): return true
+        case (.pick, _), (.ticket, _): return false
+        case (.nextDay, let s), (.previousDay, let s): return s == .schedule
         case (.watched, _), (.rate, _):
             switch screen {
             case .films, .search, .shelf, .film, .person: return true
@@ -112,6 +130,9 @@ public struct Keymap: Sendable {
         (.char("p"), .filterSpeaker), (.char("t"), .filterTopic), (.char("x"), .clearFilters),
         (.char("o"), .openLink), (.char("y"), .copy),
         (.char("e"), .export), (.char("f"), .favorite), (.char("w"), .watched), (.char("r"), .rate), (.char("m"), .note), (.char("5"), .sectionShelf),
+        (.char("6"), .sectionSchedule), (.char("M"), .myPlan), (.char("P"), .priority), (.char("c"), .pick), (.char("T"), .ticket),
+        (.char("A"), .plan), (.char("u"), .undoPlan), (.char("]"), .nextDay), (.char(">"), .nextDay),
+        (.char("["), .previousDay), (.char("<"), .previousDay),
         (.char("v"), .togglePreview), (.char("L"), .toggleLanguage), (.char("?"), .help), (.function(1), .help),
         (.char("q"), .quit), (.ctrl("c"), .quit), (.ctrl("z"), .suspend), (.ctrl("l"), .redraw),
     ])
@@ -128,7 +149,9 @@ public struct Keymap: Sendable {
         ([.halfDown, .halfUp], .keysHalfDownHalfUp),
         ([.top, .bottom], .keysTopBottom),
         ([.nextSection, .previousSection], .keysNextSectionPreviousSection),
-        ([.sectionFilms, .sectionQuotes, .sectionPeople, .sectionFestival, .sectionShelf], .keysSectionFilmsSectionQuotes),
+        ([.sectionFilms, .sectionQuotes, .sectionPeople, .sectionFestival, .sectionShelf, .sectionSchedule], .keysSectionFilmsSectionQuotes),
+        ([.nextDay, .previousDay], .keysNextDayPreviousDay),
+        ([.pick, .ticket], .keysPickTicket),
         ([.findNext, .findPrevious], .keysFindNextFindPrevious),
         ([.openLink, .copy], .keysOpenLinkCopy),
         ([.filterAward, .filterStyle], .keysFilterAwardFilterStyle),

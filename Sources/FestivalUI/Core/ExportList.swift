@@ -1,5 +1,6 @@
 import Foundation
 import FestivalLibrary
+import FestivalSchedule
 import FestivalText
 import FestivalExport
 import TextGrid
@@ -51,6 +52,17 @@ enum ExportList {
         case .quotes: return ExportItems(quotes: ListScreens.quotes(state).map(\.id), title: title, slug: "quotes")
         case .films: return ExportItems(films: ListScreens.films(state).map(\.id), title: title, slug: "films")
         case .people: return ExportItems(people: c.people.map(\.id), title: title, slug: "people")
+        case .schedule, .myPlan, .screening:
+            // The films the screenings shown bring (each once, in time order).
+            let entries: [Timetable.Entry]
+            switch state.screen {
+            case .schedule: entries = ScheduleScreen.entries(state)
+            case .screening(let id): entries = state.timetable.entry(id).map { [$0] } ?? []
+            default: entries = state.timetable.entries.filter { state.shelf.isPicked(screening: $0.id) }
+            }
+            var films: [String] = []
+            for id in entries.flatMap(\.screening.films) where !films.contains(id) { films.append(id) }
+            return ExportItems(films: films, title: title, slug: state.screen == .myPlan ? "plan" : "screenings")
         case .search:
             var items = ExportItems(title: title, slug: "search")
             // Values offered to complete a query are not results.

@@ -17,7 +17,8 @@ public struct Layout: Equatable, Sendable {
         self.size = size
         let isList = screen.kind != .document
         hasHeader = isList
-        hasPreview = preview && isList && size.width >= Self.previewFromWidth
+        // The schedule's grid takes the whole width.
+        hasPreview = preview && isList && screen != .schedule && size.width >= Self.previewFromWidth
     }
 
     /// The layout of a state's screen (or another one) at the state's size.

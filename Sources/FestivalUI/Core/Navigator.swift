@@ -75,7 +75,8 @@ enum Navigator {
             case .film(let id): catalog.film(id) != nil
             case .quote(let id): catalog.quote(id) != nil
             case .person(let id): catalog.person(id) != nil
-            case .films, .quotes, .people, .festival, .shelf, .search: true
+            case .screening(let id): catalog.screening(id) != nil
+            case .films, .quotes, .people, .festival, .shelf, .search, .schedule, .myPlan: true
             }
         }
         for (section, stack) in state.stacks {
@@ -138,6 +139,10 @@ enum Navigator {
         case .person(let id): push(&state, .person(id))
         case .quote(let id): push(&state, .quote(id))
         case .link(let url): return [.openURL(url)]
+        case .screening(let id):
+            // A single film opens its page; a programme, the screening's.
+            let films = state.catalog.screening(id)?.films ?? []
+            push(&state, films.count == 1 ? .film(films[0]) : .screening(id))
         }
         return []
     }
@@ -212,6 +217,7 @@ extension Navigator {
         case .people, .person: state.section = .people
         case .festival: state.section = .festival
         case .shelf: state.section = .shelf
+        case .schedule, .myPlan, .screening: state.section = .schedule
         case .search: break
         }
         if screen != state.section.root { push(&state, screen) }

@@ -13,6 +13,8 @@ public struct Span: Sendable, Equatable {
 /// Where Enter on a row leads.
 public enum Target: Hashable, Sendable {
     case film(String), person(String), quote(String), link(String)
+    /// A screening (Enter opens its film, or its page when it shows a programme).
+    case screening(String)
     /// The festival's page (a search result).
     case festival
     /// A search query to type (a value `SearchCompletion` offers).

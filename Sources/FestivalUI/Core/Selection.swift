@@ -1,5 +1,6 @@
 import FestivalCatalog
 import FestivalText
+import FestivalExport
 
 /// `o` and `y`: what the selection (or the page you are on) offers to open or copy.
 enum Selection {
@@ -13,6 +14,7 @@ enum Selection {
         case .film(let id): return .film(id)
         case .quote(let id): return .quote(id)
         case .person(let id): return .person(id)
+        case .screening(let id): return .screening(id)
         default: return nil
         }
     }
@@ -28,6 +30,8 @@ enum Selection {
         case .film(let id): return c.film(id).flatMap { $0.watchURL ?? $0.links.first?.url }
         case .quote(let id): return c.quote(id).flatMap { firstSourceURL($0.sources, c) }
         case .person(let id): return c.person(id).flatMap { firstSourceURL($0.sources, c) }
+        case .screening(let id):
+            return c.screening(id).flatMap { s in s.films.lazy.compactMap { c.film($0).flatMap { $0.watchURL ?? $0.links.first?.url } }.first }
         case nil: return nil
         }
     }
@@ -63,6 +67,10 @@ enum Selection {
         case .person(let id):
             let name = c.personName(id, l)
             return (name, name)
+        case .screening(let id):
+            guard let e = state.timetable.entry(id) else { return nil }
+            let line = PlanText.line(e, in: c, l)
+            return (line, line)
         case nil: return nil
         }
     }

@@ -12,6 +12,11 @@ public enum ShelfChange: Equatable, Sendable {
     case watched(film: String, Bool)
     case rate(film: String, Int?)
     case note(ShelfItem, String?)
+    case priority(film: String, Int?)
+    case picked(screening: String, Bool)
+    case ticket(screening: String, Bool)
+    /// Picks exactly these screenings (held tickets stay picked).
+    case picks([String])
 
     /// Applies the change, stamped `now`.
     public func apply(to shelf: inout Shelf, at now: Date) {
@@ -20,6 +25,15 @@ public enum ShelfChange: Equatable, Sendable {
         case .watched(let id, let on): shelf.setWatched(film: id, on, at: now)
         case .rate(let id, let rating): _ = shelf.setRating(film: id, rating, at: now)
         case .note(let item, let text): shelf.setNote(item, text, at: now)
+        case .priority(let id, let value): _ = shelf.setPriority(film: id, value, at: now)
+        case .picked(let id, let on): shelf.setPicked(screening: id, on, at: now)
+        case .ticket(let id, let on): shelf.setTicket(screening: id, on, at: now)
+        case .picks(let ids):
+            let wanted = Set(ids)
+            for id in shelf.pickedScreenings where !wanted.contains(id) && !shelf.hasTicket(screening: id) {
+                shelf.setPicked(screening: id, false, at: now)
+            }
+            for id in ids where !shelf.isPicked(screening: id) { shelf.setPicked(screening: id, true, at: now) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import FestivalCatalog
 import FestivalLibrary
+import FestivalSchedule
 import Foundation
 import FestivalText
 import TextGrid
@@ -48,10 +49,14 @@ public enum Action: Sendable {
     /// with a query typed.
     case show(Screen)
     case showSearch(String, SearchScope)
+    /// The schedule on a local day (its first page when the day has no screenings).
+    case showScheduleDay(PartialDate)
     /// Earlier searches as the history file holds them (at start, and after each
     /// `rememberQuery`, another instance's included), or why the file could not be written.
     case searchHistory([String])
     case searchHistoryNotSaved(String)
+    /// A `plan` ran: the plan, or why none exists.
+    case planned(Result<PlanOutcome, PlanFailure>)
 }
 
 /// Work for the shell around the pure core; each one's result comes back as an `Action`.
@@ -70,6 +75,8 @@ public enum Effect: Equatable, Sendable {
     case editNote(ShelfItem, String)
     /// Add a finished query to the history file (`searchHistory` or `searchHistoryNotSaved`).
     case rememberQuery(String)
+    /// Make a plan for this shelf in the background (`planned`).
+    case plan(Shelf, PlanRequest)
 }
 
 /// The one way state changes: `update(&state, action, now:)` returns the effects to run.
@@ -125,6 +132,8 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         case .exportPath(let prompt): return ExportList.editPath(&state, prompt, key)
         case .search: return SearchController.edit(&state, key)
         case .picker(let picker): return Filters.pick(&state, picker, key)
+        case .priority(let films): return PlanActions.finishPriority(&state, films, key, now: now)
+        case .planPreview(let preview): return PlanActions.previewKey(&state, preview, key, now: now)
         case .browse: break
         }
         if case .mouse(let event) = key { return Navigator.mouse(&state, event) }
@@ -190,6 +199,11 @@ private func apply(_ state: inout AppState, _ action: Action, now: Date, keymap:
         state.message = UIString.browserFailed.text(l) + failure.text(l) + UIString.theLink.text(l) + url
     case .show(let screen):
         Navigator.show(&state, screen)
+    case .showScheduleDay(let day):
+        Navigator.show(&state, .schedule)
+        PlanActions.day(&state, by: (state.timetable.days.firstIndex(of: day) ?? 0) - state.planning.day)
+    case .planned(let result):
+        PlanActions.planned(&state, result)
     case .showSearch(let text, let scope):
         SearchController.open(&state, scope: scope)
         state.search.field = TextField(text)
@@ -266,6 +280,15 @@ func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect]
         return [.quit]
     case .suspend: return [.suspend]
     case .redraw: return [.redraw]
+    case .sectionSchedule: Navigator.switchSection(&state, to: .schedule)
+    case .myPlan: Navigator.show(&state, .myPlan)
+    case .priority: return PlanActions.startPriority(&state)
+    case .pick: return PlanActions.pick(&state, now: now)
+    case .ticket: return PlanActions.ticket(&state, now: now)
+    case .plan: return PlanActions.plan(&state)
+    case .undoPlan: return PlanActions.undo(&state, now: now)
+    case .nextDay: PlanActions.day(&state, by: 1)
+    case .previousDay: PlanActions.day(&state, by: -1)
     }
     return []
 }

@@ -17,8 +17,13 @@ public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> C
     var page = Screens.page(state, width: layout.contentWidth)
     if page.count == 0, Filters.narrowing(state) { page.empty = Filters.emptyRow(state, keymap: keymap) }
     Navigator.clamp(&state, page: page, layout: layout)
-    PageView.draw(&canvas, page: page, viewport: state.viewport, find: state.find,
-                  x: 0, top: layout.contentTop, width: layout.contentWidth, height: layout.contentHeight)
+    if state.screen == .schedule, ScheduleGrid.fits(state, width: layout.contentWidth) {
+        ScheduleGrid.draw(&canvas, state, selected: state.viewport.selected, x: 0, top: layout.contentTop,
+                          width: layout.contentWidth, height: layout.contentHeight)
+    } else {
+        PageView.draw(&canvas, page: page, viewport: state.viewport, find: state.find,
+                      x: 0, top: layout.contentTop, width: layout.contentWidth, height: layout.contentHeight)
+    }
     if layout.hasPreview {
         Preview.draw(&canvas, state, page: page, layout: layout)
     }
@@ -30,6 +35,7 @@ public func view(_ state: AppState, size: Size, keymap: Keymap = .standard) -> C
     }
     if state.mode == .help { HelpOverlay.draw(&canvas, state, keymap: keymap) }
     if case .picker(let picker) = state.mode { PickerOverlay.draw(&canvas, picker, state.language) }
+    if case .planPreview(let preview) = state.mode { PlanPreviewOverlay.draw(&canvas, state, preview) }
     return canvas
 }
 
@@ -54,6 +60,10 @@ enum TabBar {
             let short = labels[i].1
             labels[i].1 = full[i].1
             if !fits(labels, width) { labels[i].1 = short }
+        }
+        // Narrower still: the other tabs by their bare numbers.
+        if !fits(labels, width) {
+            for i in labels.indices where labels[i].0 != state.section { labels[i].1 = "\(labels[i].0.rawValue + 1)" }
         }
         return labels
     }
@@ -175,6 +185,7 @@ enum Preview {
         case .film(let id): screen = .film(id)
         case .person(let id): screen = .person(id)
         case .quote(let id): screen = .quote(id)
+        case .screening(let id): screen = .screening(id)
         case .link: return
         }
         let preview = Screens.page(state, screen: screen, width: layout.previewWidth, limit: layout.contentHeight + 1)

@@ -6,7 +6,7 @@ import TextGrid
 /// The detail pages: a film, a quote, a person, the festival.
 enum DetailScreens {
     static func film(_ film: Film, _ c: Catalog, _ l: Language, width: Int, shelf: Shelf = Shelf(), limit: Int = .max,
-                     pending: Bool = false) -> Page {
+                     pending: Bool = false, screenings: (inout DocumentBuilder) -> Void = { _ in }) -> Page {
         var d = DocumentBuilder(width: width, language: l, limit: limit, pending: pending)
         d.title(film.title.text(l), subtitle: film.title.subtitle(l))
         d.blank()
@@ -19,12 +19,14 @@ enum DetailScreens {
         d.field(.country, film.country?.text(l) ?? Format.unknown(l))
         if !film.styles.isEmpty { d.field(.styles, Format.list(film.styles.map { $0.text(l) }, l)) }
         d.shelf(.film(film.id), shelf)
+        if let p = shelf.priority(film: film.id) { d.field(.priority, String(p) + " / 5", style: Style(.accent, bold: true)) }
         d.heading(.synopsis)
         d.paragraph(film.synopsis.text(l))
         if !film.links.isEmpty {
             d.heading(.links)
             for link in film.links { d.item(link.label?.text(l) ?? link.url, detail: link.label == nil ? nil : link.url, target: .link(link.url)) }
         }
+        screenings(&d)
         let quotes = c.quotes(aboutFilm: film.id)
         if pending {
             d.stillLoading(.quotes)

@@ -1,5 +1,6 @@
 import FestivalCatalog
 import FestivalText
+import FestivalExport
 import TextGrid
 
 /// Builds the page and title of whatever screen the state shows.
@@ -16,11 +17,18 @@ public enum Screens {
         case .quotes: return ListScreens.quotePage(s)
         case .people: return ListScreens.peoplePage(s)
         case .festival: return DetailScreens.festival(c, l, width: w, pending: pending)
-        case .film(let id): return c.film(id).map { DetailScreens.film($0, c, l, width: w, shelf: state.shelf, limit: limit, pending: pending) } ?? missing(id, w)
+        case .film(let id):
+            return c.film(id).map {
+                DetailScreens.film($0, c, l, width: w, shelf: state.shelf, limit: limit, pending: pending) { ScreeningScreen.list(id, s, &$0) }
+            } ?? missing(id, w)
         case .quote(let id): return c.quote(id).map { DetailScreens.quote($0, c, l, width: w, shelf: state.shelf, limit: limit) } ?? missing(id, w)
         case .person(let id): return c.person(id).map { DetailScreens.person($0, c, l, width: w, limit: limit, pending: pending) } ?? missing(id, w)
         case .search: return SearchScreen.page(s)
         case .shelf: return ShelfScreen.page(s, width: w)
+        case .schedule: return ScheduleScreen.page(s, width: w)
+        case .myPlan: return MyPlanScreen.page(s, width: w)
+        case .screening(let id):
+            return state.timetable.entry(id).map { ScreeningScreen.page($0, s, width: w, limit: limit) } ?? missing(id, w)
         }
     }
 
@@ -51,6 +59,9 @@ public enum Screens {
         case .person(let id): return c.personName(id, l)
         case .search: return SearchScreen.title(state)
         case .shelf: return UIString.shelf.text(l)
+        case .schedule: return UIString.schedule.text(l) + " · " + ScheduleScreen.dayTitle(state)
+        case .myPlan: return UIString.myPlan.text(l)
+        case .screening(let id): return state.timetable.entry(id).map { PlanText.films($0, in: c, l) } ?? id
         case .quote(let id):
             guard let q = c.quote(id) else { return id }
             return UIString.quote.text(l) + " · " + c.personName(q.speaker, l)

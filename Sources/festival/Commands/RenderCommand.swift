@@ -1,5 +1,6 @@
 import ArgumentParser
 import FestivalCatalog
+import FestivalSchedule
 import FestivalLibrary
 import FestivalUI
 import TextGrid
@@ -19,7 +20,7 @@ struct RenderCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("films, quotes, people, festival, film:ID, quote:ID, person:ID or search:QUERY.", valueName: "screen"))
+    @Option(help: ArgumentHelp("films, quotes, people, festival, shelf, schedule[:YYYY-MM-DD], plan, film:ID, quote:ID, person:ID, screening:ID or search:QUERY.", valueName: "screen"))
     var screen: String = "films"
 
     @Option(help: ArgumentHelp("Width x height in cells.", valueName: "WxH"))
@@ -45,11 +46,21 @@ struct RenderCommand: ParsableCommand {
         defer { opened?.finish() }
         let catalog = try opened?.catalog ?? options.load()
         let size = Size(width: parts[0], height: parts[1])
-        let jump: Action = screen.hasPrefix("search:")
-            ? .showSearch(String(screen.dropFirst("search:".count)), .everything)
-            : .show(try Self.parseScreen(screen, catalog))
+        let jump: Action
+        if screen.hasPrefix("search:") {
+            jump = .showSearch(String(screen.dropFirst("search:".count)), .everything)
+        } else if screen.hasPrefix("schedule:") {
+            let text = String(screen.dropFirst("schedule:".count))
+            guard let day = PartialDate(text), day.day != nil else { throw CLIFailure.usage("schedule:DATE needs YYYY-MM-DD (got '\(text)')") }
+            guard Timetable(catalog: catalog).days.contains(day) else { throw CLIFailure.notFound("no screenings on \(text)") }
+            jump = .showScheduleDay(day)
+        } else {
+            jump = .show(try Self.parseScreen(screen, catalog))
+        }
         var state = AppState(catalog: catalog, language: options.language, size: size, library: opened?.library)
         let now = Date()
+        // The shelf as the browser would show it (picks, tickets, priorities).
+        _ = update(&state, .shelfLoaded(ShelfAccess(catalog: catalog).read(), message: nil), now: now)
         _ = update(&state, jump, now: now)
         for key in script {
             if update(&state, .key(key), now: now).contains(.quit) { break }
@@ -65,6 +76,12 @@ struct RenderCommand: ParsableCommand {
         case ("quotes", 1): return .quotes
         case ("people", 1): return .people
         case ("festival", 1): return .festival
+        case ("shelf", 1): return .shelf
+        case ("schedule", 1): return .schedule
+        case ("plan", 1): return .myPlan
+        case ("screening", 2):
+            guard catalog.screening(id) != nil else { throw CLIFailure.notFound("no screening with id '\(id)'") }
+            return .screening(id)
         case ("film", 2):
             guard catalog.film(id) != nil else { throw CLIFailure.notFound("no film with id '\(id)'") }
             return .film(id)
@@ -75,7 +92,7 @@ struct RenderCommand: ParsableCommand {
             guard catalog.person(id) != nil else { throw CLIFailure.notFound("no person with id '\(id)'") }
             return .person(id)
         default:
-            throw CLIFailure.usage("unknown screen '\(text)' (films, quotes, people, festival, film:ID, quote:ID, person:ID, search:QUERY)")
+            throw CLIFailure.usage("unknown screen '\(text)' (films, quotes, people, festival, shelf, schedule[:YYYY-MM-DD], plan, film:ID, quote:ID, person:ID, screening:ID, search:QUERY)")
         }
     }
 }
