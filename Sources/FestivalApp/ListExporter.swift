@@ -16,7 +16,8 @@ enum ListExporter {
         let quotes = request.quoteIDs.compactMap { catalog.quote($0) }
         let films = request.filmIDs.compactMap { catalog.film($0) }
         let people = request.personIDs.compactMap { catalog.person($0) }
-        let files = exportList(quotes: quotes, films: films, people: people, festival: request.festival, from: catalog, language: language,
+        let files = exportList(quotes: quotes, films: films, people: people, festival: request.festival,
+                               screenings: request.screeningIDs, from: catalog, language: language,
                                format: request.format, title: request.title, shelf: request.shelf)
         let base = resolve(request.path, format: request.format, environment: environment)
         // A device or a pipe is never written to, nor given a name beside it (`/dev/null-2`).

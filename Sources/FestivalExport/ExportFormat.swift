@@ -6,4 +6,6 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// A catalog holding the items and everything they refer to (loads with `festival validate`).
     case json
+    /// iCalendar (RFC 5545): the screenings of what is exported (see `ICalendar`).
+    case ics
 }

@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalLibrary
 import FestivalText
 /// Writes the festival itself (what its page shows) as Markdown, CSV or a catalog JSON.
 ///
@@ -14,6 +15,7 @@ public func exportFestival(from catalog: Catalog, language: Language, format: Ex
     case .md: return FestivalPageExport.markdown(catalog, language, title)
     case .csv: return FestivalPageExport.csv(catalog, language)
     case .json: return CatalogEncoder.json(catalog.subset())
+    case .ics: return ICalendar.screenings(ofFilms: catalog.films.map(\.id), catalog, Shelf(), language)
     }
 }
 

@@ -17,6 +17,7 @@ public func exportFilms(_ films: [Film], from catalog: Catalog, language: Langua
     case .md: return FilmExport.markdown(films, catalog, language, title, shelf)
     case .csv: return FilmExport.csv(films, catalog, language, shelf)
     case .json: return CatalogEncoder.json(catalog.subset(films: films.map(\.id)))
+    case .ics: return ICalendar.screenings(ofFilms: films.map(\.id), catalog, shelf ?? Shelf(), language)
     }
 }
 

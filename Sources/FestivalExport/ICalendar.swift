@@ -13,8 +13,9 @@ import TextGrid
 /// (`skipped` says which).
 public enum ICalendar {
     public static func calendar(_ entries: [Timetable.Entry], catalog: Catalog, shelf: Shelf, language l: Language,
-                                stamp: Date, productVersion: String) -> (text: String, skipped: [String]) {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//festival//festival \(productVersion)//EN", "CALSCALE:GREGORIAN",
+                                stamp: Date, productVersion: String?) -> (text: String, skipped: [String]) {
+        let product = "festival" + (productVersion.map { " " + $0 } ?? "")
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//festival//\(product)//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(catalog.festival.name.text(l))]
         let dated = entries.filter { $0.day != nil }
         let zones = Set(dated.compactMap { $0.start != nil ? $0.venue?.timeZone : nil }).sorted()
@@ -29,6 +30,21 @@ public enum ICalendar {
         let text = lines.map(fold).joined(separator: "\r\n") + "\r\n"
         return (text, entries.filter { $0.day == nil }.map(\.id))
     }
+
+    /// A calendar of these screenings (in time order), stamped now.
+    public static func screenings(_ ids: [String], _ catalog: Catalog, _ shelf: Shelf, _ l: Language, stamp: Date = Date()) -> String {
+        let wanted = Set(ids)
+        let entries = Timetable(catalog: catalog).entries.filter { wanted.contains($0.id) }
+        return calendar(entries, catalog: catalog, shelf: shelf, language: l, stamp: stamp, productVersion: nil).text
+    }
+
+    /// A calendar of every screening that shows one of these films.
+    public static func screenings(ofFilms films: [String], _ catalog: Catalog, _ shelf: Shelf, _ l: Language, stamp: Date = Date()) -> String {
+        let wanted = Set(films)
+        let ids = catalog.screenings.filter { !wanted.isDisjoint(with: $0.films) }.map(\.id)
+        return screenings(ids, catalog, shelf, l, stamp: stamp)
+    }
+
 
     static func event(_ e: Timetable.Entry, catalog: Catalog, shelf: Shelf, _ l: Language, stamp: Date) -> [String] {
         let s = e.screening

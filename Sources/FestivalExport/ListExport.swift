@@ -9,9 +9,18 @@ import FestivalText
 /// `shelf`, the user's marks and notes go with the films and quotes (`ShelfExport`); in
 /// JSON as a part "shelf" when any exported item has an entry. `part` is nil for the main
 /// file, else "festival", "quotes", "films", "people" or "shelf".
-public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], festival: Bool = false, from catalog: Catalog,
+/// iCalendar is one file: the `screenings` given, else those of every film the list holds
+/// or refers to (all of them with the festival).
+public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], festival: Bool = false,
+                       screenings: [String] = [], from catalog: Catalog,
                        language: Language, format: ExportFormat, title: String,
                        shelf: Shelf? = nil) -> [(part: String?, text: String)] {
+    if format == .ics {
+        if !screenings.isEmpty { return [(nil, ICalendar.screenings(screenings, catalog, shelf ?? Shelf(), language))] }
+        let ids = festival ? catalog.films.map(\.id)
+            : films.map(\.id) + quotes.compactMap(\.film) + people.flatMap { catalog.films(directedBy: $0.id).map(\.id) }
+        return [(nil, ICalendar.screenings(ofFilms: ids, catalog, shelf ?? Shelf(), language))]
+    }
     var parts: [(part: String, text: (ExportFormat, String) -> String)] = []
     if festival {
         parts.append(("festival", { exportFestival(from: catalog, language: language, format: $0, title: $1) }))
@@ -45,7 +54,7 @@ public func exportList(quotes: [Quote], films: [Film], people: [Person] = [], fe
     case .json:
         return [(nil, CatalogEncoder.json(catalog.subset(films: films.map(\.id), people: people.map(\.id), quotes: quotes.map(\.id))))]
             + (shelfPart.map { [("shelf", $0)] } ?? [])
-    case .csv:
-        return parts.map { ($0.part, $0.text(.csv, heading($0.part))) }
+    case .csv, .ics:
+        return parts.map { ($0.part, $0.text(format, heading($0.part))) }
     }
 }

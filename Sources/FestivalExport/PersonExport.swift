@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalLibrary
 import FestivalText
 /// Writes people as Markdown, CSV or a catalog JSON, like `exportQuotes`.
 ///
@@ -13,6 +14,7 @@ public func exportPeople(_ people: [Person], from catalog: Catalog, language: La
     case .md: return PersonExport.markdown(people, catalog, language, title)
     case .csv: return PersonExport.csv(people, catalog, language)
     case .json: return CatalogEncoder.json(catalog.subset(people: people.map(\.id)))
+    case .ics: return ICalendar.screenings(ofFilms: people.flatMap { catalog.films(directedBy: $0.id).map(\.id) }, catalog, Shelf(), language)
     }
 }
 

@@ -20,6 +20,7 @@ public func exportQuotes(_ quotes: [Quote], from catalog: Catalog, language: Lan
     case .md: return QuoteExport.markdown(quotes, catalog, language, title, shelf)
     case .csv: return QuoteExport.csv(quotes, catalog, language, shelf)
     case .json: return CatalogEncoder.json(catalog.subset(quotes: quotes.map(\.id)))
+    case .ics: return ICalendar.screenings(ofFilms: quotes.compactMap(\.film), catalog, shelf ?? Shelf(), language)
     }
 }
 

@@ -139,7 +139,7 @@ public enum UIString: CaseIterable, Sendable {
         case .watched: return ("watched", "已看")
         case .rating: return ("rated", "評分")
         case .nothingToExport: return ("Nothing to export here.", "這裡沒有可匯出的項目。")
-        case .exportPrompt: return ("Export as: m Markdown, c CSV, j JSON (Esc cancels)", "匯出格式：m Markdown、c CSV、j JSON（Esc 取消）")
+        case .exportPrompt: return ("Export as: m Markdown, c CSV, j JSON, i iCalendar (Esc cancels)", "匯出格式：m Markdown、c CSV、j JSON、i iCalendar（Esc 取消）")
         case .exported: return ("Exported to ", "已匯出至 ")
         case .exportPathPrompt: return ("Export to: ", "匯出至：")
         case .exportCancelled: return ("Export cancelled.", "已取消匯出。")

@@ -11,6 +11,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var quoteIDs: [String]
     public var filmIDs: [String]
     public var personIDs: [String] = []
+    /// Screenings to export (iCalendar); empty: those of the films.
+    public var screeningIDs: [String] = []
     /// Whether the festival itself is listed (its page, or a search that finds it).
     public var festival: Bool = false
     /// A title for the document.
@@ -33,6 +35,7 @@ struct ExportItems: Equatable {
     var quotes: [String] = []
     var films: [String] = []
     var people: [String] = []
+    var screenings: [String] = []
     var festival = false
     var title: String
     var slug: String
@@ -62,7 +65,7 @@ enum ExportList {
             }
             var films: [String] = []
             for id in entries.flatMap(\.screening.films) where !films.contains(id) { films.append(id) }
-            return ExportItems(films: films, title: title, slug: state.screen == .myPlan ? "plan" : "screenings")
+            return ExportItems(films: films, screenings: entries.map(\.id), title: title, slug: state.screen == .myPlan ? "plan" : "screenings")
         case .search:
             var items = ExportItems(title: title, slug: "search")
             // Values offered to complete a query are not results.
@@ -107,7 +110,7 @@ enum ExportList {
         return []
     }
 
-    /// The key after `e`: m, c or j picks the format and opens the path prompt; anything
+    /// The key after `e`: m, c, j or i (iCalendar) picks the format and opens the path prompt; anything
     /// else cancels.
     static func pickFormat(_ state: inout AppState, _ key: Key, now: Date) -> [Effect] {
         state.mode = .browse
@@ -116,6 +119,7 @@ enum ExportList {
         case .char("m"): format = .md
         case .char("c"): format = .csv
         case .char("j"): format = .json
+        case .char("i"): format = .ics
         default: return []
         }
         let items = current(state)
@@ -149,8 +153,10 @@ enum ExportList {
             }
             let path = inExportDirectory(typed, state.exportDirectory)
             let items = current(state)
-            return [.export(ExportRequest(quoteIDs: items.quotes, filmIDs: items.films, personIDs: items.people,
-                                          festival: items.festival, title: items.title, format: prompt.format, path: path, shelf: state.shelf))]
+            var request = ExportRequest(quoteIDs: items.quotes, filmIDs: items.films, personIDs: items.people,
+                                        festival: items.festival, title: items.title, format: prompt.format, path: path, shelf: state.shelf)
+            request.screeningIDs = items.screenings
+            return [.export(request)]
         case .escape, .ctrl("c"), .ctrl("g"):
             state.mode = .browse
             state.message = UIString.exportCancelled.text(state.language)

@@ -4,7 +4,8 @@ import FestivalSchedule
 import FestivalText
 import TextGrid
 
-/// The schedule's day grid: venues as columns, time down the side, each screening a block
+/// The schedule's day grid: venues as columns (one showing two at once gets a column for each,
+/// headed `″ 2`), time down the side, each screening a block
 /// from its start to its end with its time and titles (cut to fit). Picks are in the
 /// highlight color and marked `●` (`◆` with a ticket), screenings overlapping a pick `!`,
 /// sold-out and cancelled ones muted with their status; after a pick, the travel to the
@@ -16,12 +17,31 @@ enum ScheduleGrid {
     static let minColumn = 12
     static let maxColumn = 28
 
-    /// The venues of a day's screenings, in the catalog's order (no venue last).
-    static func venues(_ entries: [Timetable.Entry], _ catalog: Catalog) -> [String?] {
+    /// A column: a venue (nil: unknown), and a lane within it for screenings that overlap
+    /// there (a venue with several screens).
+    struct Column: Equatable {
+        var venue: String?
+        var lane: Int
+    }
+
+    /// The columns of a day's screenings: venues in the catalog's order (no venue last),
+    /// each with as many lanes as its screenings need; and each screening's column.
+    static func columns(_ entries: [Timetable.Entry], _ catalog: Catalog) -> (columns: [Column], of: [String: Int]) {
         let used = Set(entries.map(\.screening.venue))
-        var list: [String?] = catalog.venues.map(\.id).filter { used.contains($0) }
-        if used.contains(nil) { list.append(nil) }
-        return list
+        var venues: [String?] = catalog.venues.map(\.id).filter { used.contains($0) }
+        if used.contains(nil) { venues.append(nil) }
+        var columns: [Column] = [], of: [String: Int] = [:]
+        for venue in venues {
+            // Interval partitioning in time order: each screening in the first lane free by its start.
+            var laneEnds: [Int] = []
+            for e in entries where e.screening.venue == venue {
+                let start = e.minute ?? 0, end = start + max(1, e.duration ?? 60)
+                let lane = laneEnds.firstIndex { $0 <= start } ?? laneEnds.count
+                if lane == laneEnds.count { laneEnds.append(end); columns.append(Column(venue: venue, lane: lane)) } else { laneEnds[lane] = end }
+                of[e.id] = columns.firstIndex(of: Column(venue: venue, lane: lane))
+            }
+        }
+        return (columns, of)
     }
 
     /// Whether the grid is drawn (else the list): a day with timed screenings, and room
@@ -35,19 +55,20 @@ enum ScheduleGrid {
         let l = state.language, c = state.catalog
         let entries = ScheduleScreen.entries(state)
         let conflicts = ScheduleScreen.conflicts(state, entries)
-        let columns = venues(entries, c)
+        let (columns, columnOf) = Self.columns(entries, c)
         let shown = max(1, min(columns.count, (width - timeWidth) / minColumn))
         let columnWidth = min(maxColumn, (width - timeWidth) / shown)
         let sel = selected.flatMap { $0 < entries.count ? entries[$0] : nil }
         // Columns: keep the selection's in view.
-        let selColumn = sel.flatMap { s in columns.firstIndex { $0 == s.screening.venue } } ?? 0
+        let selColumn = sel.flatMap { columnOf[$0.id] } ?? 0
         let firstColumn = max(0, min(selColumn - shown / 2, columns.count - shown))
         // The header: the venues shown, and arrows when some are off to a side.
         canvas.fill(x: x, y: top - 1, width: width, height: 1)
         canvas.put(firstColumn > 0 ? "◂" : " ", x: x, y: top - 1, style: Style(.muted, dim: true))
         for k in 0..<shown where firstColumn + k < columns.count {
-            let id = columns[firstColumn + k]
-            let name = id.flatMap { c.venue($0)?.name.text(l) } ?? UIString.venueUnknown.text(l)
+            let column = columns[firstColumn + k]
+            var name = column.venue.flatMap { c.venue($0)?.name.text(l) } ?? UIString.venueUnknown.text(l)
+            if column.lane > 0 { name = "″ \(column.lane + 1)" }
             canvas.put(Wrap.truncate(name, width: columnWidth - 1), x: x + timeWidth + k * columnWidth, y: top - 1,
                        style: Style(.heading, bold: true))
         }
@@ -84,7 +105,7 @@ enum ScheduleGrid {
         }
         let picks = timed.filter { state.shelf.isPicked(screening: $0.id) }
         for e in timed {
-            guard let k = columns.firstIndex(where: { $0 == e.screening.venue }), k >= firstColumn, k < firstColumn + shown else { continue }
+            guard let k = columnOf[e.id], k >= firstColumn, k < firstColumn + shown else { continue }
             let x0 = x + timeWidth + (k - firstColumn) * columnWidth, w = columnWidth - 1
             let a = line(e.minute!) - scroll, b = line(e.minute! + max(1, e.duration ?? scale) - 1) - scroll
             let selectedHere = sel?.id == e.id
