@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalCatalog", "FestivalSearch", "FestivalLibrary",
                                                          "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid", "FestivalSchedule", "FestivalSynthetic"]),
         .testTarget(name: "FestivalAppTests", dependencies: ["FestivalApp", "FestivalUI", "FestivalCatalog", "FestivalLibrary",
-                                                          "FestivalStorage", "FestivalText", "BuiltinCatalog", "TextGrid"]),
+                                                          "FestivalStorage", "FestivalText", "BuiltinCatalog", "TextGrid", "FestivalSynthetic"]),
         // Every module a test imports is listed, or an incremental build can link a stale
         // copy of a type's value operations from a test not rebuilt when the module changed.
         .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalExport", "FestivalSearch", "FestivalStorage", "FestivalSynthetic",

@@ -7,6 +7,7 @@ import TextGrid
 @testable import FestivalCatalog
 @testable import FestivalLibrary
 @testable import FestivalStorage
+import FestivalSynthetic
 import FestivalText
 @testable import FestivalUI
 
@@ -412,5 +413,27 @@ final class RecordingEffects: EffectRunner, @unchecked Sendable {
             return
         }
         #expect(item == .film("one") && text == "x")
+    }
+}
+
+/// `A` plans on the loop's plan queue while the keys keep answering; the plan comes back
+/// through the inbox and is shown before it is applied.
+@Suite struct PlanLoopTests {
+    @Test func thePlanRunsInTheBackgroundAndComesBackToBeShown() {
+        let catalog = CatalogGenerator(films: 40, quotes: 0, seed: 9, schedule: SyntheticSchedule(venues: 4, days: 2, screeningsPerFilm: 2)).catalog()
+        var shelf = Shelf()
+        for film in catalog.films.prefix(10) { shelf.setPriority(film: film.id, 3, at: BrowserLoopTests.clock) }
+        let terminal = MemoryTerminal(steps: [.key(.char("6")), .key(.char("A")), .key(.char("j")), .awaitPost, .key(.enter)])
+        let effects = RecordingEffects()
+        var state = AppState(catalog: catalog, language: .en, size: terminal.cellSize)
+        _ = update(&state, .shelfLoaded(shelf, message: nil), now: BrowserLoopTests.clock)
+        var loop = BrowserLoop(terminal: terminal, state: state, effects: effects, inbox: Inbox(), clock: { BrowserLoopTests.clock })
+        loop.run()
+        // The j after A moved the selection before the plan came.
+        #expect(loop.state.viewport.selected == 1)
+        #expect(!loop.state.planning.running)
+        #expect(loop.state.shelf.pickedScreenings.count >= 5, "the plan was applied: \(loop.state.shelf.pickedScreenings)")
+        #expect(effects.saved.contains { if case .picks = $0.0 { true } else { false } })
+        #expect(loop.terminal.frames.contains { $0.text.contains("Enter: apply") }, "shown before it was applied")
     }
 }
