@@ -1,4 +1,5 @@
 import Foundation
+import FestivalSchedule
 import Testing
 import TextGrid
 @testable import FestivalUI
@@ -409,5 +410,35 @@ import TextGrid
         } catch {
             #expect(error.description.hasPrefix(folder.appending(path: "config.toml").path + ":1:"))
         }
+    }
+}
+
+/// `[plan]`: the planner's defaults, every bad value located.
+@Suite struct PlanConfigTests {
+    @Test func planSettingsAreReadAndCheckedWithTheirPlace() throws {
+        let config = try Config.parse(text: """
+            [plan]
+            same-venue-minutes = 5
+            between-venues-minutes = 25
+            window = "10:00-23:30"
+            max-per-day = 4
+            standby = true
+            late-after = "22:30"
+            time-limit = 0.5
+            """, file: "c.toml")
+        let plan = try #require(config.plan)
+        #expect(plan.sameVenueMinutes == 5 && plan.betweenVenuesMinutes == 25 && plan.window == 600...1_410)
+        #expect(plan.maxPerDay == 4 && plan.standby && plan.lateAfter == 1_350 && plan.timeLimit == 0.5)
+        do {
+            _ = try Config.parse(text: "[plan]\nsame-venue-minutes = -1\nwindw = \"x\"\ntime-limit = 1000\nwindow = \"23:00-10:00\"\n", file: "c.toml")
+            Issue.record("bad values are refused")
+        } catch {
+            let text = "\(error)"
+            #expect(text.contains("c.toml:2:22: plan.same-venue-minutes: expected minutes from 0 to 1440"), "\(text)")
+            #expect(text.contains("c.toml:3:1: plan.windw: unknown setting (did you mean \"window\"?)"))
+            #expect(text.contains("plan.time-limit") && text.contains("plan.window"))
+        }
+        #expect(Config.defaultText.contains("[plan]"))
+        #expect(try Config.parse(text: Config.defaultText, file: "d.toml").plan == PlanRequest())
     }
 }

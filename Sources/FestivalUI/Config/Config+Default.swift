@@ -60,6 +60,16 @@ extension Config {
         }
         lines += [
             "",
+            "# The planner's defaults (`A` in the browser, `festival plan`, whose options win).",
+            "[plan]",
+            "same-venue-minutes = 10       # travel within one venue, 0–1440",
+            "between-venues-minutes = 20   # between venues the catalog gives no time for",
+            "# window = \"10:00-23:30\"      # plan only screenings within these hours",
+            "# max-per-day = 4              # at most this many screenings a day",
+            "standby = false               # plan standby screenings too",
+            "late-after = \"23:00\"          # a screening ending later is a late night",
+            "time-limit = 2                # seconds the exact search may take (0.1–600)",
+            "",
             "# Keys of each command: a list of key names. A command listed here gets exactly",
             "# these keys (its standard ones are dropped; [] leaves it without keys). A key can",
             "# mean two commands only where they never apply on the same screen.",

@@ -5,7 +5,7 @@ import FestivalTOML
 
 extension Config {
     /// The top-level settings, in the order the default file lists them.
-    static let settings = ["language", "mouse", "export-directory", "theme", "keys"]
+    static let settings = ["language", "mouse", "export-directory", "theme", "keys", "plan"]
 
     /// Reads a config file's bytes (UTF-8 TOML 1.1). `file` names it in messages. A TOML
     /// syntax error is reported alone; otherwise unknown settings, commands, roles and key
@@ -80,6 +80,7 @@ struct ConfigReader {
             case "export-directory": config.exportDirectory = exportDirectory(value)
             case "theme": config.theme = theme(value)
             case "keys": config.keys = keys(value)
+            case "plan": config.plan = plan(value)
             default:
                 fail(Self.join([name]), value, "unknown setting\(suggestion(name, Config.settings)) (settings: \(Config.settings.joined(separator: ", ")))", atKey: true)
             }

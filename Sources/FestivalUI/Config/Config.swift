@@ -1,4 +1,5 @@
 import FestivalCatalog
+import FestivalSchedule
 import TextGrid
 
 /// The user's settings from `$XDG_CONFIG_HOME/festival/config.toml`: what the file sets,
@@ -15,6 +16,8 @@ public struct Config: Sendable, Equatable {
     public var keys: [Command: [Key]]
     /// Where `e` proposes to write (`~/` allowed); nil: the current directory.
     public var exportDirectory: String?
+    /// The planner's defaults (`[plan]`); nil: the built-in ones.
+    public var plan: PlanRequest?
 
     public init(language: Language? = nil, theme: ThemeSettings? = nil, mouse: Bool? = nil, keys: [Command: [Key]] = [:],
                 exportDirectory: String? = nil) {

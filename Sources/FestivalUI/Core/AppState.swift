@@ -172,9 +172,10 @@ public struct AppState: Sendable {
     /// A state for `catalog`; `library` when its index is already there; `start` when the
     /// catalog is only the start of one, the rest still loading.
     public init(catalog: Catalog, language: Language, size: Size, library: Library? = nil, start: Bool = false,
-                exportDirectory: String = ".") {
+                exportDirectory: String = ".", planRequest: PlanRequest = PlanRequest()) {
         self.catalog = catalog
         self.timetable = Timetable(catalog: catalog)
+        self.planning.request = planRequest
         self.exportDirectory = exportDirectory
         self.library = library
         self.loading = start ? RestLoading() : nil

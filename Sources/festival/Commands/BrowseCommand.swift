@@ -4,6 +4,7 @@ import Foundation
 import TextGrid
 import Curses
 import FestivalCatalog
+import FestivalSchedule
 import FestivalSearch
 import FestivalStorage
 import FestivalUI
@@ -79,7 +80,8 @@ struct BrowseCommand: ParsableCommand {
                                state: AppState(catalog: opened.catalog, language: language, size: screen.cellSize,
                                                start: opened.isStart,
                                                exportDirectory: config.exportDirectory(home: environment["HOME"],
-                                                                                       current: FileManager.default.currentDirectoryPath)),
+                                                                                       current: FileManager.default.currentDirectoryPath),
+                                               planRequest: config.plan ?? PlanRequest()),
                                effects: SystemEffects(shelfStore: shelfStore, environment: environment, history: history),
                                keymap: config.keymap, inbox: inbox)
         let shelf = shelfStore.load()

@@ -6,6 +6,7 @@ import FestivalExport
 import FestivalLibrary
 import FestivalSchedule
 import FestivalText
+import FestivalUI
 import Foundation
 
 /// `festival plan`: the best schedule for the shelf's priorities, picks and tickets.
@@ -40,7 +41,7 @@ struct PlanCommand: ParsableCommand {
     var standby = false
 
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds the exact search may take (default 2).", valueName: "seconds"))
-    var timeLimit: Double = 2
+    var timeLimit: Double?
 
     @Flag(help: "Make the plan your picks (tickets stay).")
     var apply = false
@@ -63,7 +64,7 @@ struct PlanCommand: ParsableCommand {
         if [json, md, ics].filter({ $0 }).count > 1 { throw ValidationError("choose one of --json, --md and --ics") }
         if let maxPerDay, !(1...100).contains(maxPerDay) { throw ValidationError("--max-per-day must be 1 to 100") }
         if let window, PlanRequest.window(window) == nil { throw ValidationError("--window needs HH:MM-HH:MM, the end after the start (got '\(window)')") }
-        if !(0.01...3_600).contains(timeLimit) { throw ValidationError("--time-limit must be between 0.01 and 3600 seconds") }
+        if let timeLimit, !(0.01...3_600).contains(timeLimit) { throw ValidationError("--time-limit must be between 0.01 and 3600 seconds") }
         if let output, output.isEmpty { throw ValidationError("--output needs a file path") }
     }
 
@@ -76,12 +77,20 @@ struct PlanCommand: ParsableCommand {
         guard catalog.films.contains(where: { (shelf.priority(film: $0.id) ?? 0) > 0 }) || !shelf.pickedScreenings.isEmpty else {
             throw CLIFailure.notFound("no film has a priority yet: set some with `festival priority FILM 1-5`")
         }
-        let request = PlanRequest(from: try moment(catalog), window: window.flatMap(PlanRequest.window), maxPerDay: maxPerDay,
-                                  standby: standby, timeLimit: timeLimit)
+        // The config's [plan] defaults, then the command line's.
+        var request: PlanRequest
+        do { request = try Config.load(environment: ProcessInfo.processInfo.environment)?.plan ?? PlanRequest() } catch {
+            throw CLIFailure.usage("\(error)")
+        }
+        request.from = try moment(catalog)
+        if let window { request.window = PlanRequest.window(window) }
+        if let maxPerDay { request.maxPerDay = maxPerDay }
+        if standby { request.standby = true }
+        if let timeLimit { request.timeLimit = timeLimit }
         let timetable = Timetable(catalog: catalog)
         let problem = PlanProblem(catalog: catalog, timetable: timetable, shelf: shelf, request: request)
         let outcome: PlanOutcome
-        switch problem.solve(catalog: catalog, shelf: shelf, timeLimit: timeLimit) {
+        switch problem.solve(catalog: catalog, shelf: shelf, timeLimit: request.timeLimit) {
         case .success(let o): outcome = o
         case .failure(.clash(let a, let b)):
             throw CLIFailure.notFound("no plan: " + UIString.ticketsClash.text(l) + ": " + [a, b].compactMap(timetable.entry)
@@ -89,6 +98,7 @@ struct PlanCommand: ParsableCommand {
         case .failure(.overfullDay(let day, let limit, let ids)):
             throw CLIFailure.notFound("no plan: \(day) holds \(ids.count) kept screenings (\(ids.joined(separator: ", "))), more than --max-per-day \(limit)")
         }
+        if outcome.picks.isEmpty, outcome.leftOut.isEmpty { throw CLIFailure.notFound("nothing to plan") }
         if apply {
             try access.update { s in
                 for id in outcome.removed where !s.hasTicket(screening: id) { s.setPicked(screening: id, false) }
