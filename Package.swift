@@ -92,9 +92,9 @@ let package = Package(
                                                                   .product(name: "Subprocess", package: "swift-subprocess")],
                           path: "Sources/FestivalBench"),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
-        .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog", "TextGrid"]),
+        .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog", "TextGrid", "FestivalSchedule"]),
         .testTarget(name: "FestivalUITests", dependencies: ["FestivalUI", "FestivalCatalog", "FestivalSearch", "FestivalLibrary",
-                                                         "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid", "FestivalSchedule", "FestivalSynthetic"]),
+                                                         "FestivalText", "FestivalSynthetic", "BuiltinCatalog", "TextGrid", "FestivalSchedule"]),
         .testTarget(name: "FestivalAppTests", dependencies: ["FestivalApp", "FestivalUI", "FestivalCatalog", "FestivalLibrary",
                                                           "FestivalStorage", "FestivalText", "BuiltinCatalog", "TextGrid", "FestivalSynthetic"]),
         // Every module a test imports is listed, or an incremental build can link a stale

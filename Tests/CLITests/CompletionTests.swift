@@ -41,7 +41,7 @@ import Testing
         #expect(got[0] == ["film", "films"])
         #expect(got[1] == ["all", "festival", "films", "people", "quotes"])
         #expect(got[2] == ["en", "zh-Hant"])
-        #expect(got[3] == ["csv", "json", "md"])
+        #expect(got[3] == ["csv", "ics", "json", "md"])
         #expect(got[4] == ["gold", "grand-prix"], "\(got[4])")
         #expect(got[5] == ["auto", "dark", "light"])
     }

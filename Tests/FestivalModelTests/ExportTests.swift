@@ -89,7 +89,8 @@ import Testing
     }
 
     @Test func minimalCatalogMatchesTheGoldenFiles() {
-        for format in ExportFormat.allCases {
+        // iCalendar carries the time it was made (DTSTAMP): ICalendarTests checks it instead.
+        for format in ExportFormat.allCases where format != .ics {
             Self.assertGolden(exportQuotes(minimal.quotes, from: minimal, language: .en, format: format, title: "Tiny quotes"),
                               "minimal-quotes.\(format.rawValue)")
             Self.assertGolden(exportFilms(minimal.films, from: minimal, language: .en, format: format, title: "Tiny films"),

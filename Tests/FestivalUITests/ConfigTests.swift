@@ -227,7 +227,7 @@ import TextGrid
 
     @Test func unknownSettingsAreLocatedErrors() {
         #expect(Self.errors("mouse = true\ncolour = \"red\"\n") == [
-            "config.toml:2:1: colour: unknown setting (settings: language, mouse, export-directory, theme, keys)",
+            "config.toml:2:1: colour: unknown setting (settings: language, mouse, export-directory, theme, keys, plan)",
         ])
         #expect(Self.errors("[keys]\n\n  dwn = [\"x\"]\n") == [
             "config.toml:3:3: keys.dwn: unknown command (did you mean \"down\"?) (`festival config --print-default` lists them all)",

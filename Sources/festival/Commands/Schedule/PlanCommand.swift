@@ -15,12 +15,12 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Plan the screenings to see: the most your priorities are worth, proven best (or the gap when the time limit comes first).",
         discussion: """
-        Weights: priority 5 → 16, 4 → 8, 3 → 4, 2 → 2, 1 → 1 (so a 5 outweighs fifteen 1s), 0 or none → never planned. \
-        Among plans of the most weight: the least travel, then the fewest late nights (ending after 23:00). \
-        Held tickets (and, with --from, picks that have started) are kept; sold-out and cancelled screenings are \
-        planned only with a ticket, standby ones only with --standby. Travel: the catalog's minutes, else 10 within \
-        a venue and 20 between venues, and a day between cities.
-        Prints the plan and why each wanted film is left out; --apply makes it your picks.
+        Each priority has a weight: 5 is 16, 4 is 8, 3 is 4, 2 is 2, 1 is 1 (so a 5 outweighs fifteen 1s); \
+        a film of priority 0 or none is never planned. Among plans of the most weight: the least travel, then \
+        the fewest late nights. Held tickets, and picks that have started when planning from a moment, are \
+        kept; sold-out and cancelled screenings are planned only with a ticket, standby ones only when asked. \
+        Travel: the minutes the catalog gives, else 10 within a venue and 20 between venues, and a day \
+        between cities. Prints the plan and why each wanted film is left out.
         Example: festival plan --window 10:00-23:30 --max-per-day 4 --ics --output plan.ics
         """
     )

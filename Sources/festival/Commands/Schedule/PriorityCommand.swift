@@ -9,7 +9,7 @@ import FestivalText
 struct PriorityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "priority",
-        abstract: "Show or set a film's priority for the planner (0–5; 0: don't want to see; 'none' clears it).",
+        abstract: "Show or set how much you want to see a film, for the planner (0 to 5; 0: not at all; none clears it).",
         discussion: "Example: festival priority total-pixel-space 5"
     )
 
