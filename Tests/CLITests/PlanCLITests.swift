@@ -168,3 +168,36 @@ import Testing
         #expect(listed.stdout.contains("new-york-gala") && listed.stdout.contains("Alice Tully Hall") && listed.stdout.contains("time unknown"))
     }
 }
+
+/// Hostile text in venues, labels and notes never reaches the terminal or a calendar as
+/// control or bidi characters.
+@Suite struct ScheduleHostileTextTests {
+    @Test func venueNamesLabelsAndNotesAreMadeSafe() async throws {
+        let sandbox = try Sandbox("festival-hostile-schedule")
+        let fixture = try String(contentsOf: CLITests.packageRoot.appending(path: "Tests/Fixtures/schedule.json"), encoding: .utf8)
+        let hostile = fixture
+            .replacingOccurrences(of: #""name": {"en": "Great Hall", "zh-Hant": "大廳"}"#, with: #""name": {"en": "Great\u001b]52;c;aGk=\u0007 Hall\u202e", "zh-Hant": "大廳"}"#)
+            .replacingOccurrences(of: #""labels": ["premiere", "Q&A"]"#, with: #""labels": ["pre\u001b[2Jmiere", "Q&A\nX"]"#)
+        #expect(hostile != fixture)
+        let path = sandbox.directory.appending(path: "hostile.json").path
+        try hostile.write(toFile: path, atomically: true, encoding: .utf8)
+        let binary = CLITests.binary.path
+        let validate = try await sandbox.run(binary, ["validate", path])
+        let warnings = String(decoding: validate.stderr, as: UTF8.self)
+        #expect(validate.status == 0 && warnings.contains("venues[0].name.en: warning: control character U+001B"), "\(warnings)")
+        #expect(warnings.contains("screenings[0].labels[0]"), "\(warnings)")
+        for args in [["screenings", "--catalog", path, "--lang", "en"], ["render", "--catalog", path, "--screen", "schedule", "--size", "100x20"],
+                     ["render", "--catalog", path, "--screen", "screening:s1", "--size", "100x20"]] {
+            let r = try await sandbox.run(binary, args)
+            #expect(r.status == 0, "\(args)")
+            #expect(!r.stdout.contains(0x1B) && !String(decoding: r.stdout, as: UTF8.self).contains("\u{202E}"), "\(args)")
+        }
+        #expect(try await sandbox.run(binary, ["priority", "--catalog", path, "first", "3"]).status == 0)
+        let ics = sandbox.directory.appending(path: "h.ics").path
+        #expect(try await sandbox.run(binary, ["export", "--catalog", path, "--films", "all", "--format", "ics", "--output", ics]).status == 0)
+        let calendar = try Data(contentsOf: URL(fileURLWithPath: ics))
+        #expect(!calendar.contains(0x1B) && !calendar.contains(0x07))
+        let text = String(decoding: calendar, as: UTF8.self)
+        #expect(!text.contains("\u{202E}") && text.contains("Q&A␊X") || text.contains("Q&A X") || text.contains("Q&A\\nX"), "\(text)")
+    }
+}

@@ -38,6 +38,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let c = checked.catalog
         let warned = checked.warnings.isEmpty ? "" : ", \(checked.warnings.count) warning\(checked.warnings.count == 1 ? "" : "s")"
-        try Output.write("\(path): ok (\(c.films.count) films, \(c.people.count) people, \(c.quotes.count) quotes, \(c.topics.count) topics, \(c.sources.count) sources\(warned))")
+        let schedule = c.screenings.isEmpty ? "" : ", \(c.venues.count) venues, \(c.screenings.count) screenings"
+        try Output.write("\(path): ok (\(c.films.count) films, \(c.people.count) people, \(c.quotes.count) quotes, \(c.topics.count) topics, \(c.sources.count) sources\(schedule)\(warned))")
     }
 }
