@@ -1,3 +1,4 @@
+import FestivalCatalog
 import Foundation
 
 /// The shelf file's timestamps: UTC, RFC 3339 (`2026-11-27T05:40:00Z`, or with
@@ -54,37 +55,18 @@ package enum ShelfTime {
         return date(milliseconds: (days * 86_400 + Int64(h * 3600 + mi * 60 + s)) * 1000 + fraction)
     }
 
-    // MARK: - Calendar arithmetic (proleptic Gregorian, H. Hinnant's algorithms)
+    // MARK: - Calendar arithmetic (the catalog's: `LocalTime`, `PartialDate`)
 
     private static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64((month + 9) % 12)
-        let doy = (153 * mp + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int64(LocalTime.daysSince1970(year: year, month: month, day: day))
     }
 
     private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
+        let d = LocalTime.civil(Int(days))
+        return (d.year, d.month, d.day)
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    private static func daysIn(month: Int, year: Int) -> Int { PartialDate.days(inMonth: month, of: year) }
 
     private static func divFloor(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let q = a >= 0 ? a / b : (a - b + 1) / b
