@@ -147,3 +147,19 @@ import TextGrid
         #expect(!quote.contains("priority"))
     }
 }
+
+extension ScheduleUITests {
+    /// While the festival is on, `A` plans from now; before or after it, the whole festival.
+    @Test func duringTheFestivalThePlanStartsNow() {
+        var state = Self.state(Self.generated, .en)
+        UITestSupport.press(&state, .char("6"))
+        var effects = UITestSupport.press(&state, .char("A"))
+        guard case .plan(_, let before)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(before.from == nil, "the festival (2030) is after the tests' clock")
+        _ = UITestSupport.send(&state, .planned(.failure(.clash("a", "b"))))
+        let during = Date(timeIntervalSince1970: TimeInterval(LocalTime.daysSince1970(year: 2030, month: 6, day: 2) * 86_400 + 16 * 3_600))
+        effects = update(&state, .key(.char("A")), now: during)
+        guard case .plan(_, let on)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(on.from == during)
+    }
+}

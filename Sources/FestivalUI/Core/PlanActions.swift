@@ -82,12 +82,17 @@ enum PlanActions {
         return []
     }
 
-    /// `A`: plan in the background (the keys keep answering).
-    static func plan(_ state: inout AppState) -> [Effect] {
+    /// `A`: plan in the background (the keys keep answering). While the festival is on
+    /// (screenings before and after `now`), it plans from now: what has started stays as it is.
+    static func plan(_ state: inout AppState, now: Date) -> [Effect] {
         guard !state.planning.running else { return [] }
         state.planning.running = true
         state.message = UIString.planning.text(state.language)
-        return [.plan(state.shelf, state.planning.request)]
+        var request = state.planning.request
+        let t = Int(now.timeIntervalSince1970)
+        let starts = state.timetable.entries.compactMap(\.start)
+        if starts.contains(where: { $0 < t }) && starts.contains(where: { $0 > t }) { request.from = now }
+        return [.plan(state.shelf, request)]
     }
 
     /// The plan came: shown for Enter (apply) or Esc (keep the picks as they are).

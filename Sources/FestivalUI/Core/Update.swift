@@ -285,7 +285,7 @@ func perform(_ state: inout AppState, _ command: Command, now: Date) -> [Effect]
     case .priority: return PlanActions.startPriority(&state)
     case .pick: return PlanActions.pick(&state, now: now)
     case .ticket: return PlanActions.ticket(&state, now: now)
-    case .plan: return PlanActions.plan(&state)
+    case .plan: return PlanActions.plan(&state, now: now)
     case .undoPlan: return PlanActions.undo(&state, now: now)
     case .nextDay: PlanActions.day(&state, by: 1)
     case .previousDay: PlanActions.day(&state, by: -1)
