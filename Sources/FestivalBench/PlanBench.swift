@@ -4,27 +4,56 @@ import Foundation
 
 /// `festival-bench --plan`: the planner on generated festivals (until the catalog has
 /// screenings): `films` films shown three times each over `days` days at `venues` venues,
-/// 10:00 to midnight, runtimes 75–150 minutes, `wanted` of them with a priority 1–5. Prints
-/// the median time of five solves, the plan's weight, whether it is proven, and the greedy
-/// rule's weight beside it.
+/// 10:00 to midnight, runtimes 75–150 minutes, `wanted` of them with a priority 1–5. For
+/// each: the median time of five solves (2 s deadline), the plan (weight, travel, late
+/// nights; proven, or the gap to the bound), the greedy rule's weight, and an OR-Tools MIP
+/// (SCIP) on the same instance (`PlanPeer`), and whether the two agree on the optimum.
 enum PlanBench {
-    static func run() {
-        for (films, days, venues, wanted) in [(300, 10, 15, 120), (1_000, 10, 30, 400)] {
-            let instance = generate(films: films, days: days, venues: venues, wanted: wanted, seed: 2025)
-            var times: [Double] = []
-            var plan: Plan?
-            for _ in 0..<5 {
-                let t = Clock.now()
-                if case .success(let p) = Planner.solve(instance, deadline: Date().addingTimeInterval(2)) { plan = p }
-                times.append(Clock.since(t))
+    /// `--seeds N` instances of each size (5); the peer on the first `--peer-seeds N` of them
+    /// (all), `--no-peer` on none.
+    static func run(_ arguments: [String]) {
+        func option(_ name: String) -> Int? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } }
+        let seeds = option("--seeds") ?? 5, peerSeeds = option("--peer-seeds") ?? seeds
+        let peerMissing = arguments.contains("--no-peer") ? "--no-peer" : PlanPeer.unavailable()
+        if let peerMissing { print("plan: no peer comparison: \(peerMissing)") }
+        var agreed = 0, compared = 0
+        for (films, days, venues, wanted, limit) in [(300, 10, 15, 120, nil), (1_000, 10, 30, 400, nil), (1_000, 10, 30, 400, 4)] as [(Int, Int, Int, Int, Int?)] {
+            print("plan, \(films) films / \(films * 3) screenings / \(venues) venues / \(wanted) wanted"
+                  + (limit.map { ", at most \($0) a day" } ?? "") + ":")
+            for seed in UInt64(2025)..<UInt64(2025 + seeds) {
+                var instance = generate(films: films, days: days, venues: venues, wanted: wanted, seed: seed)
+                instance.maxPerDay = limit
+                var times: [Double] = []
+                var plan: Plan?
+                for _ in 0..<5 {
+                    let t = Clock.now()
+                    if case .success(let p) = Planner.solve(instance, deadline: Date().addingTimeInterval(2)) { plan = p }
+                    times.append(Clock.since(t))
+                }
+                times.sort()
+                guard let plan else { print("  seed \(seed): no plan"); continue }
+                let greedy = Planner.greedy(instance)
+                var line = "  seed \(seed): ours \(Measure.fmt(times[2])) ms, weight \(plan.weight) travel \(plan.travel) late \(plan.lateNights) "
+                    + (plan.proven ? "(proven)" : "(gap \(plan.bound - plan.weight): bound \(plan.bound))")
+                    + "; greedy \(greedy.weight) (+\(plan.weight - greedy.weight))"
+                if peerMissing == nil && seed < 2025 + UInt64(peerSeeds) {
+                    if let peer = PlanPeer.solve(instance, name: "\(films)-\(limit.map(String.init) ?? "any")-\(seed)") {
+                        let same = (peer.weight, peer.travel, peer.late) == (plan.weight, plan.travel, plan.lateNights)
+                        let both = plan.proven && peer.status == "OPTIMAL"
+                        if both { compared += 1 }
+                        if both && same { agreed += 1 }
+                        line += "; \(peer.solver) \(Measure.fmt(peer.seconds * 1_000)) ms, weight \(peer.weight) travel \(peer.travel) late \(peer.late) "
+                            + "(\(peer.status)); MIP/ours \(String(format: "%.1f", peer.seconds * 1_000 / times[2])); "
+                            + (same ? "agree" : both ? "DISAGREE" : "differ, not both proven")
+                    } else {
+                        line += "; MIP failed"
+                    }
+                }
+                print(line)
+                fflush(nil)
             }
-            times.sort()
-            let greedy = Planner.greedy(instance)
-            guard let plan else { print("\(films) films: no plan"); continue }
-            print("plan, \(films) films / \(instance.screenings.count) screenings / \(venues) venues / \(wanted) wanted: "
-                  + "median \(Measure.fmt(times[2])) ms, weight \(plan.weight)\(plan.proven ? " (proven)" : " (bound \(plan.bound))"), "
-                  + "\(plan.chosen.count) screenings, travel \(plan.travel) min; greedy weight \(greedy.weight)")
         }
+        if peerMissing == nil { print("plan: ours and the MIP agree on \(agreed) of \(compared) instances both proved (weight, travel, late nights)") }
     }
 
     static func generate(films: Int, days: Int, venues: Int, wanted: Int, seed: UInt64) -> PlanInstance {

@@ -33,7 +33,7 @@ if arguments.count >= 4 && arguments[1] == "--generate", let quotes = Int(argume
 }
 
 if arguments.contains("--plan") {
-    PlanBench.run()
+    PlanBench.run(arguments)
     exit(0)
 }
 

@@ -24,16 +24,18 @@ public struct Plan: Sendable, Equatable {
 }
 
 /// The exact planner: at most one screening of each film (but for held tickets, which are
-/// all kept, even two of one film), each reachable from the one before it, the total weight as high as it can be; among
-/// plans of that weight the least travel, then the fewest late nights.
+/// all kept, even two of one film), each reachable from the one before it, at most
+/// `maxPerDay` a day, the total weight as high as it can be; among plans of that weight the
+/// least travel, then the fewest late nights.
 ///
-/// Depth-first branch and bound over the screenings in time order: a plan is built by
-/// choosing its next screening. A branch is cut when even the bound cannot beat the best
-/// plan found: the lesser of the weighted-interval-scheduling optimum of the screenings
-/// still reachable (films counted as often as they are shown, travel at its least) and the
-/// sum of the weights of the films still unseen that are shown later. The search starts from
-/// the greedy plan (`greedy`), and stops at `deadline` with the best plan found and the bound.
+/// Branch and bound on films (`Search`): at each node a Lagrangian bound over the chain
+/// relaxation with exact travel (`ChainRelaxation`), each relaxed chain repaired into a plan
+/// (`repair`); a film the chain sees twice is branched on, one child per screening of it and
+/// one without it. The search starts from the greedy plan (`greedy`), and stops at `deadline`
+/// with the best plan found and the root's bound.
 public enum Planner {
+    /// The best plan, proven unless `deadline` came first; a `PlanConflict` when the held
+    /// tickets alone break a rule.
     public static func solve(_ instance: PlanInstance, deadline: Date = .distantFuture) -> Result<Plan, PlanConflict> {
         var search = Search(instance, deadline: deadline)
         return search.run()

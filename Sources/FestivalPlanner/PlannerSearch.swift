@@ -142,7 +142,7 @@ extension Planner {
         mutating func explore(lambda: inout [Double], depth: Int) {
             nodes += 1
             if timedOut || Date() >= deadline { timedOut = true; return }
-            let (bound, path) = bound(lambda: &lambda, iterations: depth == 0 ? 400 : 60, repairEvery: depth == 0 ? 1 : 10)
+            let (bound, path) = bound(lambda: &lambda, iterations: depth == 0 ? 400 : 20, repairEvery: depth == 0 ? 1 : 10)
             if depth == 0 { rootBound = bound }
             if bound < Double(incumbentScore) + 1 - epsilon || timedOut { return }
             let g = graph

@@ -61,7 +61,7 @@ import FestivalSynthetic
 
     @Test func theSolverFindsWhatEveryPlanShows() {
         var compared = 0
-        for seed in UInt64(1)...2_000 {
+        for seed in UInt64(1)...4_000 {
             let instance = Self.instance(seed: seed, count: 5 + Int(seed % 7), films: 3 + Int(seed % 6))
             let expected = Self.exhaustive(instance)
             switch Planner.solve(instance) {
@@ -79,7 +79,7 @@ import FestivalSynthetic
                 #expect(expected == nil, "seed \(seed): tickets said to conflict, but \(String(describing: expected)) keeps them")
             }
         }
-        #expect(compared > 1_300)
+        #expect(compared > 2_400)
     }
 
     /// A priority-5 film outweighs fifteen priority-1 films; doubling per step.
@@ -110,6 +110,21 @@ import FestivalSynthetic
             .init(film: 1, start: 90, end: 200, venue: 1, ticketed: true),
         ], weights: [1, 1])
         #expect(Planner.solve(instance) == .failure(PlanConflict(first: 0, second: 1)))
+    }
+
+    /// Two tickets on a day that allows one: the day is named; a screening's day defaults to
+    /// its UTC day, so the third (the next day) is planned beside the tickets' day otherwise.
+    @Test func aDayWithMoreTicketsThanTheLimitIsSaid() {
+        var instance = PlanInstance(screenings: [
+            .init(film: 0, start: 600, end: 700, venue: 0, ticketed: true),
+            .init(film: 1, start: 800, end: 900, venue: 0, ticketed: true),
+            .init(film: 2, start: 2_040, end: 2_100, venue: 0),
+        ], weights: [1, 1, 4], maxPerDay: 1)
+        #expect(instance.screenings.map(\.day) == [0, 0, 1])
+        #expect(Planner.solve(instance) == .failure(PlanConflict(day: 0, limit: 1, tickets: [0, 1])))
+        instance.maxPerDay = 2
+        guard case .success(let plan) = Planner.solve(instance) else { Issue.record("no plan"); return }
+        #expect(plan.chosen == [0, 1, 2] && plan.proven)
     }
 
     /// A deadline already past returns the greedy plan, unproven, with the bound it could tell.
