@@ -89,7 +89,7 @@ let package = Package(
         // Benchmark: swift run -c release festival-bench (load, index, keystroke latency, memory, fzf).
         .executableTarget(name: "festival-bench", dependencies: ["FestivalCatalog", "FestivalIO", "FestivalSearch", "FestivalLibrary", "FestivalPlanner",
                                                                   "FestivalStorage", "FestivalSynthetic", "FestivalUI", "TextGrid",
-                                                                  .product(name: "Subprocess", package: "swift-subprocess")],
+                                                                  .product(name: "Subprocess", package: "swift-subprocess"), "FestivalSchedule"],
                           path: "Sources/FestivalBench"),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "FestivalModelTests", dependencies: ["FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage", "FestivalText", "FestivalExport", "FestivalSynthetic", "BuiltinCatalog", "TextGrid", "FestivalSchedule"]),

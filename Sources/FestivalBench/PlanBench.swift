@@ -1,4 +1,7 @@
+import FestivalCatalog
+import FestivalLibrary
 import FestivalPlanner
+import FestivalSchedule
 import FestivalSynthetic
 import Foundation
 
@@ -16,6 +19,7 @@ enum PlanBench {
         let seeds = option("--seeds") ?? 5, peerSeeds = option("--peer-seeds") ?? seeds
         let peerMissing = arguments.contains("--no-peer") ? "--no-peer" : PlanPeer.unavailable()
         if let peerMissing { print("plan: no peer comparison: \(peerMissing)") }
+        catalogFestival()
         var agreed = 0, compared = 0
         for (films, days, venues, wanted, limit) in [(300, 10, 15, 120, nil), (1_000, 10, 30, 400, nil), (1_000, 10, 30, 400, 4)] as [(Int, Int, Int, Int, Int?)] {
             print("plan, \(films) films / \(films * 3) screenings / \(venues) venues / \(wanted) wanted"
@@ -54,6 +58,34 @@ enum PlanBench {
             }
         }
         if peerMissing == nil { print("plan: ours and the MIP agree on \(agreed) of \(compared) instances both proved (weight, travel, late nights)") }
+    }
+
+    /// The whole path a user takes: a `festival generate --films 300 --venues 15 --days 10`
+    /// catalog (its screenings laid out venue by venue, as a festival's are), priorities 1–5
+    /// on 120 films in a shelf, the problem made from them (`PlanProblem`) and solved.
+    static func catalogFestival() {
+        let catalog = CatalogGenerator(films: 300, quotes: 0, seed: 2025,
+                                       schedule: SyntheticSchedule(venues: 15, days: 10, screeningsPerFilm: 3)).catalog()
+        var random = SyntheticRandom(seed: 2025, stream: 9)
+        var shelf = Shelf()
+        for film in catalog.films.prefix(120) { shelf.setPriority(film: film.id, random.int(in: 1...5), at: Date(timeIntervalSince1970: 0)) }
+        var build: [Double] = [], solve: [Double] = []
+        var outcome: PlanOutcome?
+        for _ in 0..<5 {
+            let t = Clock.now()
+            let problem = PlanProblem(catalog: catalog, timetable: Timetable(catalog: catalog), shelf: shelf, request: PlanRequest())
+            build.append(Clock.since(t))
+            let s = Clock.now()
+            outcome = try? problem.solve(catalog: catalog, shelf: shelf, timeLimit: 2).get()
+            solve.append(Clock.since(s))
+        }
+        build.sort()
+        solve.sort()
+        guard let outcome else { print("plan, generated catalog: no plan"); return }
+        print("plan, festival generate catalog (300 films, \(catalog.screenings.count) screenings, 15 venues, 10 days, 120 wanted): "
+              + "problem \(Measure.fmt(build[2])) ms, solve \(Measure.fmt(solve[2])) ms (medians of 5), weight \(outcome.weight) "
+              + (outcome.proven ? "(proven)" : "(bound \(outcome.bound))") + ", \(outcome.picks.count) screenings, travel \(outcome.travelMinutes) min, "
+              + "\(outcome.leftOut.count) wanted films left out")
     }
 
     static func generate(films: Int, days: Int, venues: Int, wanted: Int, seed: UInt64) -> PlanInstance {

@@ -23,33 +23,46 @@ extension ConfigReader {
             return nil
         }
         var request = PlanRequest()
-        for (name, item) in table.entries {
-            let path = Self.join(["plan", name])
-            switch name {
-            case "same-venue-minutes", "between-venues-minutes":
-                guard let n = item.integer, (0...1_440).contains(n) else { wrongType(path, item, "minutes from 0 to 1440"); continue }
-                if name == "same-venue-minutes" { request.sameVenueMinutes = Int(n) } else { request.betweenVenuesMinutes = Int(n) }
-            case "window":
-                guard let text = item.string, let window = PlanRequest.window(text) else { wrongType(path, item, #"hours like "10:00-23:30""#); continue }
-                request.window = window
-            case "max-per-day":
-                guard let n = item.integer, (1...100).contains(n) else { wrongType(path, item, "a number from 1 to 100"); continue }
-                request.maxPerDay = Int(n)
-            case "standby":
-                guard let b = item.bool else { wrongType(path, item, "true or false"); continue }
-                request.standby = b
-            case "late-after":
-                guard let text = item.string, let window = PlanRequest.window(text + "-30:00") else { wrongType(path, item, #"a time like "23:00""#); continue }
-                request.lateAfter = window.lowerBound
-            case "time-limit":
-                var seconds = item.integer.map(Double.init)
-                if case .float(let x) = item.value { seconds = x }
-                guard let seconds, (0.1...600).contains(seconds) else { wrongType(path, item, "seconds from 0.1 to 600"); continue }
-                request.timeLimit = seconds
-            default:
-                fail(path, item, "unknown setting\(suggestion(name, Self.planSettings)) (plan settings: \(Self.planSettings.joined(separator: ", ")))", atKey: true)
-            }
-        }
+        for (name, item) in table.entries { planSetting(name, item, &request) }
         return request
+    }
+
+    /// One `[plan]` setting into `request`, or a located problem.
+    mutating func planSetting(_ name: String, _ item: TOMLItem, _ request: inout PlanRequest) {
+        let path = Self.join(["plan", name])
+        switch name {
+        case "same-venue-minutes":
+            if let n = minutes(item) { request.sameVenueMinutes = n } else { wrongType(path, item, "minutes from 0 to 1440") }
+        case "between-venues-minutes":
+            if let n = minutes(item) { request.betweenVenuesMinutes = n } else { wrongType(path, item, "minutes from 0 to 1440") }
+        case "window":
+            if let window = item.string.flatMap(PlanRequest.window) { request.window = window } else { wrongType(path, item, #"hours like "10:00-23:30""#) }
+        case "max-per-day":
+            if let n = item.integer, (1...100).contains(n) { request.maxPerDay = Int(n) } else { wrongType(path, item, "a number from 1 to 100") }
+        case "standby":
+            if let b = item.bool { request.standby = b } else { wrongType(path, item, "true or false") }
+        case "late-after":
+            if let window = item.string.flatMap({ PlanRequest.window($0 + "-30:00") }) { request.lateAfter = window.lowerBound }
+            else { wrongType(path, item, #"a time like "23:00""#) }
+        case "time-limit":
+            if let seconds = Self.seconds(item) { request.timeLimit = seconds } else { wrongType(path, item, "seconds from 0.1 to 600") }
+        default:
+            fail(path, item, "unknown setting\(suggestion(name, Self.planSettings)) (plan settings: \(Self.planSettings.joined(separator: ", ")))", atKey: true)
+        }
+    }
+
+    func minutes(_ item: TOMLItem) -> Int? {
+        guard let n = item.integer, (0...1_440).contains(n) else { return nil }
+        return Int(n)
+    }
+
+    static func seconds(_ item: TOMLItem) -> Double? {
+        let value: Double
+        switch item.value {
+        case .integer(let n): value = Double(n)
+        case .float(let x): value = x
+        default: return nil
+        }
+        return (0.1...600).contains(value) ? value : nil
     }
 }
