@@ -67,6 +67,8 @@ let package = Package(
         // The exact screening planner: pure values in, a proven-best plan out.
         .target(name: "FestivalPlanner"),
         .target(name: "FestivalSchedule", dependencies: ["FestivalCatalog", "FestivalLibrary", "FestivalPlanner"]),
+        // Foreign formats (iCalendar, …) read as catalogs.
+        .target(name: "FestivalImport", dependencies: ["FestivalCatalog", "TextGrid"]),
         // Pure screens: state, update, view into a Canvas; the config file.
         .target(name: "FestivalUI", dependencies: ["FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalText",
                                                    "FestivalExport", "FestivalTOML", "FestivalIO", "TextGrid", "FestivalSchedule", "FestivalPlanner"]),
@@ -80,7 +82,7 @@ let package = Package(
             dependencies: [
                 "FestivalIO", "FestivalCatalog", "FestivalSearch", "FestivalLibrary", "FestivalStorage",
                 "FestivalText", "FestivalExport", "FestivalSynthetic", "FestivalUI", "FestivalApp", "BuiltinCatalog", "Curses",
-                "TextGrid",
+                "TextGrid", "FestivalSchedule", "FestivalImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +104,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["FestivalCatalog", "FestivalExport", "FestivalSearch", "FestivalStorage", "FestivalSynthetic",
                                                   .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "TextGrid"]),
+        .testTarget(name: "ImportTests", dependencies: ["FestivalImport", "FestivalCatalog"]),
         .testTarget(name: "ScheduleTests", dependencies: ["FestivalSchedule", "FestivalPlanner", "FestivalCatalog", "FestivalLibrary"]),
         .testTarget(name: "PlannerTests", dependencies: ["FestivalPlanner", "FestivalSynthetic"]),
         // The TOML parser, and toml-test's suite as Debian's golang-github-burntsushi-toml-dev

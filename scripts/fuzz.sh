@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# Fuzzes the catalog loader, the cache reader or the TOML parser with libFuzzer for a
-# bounded time:
-#   bash scripts/fuzz.sh loader|cache|toml [seconds]      (default 60 s)
+# Fuzzes the catalog loader, the cache reader, the TOML parser or the iCalendar importer
+# with libFuzzer for a bounded time:
+#   bash scripts/fuzz.sh loader|cache|toml|ics [seconds]      (default 60 s)
 # Seeds: the real catalogs (built-in and fixtures) for the loader, their cache files for the
 # cache reader, toml-test's files (Debian's package) for TOML, and the inputs kept in Tests/Fixtures/fuzz/<target>/. A crash is written to
 # .build-fuzz/<target>/crashes/ and makes the script fail — add it to those kept inputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz.sh loader|cache|toml [seconds]}
+target=${1:?usage: fuzz.sh loader|cache|toml|ics [seconds]}
 seconds=${2:-60}
 catalog=(Sources/TextGrid/*.swift Sources/FestivalIO/*.swift Sources/FestivalCatalog/*/*.swift Sources/FestivalSearch/*.swift)
 case $target in
   loader) harness=Fuzz/LoaderFuzz.swift; sources=("${catalog[@]}"); module=FestivalCatalog ;;
   cache) harness=Fuzz/CacheFuzz.swift; sources=("${catalog[@]}" Sources/FestivalStorage/CatalogCache.swift Sources/FestivalStorage/CatalogIdentity.swift); module=FestivalCatalog ;;
   toml) harness=Fuzz/TOMLFuzz.swift; sources=(Sources/FestivalTOML/*.swift); module=FestivalTOML ;;
-  *) echo "unknown target '$target' (loader, cache or toml)" >&2; exit 2 ;;
+  ics) harness=Fuzz/ICSFuzz.swift; sources=("${catalog[@]}" Sources/FestivalImport/*.swift); module=FestivalCatalog ;;
+  *) echo "unknown target '$target' (loader, cache, toml or ics)" >&2; exit 2 ;;
 esac
 out=.build-fuzz/$target
 mkdir -p "$out/corpus" "$out/crashes"
 if [ "$target" = loader ]; then
   cp Resources/aiff2025.json Tests/Fixtures/*.json "$out/corpus/" 2>/dev/null || true
+elif [ "$target" = ics ]; then
+  cp Tests/Fixtures/Import/* "$out/corpus/" 2>/dev/null || true
 elif [ "$target" = toml ]; then
   # toml-test's files, where Debian's golang-github-burntsushi-toml-dev installs them.
   suite=${TOML_TEST_DIR:-/usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests}
@@ -40,7 +43,7 @@ fi
 # other), so libFuzzer's instrumentation covers all of them.
 rm -rf "$out/src" && mkdir -p "$out/src"
 for f in "${sources[@]}"; do
-  sed -E '/^import (TextGrid|Festival(IO|Catalog|Search))$/d' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
+  sed -E '/^import (TextGrid|Festival(IO|Catalog|Search|Import))$/d' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 swiftc -O -sanitize=fuzzer,address -D FUZZING -parse-as-library -package-name festival -module-name "$module" \
   "$out"/src/*.swift "$harness" -o "$out/fuzz"

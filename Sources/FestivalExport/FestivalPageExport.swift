@@ -32,7 +32,7 @@ enum FestivalPageExport {
         }
         var out: [String] = ["# " + MarkdownText.inline(title), "", "## " + MarkdownText.inline(f.name.text(language))]
         if let other = f.name.subtitle(language) { out += ["", "*" + MarkdownText.inline(other) + "*"] }
-        out += ["", field(.organizer, f.organizer.text(language)),
+        out += ["", field(.organizer, f.organizer?.text(language) ?? Format.unknown(language)),
                 field(.edition, f.edition?.text(language) ?? labels.unknown)]
         if let s = f.submissions {
             out.append(field(.submissions, (s.approximate ? text(.approximately) : "") + s.count.groupedDigits))
@@ -85,7 +85,7 @@ enum FestivalPageExport {
             f.name.zhHant ?? "",
             f.name.en ?? "",
             f.shortName,
-            f.organizer.text(language),
+            f.organizer?.text(language) ?? "",
             f.edition?.text(language) ?? "",
             f.website ?? "",
             f.description.text(language),

@@ -53,7 +53,7 @@ enum FilmExport {
             "- " + labels.lead(labels.country) + MarkdownText.inline(film.country?.text(language) ?? labels.unknown),
         ]
         if !styles.isEmpty { out.append("- " + labels.lead(labels.styles) + MarkdownText.inline(styles)) }
-        let synopsis = MarkdownText.lines(film.synopsis.text(language))
+        let synopsis = MarkdownText.lines(film.synopsis?.text(language) ?? labels.unknown)
         if !synopsis.isEmpty { out += [""] + synopsis }
         if let note = film.note?.text(language) {
             out += ["", labels.lead(labels.note, "*") + MarkdownText.inline(note)]
@@ -82,8 +82,8 @@ enum FilmExport {
                 f.runtimeText ?? "",
                 f.country?.text(language) ?? "",
                 f.styles.map { $0.text(language) }.joined(separator: "; "),
-                f.synopsis.zhHant ?? "",
-                f.synopsis.en ?? "",
+                f.synopsis?.zhHant ?? "",
+                f.synopsis?.en ?? "",
                 f.note?.text(language) ?? "",
                 f.links.map(\.url).joined(separator: " "),
                 QuoteExport.sourceURLs(f.sources, catalog),

@@ -37,7 +37,7 @@ struct SearchIndexBuilder: Sendable {
         add(.festival, 0, fields: [
             Self.fold([f.name.zhHant, f.name.en, f.shortName]),
             Self.fold([f.description.zhHant, f.description.en]),
-            Self.fold([f.organizer.zhHant, f.organizer.en, f.edition?.zhHant, f.edition?.en]),
+            Self.fold([f.organizer?.zhHant, f.organizer?.en, f.edition?.zhHant, f.edition?.en]),
             Self.fold(f.events.flatMap { [$0.name.zhHant, $0.name.en, $0.venue?.zhHant, $0.venue?.en, $0.city?.zhHant, $0.city?.en] }),
         ], speaker: [], topic: [], film: [])
     }
@@ -54,7 +54,7 @@ struct SearchIndexBuilder: Sendable {
             let award = film.award?.tier.flatMap { catalog.prizeTier($0)?.name }
             add(.film, i, fields: [
                 filmTitles[i],
-                Self.fold([film.synopsis.zhHant, film.synopsis.en]),
+                Self.fold([film.synopsis?.zhHant, film.synopsis?.en]),
                 Self.join(directors.map { personNames[Int($0)] }),
                 Self.fold(film.styles.flatMap { [$0.zhHant, $0.en] } + [film.country?.zhHant, film.country?.en]
                           + [award?.zhHant, award?.en]),

@@ -36,7 +36,7 @@ public struct CatalogCache: Sendable {
     /// Bump whenever the layout of the file, the catalog or the index encoding changes (or
     /// how the index folds text): files of another version are not used. A test holds the
     /// hash of a sample's encoding and fails when the encoding changes without a bump.
-    public static let formatVersion: UInt32 = 13
+    public static let formatVersion: UInt32 = 14
     static let magic = Array("FESTCACHE".utf8)
     /// Byte order and word size: the index stores integers as this machine lays them out.
     static let layout = UInt32(1.littleEndian == 1 ? 0x100 : 0x200) | UInt32(MemoryLayout<Int>.size)

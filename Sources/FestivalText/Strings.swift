@@ -358,8 +358,9 @@ public enum Format {
         film.runtimeText ?? unknown(l)
     }
 
+    /// The directors' names, or "unknown" when none is known.
     public static func directors(_ film: Film, in catalog: Catalog, _ l: Language) -> String {
-        film.directors.map { catalog.personName($0, l) }.joined(separator: UIString.listSeparator.text(l))
+        film.directors.isEmpty ? unknown(l) : film.directors.map { catalog.personName($0, l) }.joined(separator: UIString.listSeparator.text(l))
     }
 
     /// An event's name and date: "New York gala screening — 2025-06-05" (the date unknown

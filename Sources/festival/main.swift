@@ -1,6 +1,7 @@
 // Entry point: runs the command line and maps failures to exit codes
 // (0 ok, 1 not found, 2 bad usage or bad catalog).
 import ArgumentParser
+import FestivalImport
 import Foundation
 
 // Ctrl-\ (SIGQUIT) is the user's, not a crash: end as its default action does (exit 131),
@@ -14,6 +15,9 @@ for fd in Int32(0)...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
     let null = open("/dev/null", O_RDONLY)
     if null >= 0 && null != fd { dup2(null, fd); close(null) }
 }
+
+// iCalendar feeds (and other formats as they come) open wherever a catalog does.
+Importer.register()
 
 do {
     let commands = FestivalCommand.configuration.subcommands.map { $0._commandName } + ["help"]

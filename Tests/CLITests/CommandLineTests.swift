@@ -28,7 +28,7 @@ import Testing
         let r = try await CLITests.run(["nosuchcmd"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("unknown command 'nosuchcmd'"))
-        #expect(r.stderr.contains("films, film, people, quotes, search, screenings, priority, pick, plan, shelf, validate"), "\(r.stderr)")
+        #expect(r.stderr.contains("films, film, people, quotes, search, screenings, priority, pick, plan, shelf, import, validate"), "\(r.stderr)")
         let typo = try await CLITests.run(["--lang", "en", "serch", "light"])
         #expect(typo.status == 2 && typo.stderr.contains("did you mean 'search'?"), "\(typo.stderr)")
         #expect(typo.stdout.isEmpty)

@@ -35,7 +35,7 @@ import Testing
 
     @Test func everyFilmHasBothSynopses() {
         for film in catalog.films {
-            #expect(film.synopsis.zhHant != nil && film.synopsis.en != nil, "\(film.id)")
+            #expect(film.synopsis?.zhHant != nil && film.synopsis?.en != nil, "\(film.id)")
         }
     }
 

@@ -120,7 +120,7 @@ import Testing
         #expect(c.films.contains { $0.runtimeSeconds == nil } && c.films.contains { $0.runtimeSeconds != nil })
         #expect(c.films.contains { $0.award != nil } && c.films.contains { $0.award == nil })
         #expect(c.films.allSatisfy { $0.title.zhHant != nil && $0.title.en != nil })
-        #expect(c.films.allSatisfy { $0.synopsis.zhHant != nil && $0.synopsis.en != nil })
+        #expect(c.films.allSatisfy { $0.synopsis?.zhHant != nil && $0.synopsis?.en != nil })
         let directors = Set(c.people.filter { $0.roles.contains(.director) }.map(\.id))
         #expect(c.films.allSatisfy { !$0.directors.isEmpty && $0.directors.allSatisfy(directors.contains) })
         #expect(c.people.allSatisfy { $0.name.zhHant != nil && $0.name.en != nil })

@@ -117,7 +117,7 @@ import Testing
         edit("unknown source") { $0.quotes[3].sources = ["no-such-source"] }
         edit("no source") { $0.quotes[3].sources = [] }
         edit("unknown director") { $0.films[0].directors = ["nobody"] }
-        edit("no director") { $0.films[0].directors = [] }
+        edit("a director listed twice") { $0.films[0].directors = [$0.films[0].directors[0], $0.films[0].directors[0]] }
         edit("unknown prize tier") { $0.films[0].award = Award(tier: "platinum", place: 1) }
         edit("repeated film id") { $0.films[1].id = $0.films[0].id }
         edit("repeated quote id") { $0.quotes[9].id = $0.quotes[8].id }

@@ -39,7 +39,7 @@ import FestivalText
         let issues = TestSupport.issues(TestSupport.minimal(replacing: #""synopsis": {"en": "Wind returns."}, "#, with: ""))
         #expect(issues.count == 1)
         #expect(issues[0].path == "films[1]")
-        #expect(issues[0].message.contains("missing required key \"synopsis\""))
+        #expect(issues[0].message.contains("missing key \"synopsis\" (write null if it is unknown)"))
         #expect(issues[0].line == 31)
     }
 

@@ -21,7 +21,7 @@ extension CatalogBinaryEncoder {
     mutating func festival(_ f: Festival) {
         text(f.name, unique: true)
         unique(f.shortName)
-        text(f.organizer, unique: true)
+        optionalText(f.organizer, unique: true)
         optionalText(f.edition, unique: true)
         text(f.description, unique: true)
         optionalString(f.website, unique: true)
@@ -93,7 +93,7 @@ extension CatalogBinaryEncoder {
         w.optionalInt(f.runtimeSeconds)
         optionalText(f.country)
         list(f.styles) { $0.text($1) }
-        text(f.synopsis, unique: true)
+        optionalText(f.synopsis, unique: true)
         list(f.links) { e, l in
             e.enumValue(l.kind)
             e.unique(l.url)
@@ -151,7 +151,7 @@ extension CatalogBinaryDecoder {
     mutating func festival() throws(BinaryReader.Corrupt) -> Festival {
         let name = try text()
         let shortName = try string()
-        let organizer = try text()
+        let organizer = try optionalText()
         let edition = try optionalText()
         let description = try text()
         let website = try optionalString()
@@ -230,7 +230,7 @@ extension CatalogBinaryDecoder {
         let runtime = try r.optionalInt()
         let country = try optionalText()
         let styles = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in try d.text() }
-        let synopsis = try text()
+        let synopsis = try optionalText()
         let links = try list(minimumSize: Self.minimumItemSize) { d throws(BinaryReader.Corrupt) in
             let kind = try d.enumValue(Link.Kind.self)
             let url = try d.string()

@@ -83,7 +83,8 @@ public struct Catalog: Sendable, Equatable {
 public struct Festival: Sendable, Equatable {
     public var name: LocalizedText
     public var shortName: String
-    public var organizer: LocalizedText
+    /// nil: the organizer is not known.
+    public var organizer: LocalizedText?
     public var edition: LocalizedText?
     public var description: LocalizedText
     public var website: String?
@@ -95,7 +96,7 @@ public struct Festival: Sendable, Equatable {
     public var juryNote: LocalizedText?
     public var sources: [String]
 
-    public init(name: LocalizedText, shortName: String, organizer: LocalizedText, edition: LocalizedText?,
+    public init(name: LocalizedText, shortName: String, organizer: LocalizedText?, edition: LocalizedText?,
                 description: LocalizedText, website: String?, submissions: Submissions?, finalistCount: Int?,
                 events: [Event], prizeTiers: [PrizeTier], jury: [String], juryNote: LocalizedText?,
                 sources: [String]) {

@@ -2,6 +2,7 @@
 public struct Film: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: LocalizedText
+    /// Empty: no director is known (a film imported from a calendar, say).
     public var directors: [String]
     /// nil: the award or tier is unknown.
     public var award: Award?
@@ -9,7 +10,8 @@ public struct Film: Sendable, Equatable, Identifiable {
     public var runtimeSeconds: Int?
     public var country: LocalizedText?
     public var styles: [LocalizedText]
-    public var synopsis: LocalizedText
+    /// nil: no synopsis is known.
+    public var synopsis: LocalizedText?
     public var links: [Link]
     public var note: LocalizedText?
     public var sources: [String]
@@ -25,7 +27,7 @@ public struct Film: Sendable, Equatable, Identifiable {
     public var watchURL: String? { links.first { $0.kind == .watch }?.url }
 
     public init(id: String, title: LocalizedText, directors: [String], award: Award?, runtimeSeconds: Int?,
-                country: LocalizedText?, styles: [LocalizedText], synopsis: LocalizedText, links: [Link],
+                country: LocalizedText?, styles: [LocalizedText], synopsis: LocalizedText?, links: [Link],
                 note: LocalizedText?, sources: [String]) {
         self.id = id
         self.title = title

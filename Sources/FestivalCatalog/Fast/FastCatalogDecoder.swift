@@ -77,7 +77,7 @@ extension FastJSON {
 
     mutating func festival() throws(Bail) -> Festival {
         var seen = SeenKeys()
-        var name = LocalizedText(), shortName = "", organizer = LocalizedText(), edition: LocalizedText?
+        var name = LocalizedText(), shortName = "", organizer: LocalizedText?, edition: LocalizedText?
         var description = LocalizedText(), website: String?, submissions: Submissions?, finalistCount: Int?
         var events: [Event] = [], tiers: [PrizeTier] = [], jury: [String] = [], juryNote: LocalizedText?, sources: [String] = []
         try object { j, key throws(Bail) in
@@ -86,7 +86,7 @@ extension FastJSON {
             switch k {
             case 0: name = try j.text()
             case 1: shortName = try j.nonEmpty()
-            case 2: organizer = try j.text()
+            case 2: organizer = try j.nullableText()
             case 3: edition = try j.nullableText()
             case 4: description = try j.text()
             case 5: website = try j.nullableURL()
@@ -213,7 +213,7 @@ extension FastJSON {
     mutating func film() throws(Bail) -> Film {
         var seen = SeenKeys()
         var id = "", title = LocalizedText(), directors: [String] = [], award: Award?, runtime: Int?, country: LocalizedText?
-        var styles: [LocalizedText] = [], synopsis = LocalizedText(), links: [Link] = [], note: LocalizedText?, sources: [String] = []
+        var styles: [LocalizedText] = [], synopsis: LocalizedText?, links: [Link] = [], note: LocalizedText?, sources: [String] = []
         try object { j, key throws(Bail) in
             guard let k = key.index(in: Self.filmKeys) else { throw Bail() }
             try seen.mark(k)
@@ -225,14 +225,13 @@ extension FastJSON {
             case 4: runtime = try j.nullablePositive(min: 1)
             case 5: country = try j.nullableText()
             case 6: try j.array { j throws(Bail) in styles.append(try j.text()) }
-            case 7: synopsis = try j.text()
+            case 7: synopsis = try j.nullableText()
             case 8: try j.array { j throws(Bail) in links.append(try j.link()) }
             case 9: note = try j.nullableText()
             default: sources = try j.ids()
             }
         }
         try seen.require([0, 1, 2, 3, 4, 5, 6, 7, 8, 10])
-        guard !directors.isEmpty else { throw Bail() }
         return Film(id: id, title: title, directors: directors, award: award, runtimeSeconds: runtime, country: country,
                     styles: styles, synopsis: synopsis, links: links, note: note, sources: sources)
     }

@@ -100,7 +100,7 @@ final class CatalogDecoder {
 
     private func festival(_ node: JSONNode, _ path: String) -> Festival? {
         guard let r = FieldReader(node, path, log: log, allowed: ["name", "shortName", "organizer", "edition", "description", "website", "submissions", "finalistCount", "events", "prizeTiers", "jury", "juryNote", "sources"]) else { return nil }
-        let name = r.text("name"), shortName = r.string("shortName"), organizer = r.text("organizer")
+        let name = r.text("name"), shortName = r.string("shortName"), organizer = r.text("organizer", .nullable)
         let edition = r.text("edition", .nullable), description = r.text("description")
         let website = r.url("website")
         var submissions: Submissions?
@@ -115,7 +115,7 @@ final class CatalogDecoder {
         let jury = refs(.person, r, "jury")
         let juryNote = r.text("juryNote", .optional)
         let sources = refs(.source, r, "sources")
-        guard let name, let shortName, let organizer, let description else { return nil }
+        guard let name, let shortName, let description else { return nil }
         return Festival(name: name, shortName: shortName, organizer: organizer, edition: edition, description: description,
                         website: website, submissions: submissions, finalistCount: finalistCount, events: events,
                         prizeTiers: tiers.sorted { $0.rank < $1.rank }, jury: jury, juryNote: juryNote, sources: sources)
@@ -164,7 +164,7 @@ final class CatalogDecoder {
     private func film(_ node: JSONNode, _ path: String) -> Film? {
         guard let r = FieldReader(node, path, log: log, allowed: ["id", "title", "directors", "award", "runtimeSeconds", "country", "styles", "synopsis", "links", "note", "sources"]) else { return nil }
         let id = define(.film, r), title = r.text("title")
-        let directors = refs(.person, r, "directors", nonEmpty: true)
+        let directors = refs(.person, r, "directors")
         var award: Award?
         if let v = r.value("award", .nullable), let a = FieldReader(v, r.sub("award"), log: log, allowed: ["tier", "place"]) {
             let tierValue = a.value("tier", .nullable)
@@ -179,7 +179,7 @@ final class CatalogDecoder {
         let runtime = r.int("runtimeSeconds", .nullable, min: 1)
         let country = r.text("country", .nullable)
         let styles = r.array("styles").compactMap { FieldReader.text($0.node, $0.path, log) }
-        let synopsis = r.text("synopsis")
+        let synopsis = r.text("synopsis", .nullable)
         let links: [Link] = r.array("links").compactMap { item in
             guard let l = FieldReader(item.node, item.path, log: log, allowed: ["kind", "url", "label"]) else { return nil }
             let kind = l.enumValue("kind", Link.Kind.self), url = l.url("url", .required), label = l.text("label", .optional)
@@ -188,7 +188,7 @@ final class CatalogDecoder {
         }
         let note = r.text("note", .optional)
         let sources = refs(.source, r, "sources")
-        guard let id, let title, let synopsis, !directors.isEmpty else { return nil }
+        guard let id, let title else { return nil }
         return Film(id: id, title: title, directors: directors, award: award, runtimeSeconds: runtime, country: country,
                     styles: styles, synopsis: synopsis, links: links, note: note, sources: sources)
     }

@@ -29,6 +29,7 @@ public enum CatalogLoader {
     /// through the JSON tree, which reports every problem with its line and column.
     public static func load(bytes: [UInt8], file: String, progress: LoadProgress? = nil) throws(CatalogError) -> Catalog {
         progress?.start(.parsing, total: bytes.count)
+        if let catalog = try foreign.read(bytes, file: file) { return catalog }
         if let catalog = bytes.withUnsafeBufferPointer({ FastCatalogDecoder.decode($0, progress: progress) }) { return catalog }
         return try loadSlowly(bytes: bytes, file: file, progress: progress)
     }
@@ -43,7 +44,9 @@ public enum CatalogLoader {
     /// and `ScheduleLint`'s (a local time that happens twice).
     public static func validate(path: String, progress: LoadProgress? = nil) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         progress?.start(.reading)
-        let root = try parse(bytes: try read(path: path), file: path, progress: progress)
+        let bytes = try read(path: path)
+        if let catalog = try foreign.read(bytes, file: path) { return (catalog, []) }
+        let root = try parse(bytes: bytes, file: path, progress: progress)
         let catalog = try load(root: root, file: path)
         return (catalog, CatalogLint.warnings(root, file: path) + ScheduleLint.warnings(catalog, root, file: path))
     }

@@ -71,7 +71,7 @@ public struct SearchPresenter: Sendable {
         case .festival(let f):
             return ([f.description[l], f.description[l.other]], [
                 (nil, f.name[l.other]),
-                (.organizer, f.organizer.text(l)), (.organizer, f.organizer[l.other]),
+                (.organizer, f.organizer?.text(l)), (.organizer, f.organizer?[l.other]),
                 (.edition, f.edition?.text(l)), (.edition, f.edition?[l.other]),
             ] + [l, l.other].flatMap { language in
                 f.events.map { (UIString.events, Self.event($0, language)) }
@@ -87,7 +87,7 @@ public struct SearchPresenter: Sendable {
             ])
         case .film(let film):
             let directors = film.directors.count > 1 ? UIString.directors : .director
-            return ([film.synopsis[l], film.synopsis[l.other]], [
+            return ([film.synopsis?[l], film.synopsis?[l.other]], [
                 (nil, film.title[l.other]),
                 (directors, Format.directors(film, in: c, l)),
                 (directors, Format.list(film.directors.compactMap { c.person($0)?.name[l.other] }, l.other)),

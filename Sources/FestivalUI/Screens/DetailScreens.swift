@@ -14,6 +14,7 @@ enum DetailScreens {
             d.field(film.directors.count > 1 ? .directors : .director, c.personName(id, l), target: .person(id),
                     continued: i > 0)
         }
+        if film.directors.isEmpty { d.field(.director, Format.unknown(l), style: DocumentBuilder.muted) }
         d.field(.award, Format.award(film, in: c, l), style: Style(.accent, bold: true))
         d.field(.runtime, Format.runtime(film, l))
         d.field(.country, film.country?.text(l) ?? Format.unknown(l))
@@ -21,7 +22,7 @@ enum DetailScreens {
         d.shelf(.film(film.id), shelf)
         if let p = shelf.priority(film: film.id) { d.field(.priority, String(p) + " / 5", style: Style(.accent, bold: true)) }
         d.heading(.synopsis)
-        d.paragraph(film.synopsis.text(l))
+        d.paragraph(film.synopsis?.text(l) ?? Format.unknown(l), style: film.synopsis == nil ? DocumentBuilder.muted : .plain)
         if !film.links.isEmpty {
             d.heading(.links)
             for link in film.links { d.item(link.label?.text(l) ?? link.url, detail: link.label == nil ? nil : link.url, target: .link(link.url)) }
@@ -105,7 +106,7 @@ enum DetailScreens {
         var d = DocumentBuilder(width: width, language: l, pending: pending)
         d.title(f.name.text(l), subtitle: f.name.subtitle(l))
         d.blank()
-        d.field(.organizer, f.organizer.text(l))
+        d.field(.organizer, f.organizer?.text(l) ?? Format.unknown(l))
         d.field(.edition, f.edition?.text(l) ?? Format.unknown(l))
         if let s = f.submissions {
             let count = (s.approximate ? UIString.approximately.text(l) : "") + s.count.groupedDigits

@@ -17,7 +17,7 @@ struct FestivalCommand: ParsableCommand {
         version: "festival " + FestivalVersion.string,
         subcommands: [BrowseCommand.self, FilmsCommand.self, FilmCommand.self, PeopleCommand.self,
                       QuotesCommand.self, SearchCommand.self, ScreeningsCommand.self, PriorityCommand.self, PickCommand.self, PlanCommand.self,
-                      ShelfCommand.self, ValidateCommand.self, RenderCommand.self, GenerateCommand.self, ExportCommand.self, ConfigCommand.self],
+                      ShelfCommand.self, ImportCommand.self, ValidateCommand.self, RenderCommand.self, GenerateCommand.self, ExportCommand.self, ConfigCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

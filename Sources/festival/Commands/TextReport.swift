@@ -20,7 +20,7 @@ enum TextReport {
         field(.styles, Format.list(film.styles.map { $0.text(l) }, l))
         for link in film.links { field(.links, link.url) }
         lines.append("")
-        lines.append(film.synopsis.text(l))
+        lines.append(film.synopsis?.text(l) ?? Format.unknown(l))
         if let note = film.note {
             lines.append("")
             lines.append(UIString.note.text(l) + ": " + note.text(l))

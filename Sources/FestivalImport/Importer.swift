@@ -1,0 +1,57 @@
+import FestivalCatalog
+
+/// Foreign formats by their content, not their name: an `.ics` called `.txt` still opens.
+public enum Importer {
+    public enum Format: String, CaseIterable, Sendable {
+        case ics, frab, jsonld, csv
+    }
+
+    /// The format the bytes are in; nil for festival's own JSON.
+    public static func detect(_ bytes: [UInt8]) -> Format? {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        let head = String(decoding: bytes[i..<min(bytes.count, i + 4_096)], as: UTF8.self)
+        if head.uppercased().hasPrefix("BEGIN:VCALENDAR") { return .ics }
+        if head.hasPrefix("<") { return head.contains("<schedule") ? .frab : nil }
+        if head.hasPrefix("{") || head.hasPrefix("[") {
+            if head.contains("\"schemaVersion\"") { return nil }
+            if head.contains("\"@context\"") { return .jsonld }
+            if head.contains("\"schedule\"") && head.contains("\"conference\"") { return .frab }
+            return nil
+        }
+        return head.contains(",") || head.contains(";") || head.contains("\t") ? .csv : nil
+    }
+
+    /// The catalog a foreign file makes, in `format` (else the one detected); nil when the
+    /// bytes are festival's JSON. `timeZone` places floating times (see `ICSTimeZones`).
+    public static func catalog(_ bytes: [UInt8], file: String, format: Format? = nil, timeZone: String? = nil) throws(CatalogError) -> Catalog? {
+        guard let format = format ?? detect(bytes) else { return nil }
+        if let bad = JSONParser.firstInvalidUTF8(bytes) {
+            throw CatalogError([CatalogIssue(file: file, path: "", line: bad.line, column: bad.column, message: "not valid UTF-8 (byte offset \(bad.offset))")])
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let text = String(decoding: body, as: UTF8.self)
+        switch format {
+        case .ics: return try ICSImport.catalog(text, file: file, timeZone: timeZone)
+        case .frab, .jsonld, .csv:
+            throw CatalogError([CatalogIssue(file: file, path: "", line: nil, column: nil,
+                                             message: "this looks like \(format.name); festival reads iCalendar feeds so far (frab, JSON-LD and CSV come next)")])
+        }
+    }
+
+    /// Registers the importer with every catalog load (`CatalogLoader.foreign`).
+    public static func register(timeZone: String? = nil) {
+        CatalogLoader.foreign.register { bytes, file throws(CatalogError) in try catalog(bytes, file: file, timeZone: timeZone) }
+    }
+}
+
+extension Importer.Format {
+    var name: String {
+        switch self {
+        case .ics: "an iCalendar file"
+        case .frab: "a frab/Pentabarf schedule"
+        case .jsonld: "schema.org JSON-LD"
+        case .csv: "a CSV spreadsheet"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import FestivalCatalog
+import FestivalImport
+import FestivalIO
+import Foundation
+
+extension Importer.Format: ExpressibleByArgument {}
+
+/// `festival import FILE`: a feed as festival's own catalog, to keep and enrich.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert a festival's published programme (an iCalendar feed) into a festival catalog.",
+        discussion: """
+        The format is recognised by the content, not the name. Every command also opens such a file \
+        directly (festival --catalog feed.ics). Ids stay the same when a newer version of the same feed \
+        is imported, so your shelf keeps working. The catalog written passes festival validate.
+        Example: festival import programme.ics --output festival.json
+        """
+    )
+
+    @Argument(help: "The file to convert.", completion: .file())
+    var file: String
+
+    @Option(help: ArgumentHelp("Read it as this format (default: recognised from the content).", valueName: "format"))
+    var format: Importer.Format?
+
+    @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of times the file gives without one (an IANA name).", valueName: "zone"))
+    var timeZone: String?
+
+    @Option(help: ArgumentHelp("Write the catalog to this file (replaced atomically) instead of standard output.", valueName: "path"),
+            completion: .file())
+    var output: String?
+
+    func run() throws {
+        if let timeZone, LocalTime.zone(timeZone) == nil { throw CLIFailure.usage("--time-zone: unknown time zone '\(timeZone)'") }
+        let bytes: [UInt8]
+        do { bytes = try CatalogLoader.read(path: file) } catch { throw CLIFailure.catalog(error) }
+        let catalog: Catalog
+        do {
+            guard let imported = try Importer.catalog(bytes, file: file, format: format, timeZone: timeZone) else {
+                throw CLIFailure.usage("\(file) is already a festival catalog (or a format festival does not read)")
+            }
+            catalog = imported
+        } catch let error as CatalogError {
+            throw CLIFailure.catalog(error)
+        }
+        if let output, output != "-", output != "/dev/stdout" {
+            try CatalogFileWriter.write(catalog, atomicallyTo: output)
+        } else {
+            Output.prepare()
+            try CatalogFileWriter.write(catalog, toDescriptor: STDOUT_FILENO, name: "standard output")
+        }
+    }
+}
