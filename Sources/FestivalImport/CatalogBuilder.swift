@@ -19,7 +19,8 @@ struct CatalogBuilder {
         var uid: String?
         var occurrence: LocalStart?
         var title: String?
-        var description: String?
+        /// The description, made only for the first event of a film (most repeat it).
+        var description: () -> String?
         var categories: [String]
         var url: String?
         var location: String?
@@ -65,7 +66,7 @@ struct CatalogBuilder {
             for style in e.categories.map(Self.text) where !styles.contains(style) { styles.append(style) }
             let links = e.url.flatMap { URLCheck.isWebURL($0) ? [Link(kind: .info, url: $0, label: nil)] : nil } ?? []
             films.append(Film(id: id, title: Self.text(title), directors: [], award: nil, runtimeSeconds: nil, country: nil, styles: styles,
-                              synopsis: e.description.map(Self.text), links: links, note: nil, sources: [Self.sourceID]))
+                              synopsis: e.description().map(Self.text), links: links, note: nil, sources: [Self.sourceID]))
             filmIndex = films.count - 1
             filmByKey[key] = filmIndex
         }

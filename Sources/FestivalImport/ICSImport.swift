@@ -18,9 +18,13 @@ import Foundation
 /// Nothing else is filled in: directors, countries, runtimes and the organizer stay
 /// unknown. Texts go into `zh-Hant` when they hold Han characters, else `en`.
 public enum ICSImport {
-    public static func catalog(_ text: String, file: String, timeZone: String?) throws(CatalogError) -> Catalog {
+    /// The years an event may start in (wider is refused with its line: no wall clock
+    /// computed from it can leave the years a date may have).
+    static let years = 1900...2200
+
+    public static func catalog(_ bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> Catalog {
         var log = ImportLog(file: file)
-        let tree = ICSComponent.tree(ICSLines.parse(text, log: &log), log: &log)
+        let tree = ICSComponent.tree(ICSLines.parse(bytes, log: &log), log: &log)
         guard let calendar = tree.first(where: { $0.name == "VCALENDAR" }) else {
             log.add(line: nil, "", "no BEGIN:VCALENDAR: not an iCalendar file")
             throw log.error
@@ -43,6 +47,10 @@ public enum ICSImport {
             guard let startLine = e.property("DTSTART") else { log.add(line: e.line, "VEVENT", "no DTSTART"); continue }
             guard let start = ICSValues.stamp(startLine.value) else {
                 log.add(line: startLine.line, "DTSTART", "\"\(startLine.value)\" is not a DATE or DATE-TIME")
+                continue
+            }
+            guard years.contains(start.start.year) else {
+                log.add(line: startLine.line, "DTSTART", "\(start.start.year) is outside the years festival plans for (\(years.lowerBound)–\(years.upperBound))")
                 continue
             }
             let tzid = startLine.param("TZID")
@@ -77,7 +85,7 @@ public enum ICSImport {
             }
             for rdate in e.all("RDATE") {
                 isRecurring = true
-                starts += rdate.value.split(separator: ",").compactMap { ICSValues.stamp(String($0))?.start }
+                starts += rdate.value.split(separator: ",").compactMap { ICSValues.stamp(String($0))?.start }.filter { years.contains($0.year) }
             }
             var excluded = Set<LocalStart>()
             for ex in e.all("EXDATE") {
@@ -92,7 +100,7 @@ public enum ICSImport {
                 }
             }
             let uid = e.property("UID")?.value ?? ""
-            for s in Set(starts).sorted() where !excluded.contains(s) {
+            for s in Set(starts).sorted() where !excluded.contains(s) && years.contains(s.year) {
                 if e.property("RECURRENCE-ID") == nil, isRecurring, overrides[uid]?.contains(s) == true { continue }
                 switch zones.place(ICSValues.Stamp(start: s, utc: start.utc), tzid: tzid) {
                 case .success(var placed):
@@ -149,7 +157,7 @@ public enum ICSImport {
         let text = { (name: String) in e.property(name).map { ICSValues.text($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
         return CatalogBuilder.Event(
             uid: e.property("UID")?.value, occurrence: occurrence ?? e.property("RECURRENCE-ID").flatMap { ICSValues.stamp($0.value)?.start },
-            title: text("SUMMARY"), description: text("DESCRIPTION").map(ICSValues.plainText),
+            title: text("SUMMARY"), description: { text("DESCRIPTION").map(ICSValues.plainText) },
             categories: e.all("CATEGORIES").flatMap { ICSValues.textList($0.value) },
             url: e.property("URL")?.value.trimmingCharacters(in: .whitespaces),
             location: text("LOCATION"), geo: e.property("GEO").flatMap { ICSValues.geo($0.value) },

@@ -18,83 +18,88 @@ enum ICSLines {
     /// The longest unfolded content line read (a longer one is an error, not a huge string).
     static let maxLine = 1 << 20
 
-    static func parse(_ text: String, log: inout ImportLog) -> [ICSLine] {
+    /// Works on the UTF-8 bytes (every delimiter is ASCII), making one String a value.
+    static func parse(_ bytes: [UInt8], log: inout ImportLog) -> [ICSLine] {
         var out: [ICSLine] = []
-        var current = "", start = 0, number = 0, currentSize = 0, tooLong = false
+        var current: [UInt8] = [], start = 0, number = 0, tooLong = false
         func finish(_ log: inout ImportLog) {
-            defer { current = ""; currentSize = 0; tooLong = false }
+            defer { current.removeAll(keepingCapacity: true); tooLong = false }
             guard !current.isEmpty else { return }
             if tooLong { log.add(line: start, "", "a content line longer than \(maxLine) bytes"); return }
             if let line = contentLine(current, start, &log) { out.append(line) }
         }
-        // "\r\n" is one Character in Swift: split on it and on a lone "\n" alike.
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            var end = i
+            while end < n, bytes[end] != 0x0A { end += 1 }
             number += 1
-            var piece = raw
-            if piece.hasSuffix("\r") { piece = piece.dropLast() }
-            if let first = piece.first, first == " " || first == "\t", number > 1 {
-                currentSize += piece.utf8.count - 1
-                if currentSize > maxLine { tooLong = true } else { current += piece.dropFirst() }
-                continue
+            var stop = end
+            if stop > i, bytes[stop - 1] == 0x0D { stop -= 1 }
+            if stop > i, bytes[i] == 0x20 || bytes[i] == 0x09, number > 1 {
+                if current.count + stop - i - 1 > maxLine { tooLong = true } else { current += bytes[(i + 1)..<stop] }
+            } else {
+                finish(&log)
+                start = number
+                if stop - i > maxLine { tooLong = true } else { current += bytes[i..<stop] }
             }
-            finish(&log)
-            start = number
-            currentSize = piece.utf8.count
-            if currentSize > maxLine { tooLong = true } else { current = String(piece) }
+            i = end + 1
         }
         finish(&log)
         return out
     }
 
     /// `NAME *(;PARAM=VALUE[,VALUE]) : VALUE`, with DQUOTE'd parameter values.
-    static func contentLine(_ text: String, _ line: Int, _ log: inout ImportLog) -> ICSLine? {
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        func isNameChar(_ c: Unicode.Scalar) -> Bool {
-            (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c == "-"
+    static func contentLine(_ b: [UInt8], _ line: Int, _ log: inout ImportLog) -> ICSLine? {
+        func isNameByte(_ c: UInt8) -> Bool {
+            (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D
         }
-        while i < scalars.count, isNameChar(scalars[i]) { i += 1 }
-        guard i > 0, i < scalars.count else {
+        func string(_ range: Range<Int>) -> String { String(decoding: b[range], as: UTF8.self) }
+        var i = 0
+        while i < b.count, isNameByte(b[i]) { i += 1 }
+        guard i > 0, i < b.count else {
             log.add(line: line, column: i + 1, "", "not a content line (NAME:value)")
             return nil
         }
-        let name = String(String.UnicodeScalarView(scalars[0..<i])).uppercased()
+        let name = string(0..<i).uppercased()
         var params: [String: [String]] = [:]
-        while i < scalars.count, scalars[i] == ";" {
+        while i < b.count, b[i] == 0x3B {
             i += 1
             let nameStart = i
-            while i < scalars.count, isNameChar(scalars[i]) { i += 1 }
-            guard i > nameStart, i < scalars.count, scalars[i] == "=" else {
+            while i < b.count, isNameByte(b[i]) { i += 1 }
+            guard i > nameStart, i < b.count, b[i] == 0x3D else {
                 log.add(line: line, column: i + 1, name, "a parameter needs NAME=value")
                 return nil
             }
-            let paramName = String(String.UnicodeScalarView(scalars[nameStart..<i])).uppercased()
+            let paramName = string(nameStart..<i).uppercased()
             i += 1
             var values: [String] = []
             while true {
-                var value = String.UnicodeScalarView()
-                if i < scalars.count, scalars[i] == "\"" {
-                    i += 1
-                    while i < scalars.count, scalars[i] != "\"" { value.append(scalars[i]); i += 1 }
-                    guard i < scalars.count else {
+                if i < b.count, b[i] == 0x22 {
+                    let from = i + 1
+                    i = from
+                    while i < b.count, b[i] != 0x22 { i += 1 }
+                    guard i < b.count else {
                         log.add(line: line, column: i + 1, name, "a quoted parameter value is not closed")
                         return nil
                     }
+                    values.append(string(from..<i))
                     i += 1
                 } else {
-                    while i < scalars.count, scalars[i] != ";", scalars[i] != ":", scalars[i] != "," { value.append(scalars[i]); i += 1 }
+                    let from = i
+                    while i < b.count, b[i] != 0x3B, b[i] != 0x3A, b[i] != 0x2C { i += 1 }
+                    values.append(string(from..<i))
                 }
-                values.append(String(value))
-                guard i < scalars.count, scalars[i] == "," else { break }
+                guard i < b.count, b[i] == 0x2C else { break }
                 i += 1
             }
             params[paramName, default: []] += values
         }
-        guard i < scalars.count, scalars[i] == ":" else {
+        guard i < b.count, b[i] == 0x3A else {
             log.add(line: line, column: i + 1, name, "expected ':' before the value")
             return nil
         }
-        return ICSLine(name: name, params: params, value: String(String.UnicodeScalarView(scalars[(i + 1)...])), line: line)
+        return ICSLine(name: name, params: params, value: string((i + 1)..<b.count), line: line)
     }
 }
 

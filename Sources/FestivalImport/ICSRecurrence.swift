@@ -72,9 +72,9 @@ enum ICSRecurrence {
             byDay = days.compactMap { $0 }.sorted { ($0 + 6) % 7 < ($1 + 6) % 7 }
         }
         let startDay = LocalTime.daysSince1970(year: start.year, month: start.month, day: start.day)
-        func at(_ day: Int) -> LocalStart {
+        func at(_ day: Int) -> LocalStart? {
             let d = LocalTime.civil(day)
-            return LocalStart(year: d.year, month: d.month, day: d.day, minute: start.minute)!
+            return d.year > ICSImport.years.upperBound ? nil : LocalStart(year: d.year, month: d.month, day: d.day, minute: start.minute)
         }
         var out: [LocalStart] = []
         let limit = min(count ?? maxOccurrences, maxOccurrences)
@@ -82,7 +82,7 @@ enum ICSRecurrence {
             var k = 0
             while out.count < limit {
                 let day = startDay + k * interval * (freq == "DAILY" ? 1 : 7)
-                let candidate = at(day)
+                guard let candidate = at(day) else { break }
                 if let until, !untilAllows(candidate, until) { break }
                 out.append(candidate)
                 k += 1
@@ -97,7 +97,7 @@ enum ICSRecurrence {
                 for wd in byDay! {
                     let day = monday + (wd + 6) % 7
                     if day < startDay { continue }
-                    let candidate = at(day)
+                    guard let candidate = at(day) else { break outer }
                     if let until, !untilAllows(candidate, until) { break outer }
                     out.append(candidate)
                     if out.count >= limit { break outer }

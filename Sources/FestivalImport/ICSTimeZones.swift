@@ -48,7 +48,9 @@ struct ICSTimeZones {
             var found = ([o.start] + o.dates).map { LocalTime.naive($0, minute: $0.minute ?? minute) }.filter { $0 <= local }
             guard let month = o.month, let weekday = o.weekday, let nth = o.nth else { return found.max().map { [$0] } ?? [] }
             let lastYear = LocalTime.civil(local / 86_400).year
-            for year in max(o.start.year, lastYear - 1)...lastYear {
+            let firstYear = max(o.start.year, lastYear - 1)
+            guard firstYear <= lastYear else { return found.max().map { [$0] } ?? [] }
+            for year in firstYear...lastYear {
                 guard let day = ICSRecurrence.nthWeekday(nth, weekday, month: month, year: year) else { continue }
                 let onset = LocalTime.daysSince1970(year: year, month: month, day: day) * 86_400 + minute * 60
                 if onset <= local, onset >= LocalTime.naive(o.start, minute: minute), o.until.map({ onset <= $0 }) ?? true { found.append(onset) }

@@ -30,9 +30,8 @@ public enum Importer {
             throw CatalogError([CatalogIssue(file: file, path: "", line: bad.line, column: bad.column, message: "not valid UTF-8 (byte offset \(bad.offset))")])
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        let text = String(decoding: body, as: UTF8.self)
         switch format {
-        case .ics: return try ICSImport.catalog(text, file: file, timeZone: timeZone)
+        case .ics: return try ICSImport.catalog(body, file: file, timeZone: timeZone)
         case .frab, .jsonld, .csv:
             throw CatalogError([CatalogIssue(file: file, path: "", line: nil, column: nil,
                                              message: "this looks like \(format.name); festival reads iCalendar feeds so far (frab, JSON-LD and CSV come next)")])

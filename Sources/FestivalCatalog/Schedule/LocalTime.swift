@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turning a venue's local time into one clock: time zones by IANA name, with daylight
 /// saving's gaps (a local time that never happens) and folds (one that happens twice).
@@ -17,6 +18,17 @@ public enum LocalTime {
     /// know it. Only names of letters, digits, `_`, `+`, `-` and `/`-separated parts are
     /// looked up (never a path such as `../x`).
     public static func zone(_ name: String) -> TimeZone? {
+        if let known = zones.withLock({ $0[name] }) { return known }
+        let found = lookUp(name)
+        zones.withLock { if $0.count < 1_024 { $0[name] = found } }
+        return found
+    }
+
+    /// Zones looked up so far (nil: not a zone), so a feed of thousands of events asks the
+    /// system once a name.
+    private static let zones = Mutex<[String: TimeZone?]>([:])
+
+    private static func lookUp(_ name: String) -> TimeZone? {
         guard (1...64).contains(name.utf8.count),
               name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ part in
                   !part.isEmpty && part.first != "." && part.utf8.allSatisfy {
