@@ -32,17 +32,23 @@ struct CatalogBuilder {
         var zone: String?
         var minutes: Int?
         var endDay: PartialDate?
-        var cancelled: Bool
+        var status: Screening.Status
+        /// Directors' names (CSV); none from a calendar.
+        var directors: [String] = []
+        var country: String?
     }
 
     let file: String
     let name: String?
+    /// The catalog id's prefix: `ics-`, `csv-`.
+    var prefix = "ics-"
     private var films: [Film] = [], filmByKey: [String: Int] = [:]
     private var venues: [Venue] = [], venueByKey: [String: Int] = [:]
     private var screenings: [Screening] = [], screeningIDs: Set<String> = []
     /// Each screening's instant, and the zones each venue's events were given in.
     private var instants: [Int?] = [], venueZones: [String: [String: Int]] = [:]
     private var usedFilmIDs: Set<String> = []
+    private var people: [Person] = [], personByName: [String: String] = [:]
 
     init(file: String, name: String?) {
         self.file = file
@@ -65,7 +71,8 @@ struct CatalogBuilder {
             var styles: [LocalizedText] = []
             for style in e.categories.map(Self.text) where !styles.contains(style) { styles.append(style) }
             let links = e.url.flatMap { URLCheck.isWebURL($0) ? [Link(kind: .info, url: $0, label: nil)] : nil } ?? []
-            films.append(Film(id: id, title: Self.text(title), directors: [], award: nil, runtimeSeconds: nil, country: nil, styles: styles,
+            films.append(Film(id: id, title: Self.text(title), directors: e.directors.map { person($0) }, award: nil, runtimeSeconds: nil,
+                              country: e.country.map(Self.text), styles: styles,
                               synopsis: e.description().map(Self.text), links: links, note: nil, sources: [Self.sourceID]))
             filmIndex = films.count - 1
             filmByKey[key] = filmIndex
@@ -99,9 +106,20 @@ struct CatalogBuilder {
         screeningIDs.insert(id)
         let note = e.endDay.map { LocalizedText(zhHant: "持續至 \($0)", en: "Runs until \($0)") }
         screenings.append(Screening(id: id, films: [films[filmIndex].id], venue: venueID, start: e.start, duration: e.minutes, event: nil,
-                                    status: e.cancelled ? .cancelled : .scheduled, labels: [], note: note, sources: [Self.sourceID]))
+                                    status: e.status, labels: [], note: note, sources: [Self.sourceID]))
         instants.append(e.instant)
         if let venueID, let zone = e.zone { venueZones[venueID, default: [:]][zone, default: 0] += 1 }
+    }
+
+    /// The id of the person of this name (made on first mention, a director).
+    private mutating func person(_ name: String) -> String {
+        if let id = personByName[name] { return id }
+        var id = "person-" + (Self.slug(name) ?? Self.hash(name))
+        while people.contains(where: { $0.id == id }) { id += "-" + Self.hash(name + id) }
+        people.append(Person(id: id, kind: .person, name: Self.text(name), roles: [.director], title: nil, affiliation: nil, note: nil,
+                             sources: [Self.sourceID]))
+        personByName[name] = id
+        return id
     }
 
     /// Each venue's zone: the one most of its events were given in (the first of equals in
@@ -132,7 +150,7 @@ struct CatalogBuilder {
                             language: "und", note: nil)
         let (venues, screenings) = placed()
         let sorted = screenings.sorted { ($0.start?.description ?? "~", $0.id) < ($1.start?.description ?? "~", $1.id) }
-        return Catalog(id: "ics-" + (Self.slug(base) ?? Self.hash(base)), festival: festival, topics: [], people: [], films: films,
+        return Catalog(id: prefix + (Self.slug(base) ?? Self.hash(base)), festival: festival, topics: [], people: people, films: films,
                        venues: venues, screenings: sorted, travel: [], quotes: [], sources: [source])
     }
 

@@ -162,6 +162,6 @@ public enum ICSImport {
             url: e.property("URL")?.value.trimmingCharacters(in: .whitespaces),
             location: text("LOCATION"), geo: e.property("GEO").flatMap { ICSValues.geo($0.value) },
             start: placed.local, instant: placed.instant, zone: placed.zone, minutes: minutes.flatMap { $0 <= Screening.maxDuration ? $0 : nil }, endDay: endDay,
-            cancelled: e.property("STATUS")?.value.uppercased() == "CANCELLED")
+            status: e.property("STATUS")?.value.uppercased() == "CANCELLED" ? .cancelled : .scheduled)
     }
 }

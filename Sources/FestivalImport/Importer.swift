@@ -32,9 +32,10 @@ public enum Importer {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         switch format {
         case .ics: return try ICSImport.catalog(body, file: file, timeZone: timeZone)
-        case .frab, .jsonld, .csv:
+        case .csv: return try CSVImport.catalog(body, file: file, timeZone: timeZone).catalog
+        case .frab, .jsonld:
             throw CatalogError([CatalogIssue(file: file, path: "", line: nil, column: nil,
-                                             message: "this looks like \(format.name); festival reads iCalendar feeds so far (frab, JSON-LD and CSV come next)")])
+                                             message: "this looks like \(format.name); festival reads iCalendar feeds and CSV spreadsheets so far (frab and JSON-LD come next)")])
         }
     }
 

@@ -93,3 +93,25 @@ import Testing
         #expect(Set(picked.map { key(catalog, $0) }) == Set(imported.screenings.map { key(imported, $0) }))
     }
 }
+
+extension ImportCLITests {
+    @Test func aSpreadsheetImportsWithItsColumnsAndKeepsGoingPastBadRows() async throws {
+        let sandbox = try Sandbox("festival-import-csv")
+        let csv = sandbox.directory.appending(path: "programme.csv").path
+        try "Film,When,Hall\nA,2030-01-02 20:00,Main\nB,not a date,Main\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let binary = CLITests.binary.path
+        let strict = try await sandbox.run(binary, ["import", csv, "--columns", "start=When,venue=Hall", "--time-zone", "UTC"])
+        #expect(strict.status == 2 && String(decoding: strict.stderr, as: UTF8.self).contains("programme.csv:3:2: When: \"not a date\""))
+        let out = sandbox.directory.appending(path: "c.json").path
+        let kept = try await sandbox.run(binary, ["import", csv, "--columns", "start=When,venue=Hall", "--time-zone", "UTC", "--keep-going", "--output", out])
+        #expect(kept.status == 0 && String(decoding: kept.stderr, as: UTF8.self).contains("(row left out)"))
+        #expect(try CatalogLoader.load(path: out).screenings.count == 1)
+        #expect(try await sandbox.run(binary, ["validate", out]).status == 0)
+        let bad = try await sandbox.run(binary, ["import", csv, "--columns", "begin=When"])
+        #expect(bad.status == 2 && String(decoding: bad.stderr, as: UTF8.self).contains("\"begin\" is not a field"))
+        // The Chinese-headed fixture opens directly (its rows have times: the zone comes from import).
+        let zh = Self.fixtures.appending(path: "programme-zh.csv").path
+        let imported = try await sandbox.run(binary, ["import", zh, "--time-zone", "Asia/Taipei"])
+        #expect(imported.status == 0 && String(decoding: imported.stdout, as: UTF8.self).contains("初光"))
+    }
+}

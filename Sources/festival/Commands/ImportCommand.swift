@@ -10,7 +10,7 @@ extension Importer.Format: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert a festival's published programme (an iCalendar feed) into a festival catalog.",
+        abstract: "Convert a festival's published programme (an iCalendar feed or a CSV spreadsheet) into a festival catalog.",
         discussion: """
         The format is recognised by the content, not the name. Every command also opens such a file \
         directly (festival --catalog feed.ics). Ids stay the same when a newer version of the same feed \
@@ -28,6 +28,12 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of times the file gives without one (an IANA name).", valueName: "zone"))
     var timeZone: String?
 
+    @Option(help: ArgumentHelp("CSV: which header holds which field, e.g. title=Film,start=Showtime (fields: \(CSVImport.Field.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "field=header,..."))
+    var columns: String?
+
+    @Flag(name: .customLong("keep-going"), help: "CSV: leave out the rows that cannot be read (each reported on stderr) instead of failing.")
+    var keepGoing = false
+
     @Option(help: ArgumentHelp("Write the catalog to this file (replaced atomically) instead of standard output.", valueName: "path"),
             completion: .file())
     var output: String?
@@ -37,7 +43,23 @@ struct ImportCommand: ParsableCommand {
         let bytes: [UInt8]
         do { bytes = try CatalogLoader.read(path: file) } catch { throw CLIFailure.catalog(error) }
         let catalog: Catalog
+        var mapping: [String: String] = [:]
+        for pair in (columns ?? "").split(separator: ",") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else { throw CLIFailure.usage("--columns needs field=header pairs (got '\(pair)')") }
+            mapping[kv[0]] = kv[1]
+        }
         do {
+            if (format ?? Importer.detect(bytes)) == .csv {
+                let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+                if let bad = JSONParser.firstInvalidUTF8(body) {
+                    throw CatalogError([CatalogIssue(file: file, path: "", line: bad.line, column: bad.column, message: "not valid UTF-8")])
+                }
+                let (imported, skipped) = try CSVImport.catalog(body, file: file, timeZone: timeZone, columns: mapping, keepGoing: keepGoing)
+                for issue in skipped { Output.error("\(issue) (row left out)") }
+                try write(imported)
+                return
+            }
             guard let imported = try Importer.catalog(bytes, file: file, format: format, timeZone: timeZone) else {
                 throw CLIFailure.usage("\(file) is already a festival catalog (or a format festival does not read)")
             }
@@ -45,6 +67,10 @@ struct ImportCommand: ParsableCommand {
         } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
         }
+        try write(catalog)
+    }
+
+    func write(_ catalog: Catalog) throws {
         if let output, output != "-", output != "/dev/stdout" {
             try CatalogFileWriter.write(catalog, atomicallyTo: output)
         } else {
