@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the catalog loader, the cache reader, the TOML parser or the iCalendar importer
 # with libFuzzer for a bounded time:
-#   bash scripts/fuzz.sh loader|cache|toml|ics [seconds]      (default 60 s)
+#   bash scripts/fuzz.sh loader|cache|toml|ics [seconds]      (default 60 s; ics: the iCalendar and CSV importers)
 # Seeds: the real catalogs (built-in and fixtures) for the loader, their cache files for the
 # cache reader, toml-test's files (Debian's package) for TOML, and the inputs kept in Tests/Fixtures/fuzz/<target>/. A crash is written to
 # .build-fuzz/<target>/crashes/ and makes the script fail — add it to those kept inputs.
