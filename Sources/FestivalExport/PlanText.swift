@@ -75,7 +75,7 @@ public enum PlanText {
 
     /// A plan for people: the picks with the travel before each, what changed, what it is
     /// worth, and why each wanted film is left out. `markdown` makes it a Markdown list.
-    public static func plan(_ o: PlanOutcome, timetable: Timetable, catalog: Catalog, shelf: Shelf, travel: (String, String) -> Int?,
+    public static func plan(_ o: PlanOutcome, timetable: Timetable, catalog: Catalog, shelf: Shelf, request: PlanRequest,
                             _ l: Language, markdown: Bool = false) -> String {
         let bullet = markdown ? "- " : "  "
         func text(_ s: String) -> String { markdown ? MarkdownText.inline(s) : s }
@@ -86,10 +86,10 @@ public enum PlanText {
             guard let e = timetable.entry(id) else { continue }
             var line = bullet + text(line(e, in: catalog, l))
             if shelf.hasTicket(screening: id) { line += " · " + text(UIString.ticket.text(l)) }
-            if let p = previous, let a = p.end, let b = e.start, let v = p.screening.venue, let w = e.screening.venue {
-                let gap = (b - a) / 60
-                var note = " (" + UIString.travel.text(l) + " \(travel(v, w) ?? 0) " + UIString.minutesShort.text(l)
-                if gap - (travel(v, w) ?? 0) < 10 && p.day == e.day { note += ", " + UIString.tightConnection.text(l) }
+            if let p = previous, let a = p.end, let b = e.start, let v = p.venue, let w = e.venue {
+                let travel = request.travelMinutes(from: v, to: w, in: catalog)
+                var note = " (" + UIString.travel.text(l) + " \(travel) " + UIString.minutesShort.text(l)
+                if (b - a) / 60 - travel < PlanRequest.tightMinutes && p.day == e.day { note += ", " + UIString.tightConnection.text(l) }
                 line += text(note + ")")
             }
             out.append(line)

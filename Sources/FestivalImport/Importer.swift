@@ -25,14 +25,21 @@ public enum Importer {
     /// The catalog a foreign file makes, in `format` (else the one detected); nil when the
     /// bytes are festival's JSON. `timeZone` places floating times (see `ICSTimeZones`).
     public static func catalog(_ bytes: [UInt8], file: String, format: Format? = nil, timeZone: String? = nil) throws(CatalogError) -> Catalog? {
+        try read(bytes, file: file, format: format, timeZone: timeZone)?.catalog
+    }
+
+    /// `catalog`, with a CSV's column mapping and `keepGoing` (see `CSVImport`), and the rows
+    /// left out as warnings.
+    public static func read(_ bytes: [UInt8], file: String, format: Format? = nil, timeZone: String? = nil,
+                            columns: [String: String] = [:], keepGoing: Bool = false) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue])? {
         guard let format = format ?? detect(bytes) else { return nil }
         if let bad = JSONParser.firstInvalidUTF8(bytes) {
             throw CatalogError([CatalogIssue(file: file, path: "", line: bad.line, column: bad.column, message: "not valid UTF-8 (byte offset \(bad.offset))")])
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         switch format {
-        case .ics: return try ICSImport.catalog(body, file: file, timeZone: timeZone)
-        case .csv: return try CSVImport.catalog(body, file: file, timeZone: timeZone).catalog
+        case .ics: return (try ICSImport.catalog(body, file: file, timeZone: timeZone), [])
+        case .csv: return try CSVImport.catalog(body, file: file, timeZone: timeZone, columns: columns, keepGoing: keepGoing)
         case .frab, .jsonld:
             throw CatalogError([CatalogIssue(file: file, path: "", line: nil, column: nil,
                                              message: "this looks like \(format.name); festival reads iCalendar feeds and CSV spreadsheets so far (frab and JSON-LD come next)")])

@@ -102,18 +102,15 @@ extension PlanProblem {
     /// choose too (it only needs a time and a venue).
     public static func pickDrops(_ id: String, catalog: Catalog, timetable: Timetable, shelf: Shelf, request: PlanRequest) -> [String] {
         guard let entry = timetable.entry(id) else { return [] }
-        var venueIndex: [String: Int] = [:]
-        for (i, v) in catalog.venues.enumerated() { venueIndex[v.id] = i }
-        let travel = travel(catalog, venueIndex, request)
         let films = Set(entry.screening.films)
-        return timetable.entries.filter { other in
-            guard other.id != id, shelf.isPicked(screening: other.id) else { return false }
+        return shelf.pickedScreenings.compactMap(timetable.entry).filter { other in
+            guard other.id != id else { return false }
             if !films.isDisjoint(with: other.screening.films) { return true }
             guard let a = entry.start, let ae = entry.end, let b = other.start, let be = other.end,
-                  let va = entry.screening.venue.flatMap({ venueIndex[$0] }), let vb = other.screening.venue.flatMap({ venueIndex[$0] }) else { return false }
-            let follows = ae / 60 + travel.minutes(from: va, to: vb) <= b / 60
-            let precedes = be / 60 + travel.minutes(from: vb, to: va) <= a / 60
+                  let va = entry.venue, let vb = other.venue else { return false }
+            let follows = ae / 60 + request.travelMinutes(from: va, to: vb, in: catalog) <= b / 60
+            let precedes = be / 60 + request.travelMinutes(from: vb, to: va, in: catalog) <= a / 60
             return !(follows || precedes)
-        }.map(\.id)
+        }.sorted { timetable.position(of: $0.id) < timetable.position(of: $1.id) }.map(\.id)
     }
 }

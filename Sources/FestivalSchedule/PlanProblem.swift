@@ -75,15 +75,16 @@ public struct PlanProblem: Sendable {
         self.kept = kept
     }
 
-    /// The catalog's travel, the request's defaults, and a day between cities.
+    /// `PlanRequest.travelMinutes` for every pair of venues, as the planner's table: the
+    /// defaults, then a day between cities, then the catalog's minutes.
     static func travel(_ catalog: Catalog, _ venueIndex: [String: Int], _ request: PlanRequest) -> TravelTimes {
         var pairs: [Int: [Int: Int]] = [:]
-        let cities = catalog.venues.map { $0.city.map { $0.en ?? $0.zhHant ?? "" } }
+        let cities = catalog.venues.map(PlanRequest.city)
         if Set(cities.compactMap { $0 }).count > 1 {
             for (a, ca) in cities.enumerated() {
                 guard let ca else { continue }
                 for (b, cb) in cities.enumerated() where a != b {
-                    if let cb, cb != ca { pairs[a, default: [:]][b] = 1_440 }
+                    if let cb, cb != ca { pairs[a, default: [:]][b] = PlanRequest.betweenCities }
                 }
             }
         }

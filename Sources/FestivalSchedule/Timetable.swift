@@ -28,6 +28,11 @@ public struct Timetable: Sendable {
     /// screenings with no day last.
     public let entries: [Entry]
     private let positions: [String: Int]
+    /// The local days that have screenings, in order, and where each one's run of
+    /// `entries` is (entries are sorted by day, so a day is one run).
+    public let days: [PartialDate]
+    private let dayRuns: [PartialDate: Range<Int>]
+    private let undatedStart: Int
 
     public init(catalog: Catalog) {
         var list: [Entry] = []
@@ -51,20 +56,24 @@ public struct Timetable: Sendable {
         }
         entries = list
         positions = Dictionary(list.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var days: [PartialDate] = [], runs: [PartialDate: Range<Int>] = [:]
+        for (i, e) in list.enumerated() {
+            guard let d = e.day else { continue }
+            if days.last == d { runs[d] = runs[d]!.lowerBound..<(i + 1) } else { days.append(d); runs[d] = i..<(i + 1) }
+        }
+        self.days = days
+        dayRuns = runs
+        undatedStart = list.firstIndex { $0.day == nil } ?? list.count
     }
 
     public func entry(_ id: String) -> Entry? { positions[id].map { entries[$0] } }
 
-    /// The local days that have screenings, in order.
-    public var days: [PartialDate] {
-        var seen: [PartialDate] = []
-        for e in entries { if let d = e.day, seen.last != d { seen.append(d) } }
-        return seen
-    }
+    /// Where a screening stands in time order (`entries.count` when it is not there).
+    public func position(of id: String) -> Int { positions[id] ?? entries.count }
 
     /// The screenings of one local day, in time order.
-    public func entries(on day: PartialDate) -> [Entry] { entries.filter { $0.day == day } }
+    public func entries(on day: PartialDate) -> [Entry] { dayRuns[day].map { Array(entries[$0]) } ?? [] }
 
-    /// The screenings whose day is not known.
-    public var undated: [Entry] { entries.filter { $0.day == nil } }
+    /// The screenings whose day is not known (they come last).
+    public var undated: [Entry] { Array(entries[undatedStart...]) }
 }

@@ -9,9 +9,6 @@ import TextGrid
 /// warning for a tight connection or an unknown time), under a running count of films and
 /// weight.
 enum MyPlanScreen {
-    /// Less spare time than this between two picks (after travel) is a tight connection.
-    static let tightMinutes = 10
-
     static func summary(_ state: AppState, _ picks: [Timetable.Entry]) -> String {
         let l = state.language
         let films = Set(picks.flatMap(\.screening.films))
@@ -44,15 +41,14 @@ enum MyPlanScreen {
     /// The line between two picks: the travel, with a warning when it is tight or the time unknown.
     static func gap(from a: Timetable.Entry, to b: Timetable.Entry, _ state: AppState) -> Row {
         let l = state.language
-        guard let end = a.end, let start = b.start, let v = a.screening.venue, let w = b.screening.venue else {
+        guard let end = a.end, let start = b.start, let v = a.venue, let w = b.venue else {
             return Row([Span("    ⚠ " + UIString.timeUnknown.text(l), Style(.error))])
         }
-        let travel = v == w ? state.planning.request.sameVenueMinutes
-            : state.catalog.travelMinutes(from: v, to: w) ?? state.planning.request.betweenVenuesMinutes
+        let travel = state.planning.request.travelMinutes(from: v, to: w, in: state.catalog)
         let spare = (start - end) / 60 - travel
         var text = "    ↓ " + UIString.travel.text(l) + " \(travel) " + UIString.minutesShort.text(l)
         if spare < 0 { return Row([Span(text + " ⚠ " + UIString.overlapsPrevious.text(l), Style(.error))]) }
-        if a.day == b.day && spare < tightMinutes { return Row([Span(text + " ⚠ " + UIString.tightConnection.text(l) + " (\(spare))", Style(.error))]) }
+        if a.day == b.day && spare < PlanRequest.tightMinutes { return Row([Span(text + " ⚠ " + UIString.tightConnection.text(l) + " (\(spare))", Style(.error))]) }
         if a.day != b.day { text = "    " + (b.day?.description ?? "") }
         return Row([Span(text, Style(.muted, dim: true))])
     }

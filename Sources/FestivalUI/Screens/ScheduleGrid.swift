@@ -123,9 +123,8 @@ enum ScheduleGrid {
             }
             // The travel to the next pick, under a pick whose next one is at another venue.
             if state.shelf.isPicked(screening: e.id), let next = picks.first(where: { ($0.start ?? 0) > (e.start ?? 0) }),
-               next.screening.venue != e.screening.venue, let end = e.endMinute, let from = e.screening.venue, let to = next.screening.venue {
-                let minutes = from == to ? state.planning.request.sameVenueMinutes
-                    : c.travelMinutes(from: from, to: to) ?? state.planning.request.betweenVenuesMinutes
+               next.screening.venue != e.screening.venue, let end = e.endMinute, let from = e.venue, let to = next.venue {
+                let minutes = state.planning.request.travelMinutes(from: from, to: to, in: c)
                 let r = line(end) - scroll + ((end - dayStart) % scale == 0 ? 0 : 1)
                 if r >= 0, r < gridHeight, canvas[x0, gridTop + r].text == " " {
                     canvas.put("→\(minutes)′", x: x0, y: gridTop + r, style: Style(.muted, dim: true))

@@ -44,10 +44,9 @@ enum ScreeningScreen {
         let all = state.catalog.screenings(ofFilm: film).compactMap { state.timetable.entry($0.id) }
         guard !all.isEmpty else { return }
         let l = state.language
-        let order = state.timetable.entries.enumerated().reduce(into: [String: Int]()) { $0[$1.element.id] = $1.offset }
         let entries = all.sorted { a, b in
             let (pa, pb) = (state.shelf.isPicked(screening: a.id), state.shelf.isPicked(screening: b.id))
-            return pa != pb ? pa : order[a.id, default: 0] < order[b.id, default: 0]
+            return pa != pb ? pa : state.timetable.position(of: a.id) < state.timetable.position(of: b.id)
         }
         d.heading(.screenings, count: entries.count)
         for e in entries.prefix(filmPageLimit) where !d.isFull {

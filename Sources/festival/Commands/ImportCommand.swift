@@ -42,28 +42,20 @@ struct ImportCommand: ParsableCommand {
         if let timeZone, LocalTime.zone(timeZone) == nil { throw CLIFailure.usage("--time-zone: unknown time zone '\(timeZone)'") }
         let bytes: [UInt8]
         do { bytes = try CatalogLoader.read(path: file) } catch { throw CLIFailure.catalog(error) }
-        let catalog: Catalog
         var mapping: [String: String] = [:]
         for pair in (columns ?? "").split(separator: ",") {
             let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else { throw CLIFailure.usage("--columns needs field=header pairs (got '\(pair)')") }
             mapping[kv[0]] = kv[1]
         }
+        let catalog: Catalog
         do {
-            if (format ?? Importer.detect(bytes)) == .csv {
-                let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-                if let bad = JSONParser.firstInvalidUTF8(body) {
-                    throw CatalogError([CatalogIssue(file: file, path: "", line: bad.line, column: bad.column, message: "not valid UTF-8")])
-                }
-                let (imported, skipped) = try CSVImport.catalog(body, file: file, timeZone: timeZone, columns: mapping, keepGoing: keepGoing)
-                for issue in skipped { Output.error("\(issue) (row left out)") }
-                try write(imported)
-                return
-            }
-            guard let imported = try Importer.catalog(bytes, file: file, format: format, timeZone: timeZone) else {
+            guard let imported = try Importer.read(bytes, file: file, format: format, timeZone: timeZone, columns: mapping,
+                                                   keepGoing: keepGoing) else {
                 throw CLIFailure.usage("\(file) is already a festival catalog (or a format festival does not read)")
             }
-            catalog = imported
+            for issue in imported.warnings { Output.error("\(issue) (row left out)") }
+            catalog = imported.catalog
         } catch let error as CatalogError {
             throw CLIFailure.catalog(error)
         }

@@ -105,9 +105,6 @@ struct PlanCommand: ParsableCommand {
                 for id in outcome.added { s.setPicked(screening: id, true) }
             }
         }
-        let travel = { (a: String, b: String) -> Int? in
-            a == b ? request.sameVenueMinutes : catalog.travelMinutes(from: a, to: b) ?? request.betweenVenuesMinutes
-        }
         let text: String
         if ics {
             let (calendar, skipped) = ICalendar.calendar(outcome.picks.compactMap(timetable.entry), catalog: catalog, shelf: shelf,
@@ -117,7 +114,7 @@ struct PlanCommand: ParsableCommand {
         } else if json {
             text = PlanJSON.text(outcome, timetable: timetable, catalog: catalog)
         } else {
-            text = Sanitize.text(PlanText.plan(outcome, timetable: timetable, catalog: catalog, shelf: shelf, travel: travel, l, markdown: md))
+            text = Sanitize.text(PlanText.plan(outcome, timetable: timetable, catalog: catalog, shelf: shelf, request: request, l, markdown: md))
         }
         if let output, output != "-", output != "/dev/stdout" {
             do { try AtomicFile.write(text, to: output) } catch { throw CLIFailure.cannotWrite(error) }
