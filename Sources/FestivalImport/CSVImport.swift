@@ -126,26 +126,24 @@ public enum CSVImport {
                 }
             }
             guard rowLog.issues.isEmpty else {
-                if keepGoing { rowIssues += rowLog.issues; continue }
+                if keepGoing { rowIssues += rowLog.issues.map { var i = $0; i.message += " (row left out)"; return i }; continue }
                 for issue in rowLog.issues { log.add(line: issue.line, column: issue.column, issue.path, issue.message) }
                 continue
             }
             let directors = value(.director).map { $0.split(whereSeparator: { ";、/".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty } } ?? []
             builder.add(CatalogBuilder.Event(
-                uid: value(.id), occurrence: nil, title: title, description: { value(.synopsis) }, categories: value(.section).map { [$0] } ?? [],
-                url: value(.url), location: value(.venue), geo: nil, start: start, instant: instant,
+                uid: value(.id), occurrence: nil,
+                works: [CatalogBuilder.Work(title: title, description: { value(.synopsis) }, categories: value(.section).map { [$0] } ?? [],
+                                            links: value(.url).map { [$0] } ?? [], people: directors, country: value(.country))],
+                location: value(.venue), geo: nil, start: start, instant: instant,
                 zone: start?.minute != nil ? timeZone : nil, minutes: minutes.flatMap { $0 <= Screening.maxDuration ? $0 : nil }, endDay: nil,
-                status: status, directors: directors, country: value(.country)))
+                status: status))
             if log.issues.count > 200 { break }
         }
         guard log.issues.isEmpty else { throw log.error }
-        let catalog = builder.catalog()
-        if let problem = catalog.integrityProblem() {
-            log.add(line: nil, "", "the imported catalog is not valid: \(problem)")
-            throw log.error
-        }
-        return (catalog, rowIssues)
+        let catalog = try builder.validCatalog(log: &log)
+        return (catalog, rowIssues + log.warnings)
     }
 
     static func date(_ s: String) -> LocalStart? {

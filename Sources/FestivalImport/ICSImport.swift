@@ -22,7 +22,7 @@ public enum ICSImport {
     /// computed from it can leave the years a date may have).
     static let years = 1900...2200
 
-    public static func catalog(_ bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> Catalog {
+    public static func catalog(_ bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         var log = ImportLog(file: file)
         let tree = ICSComponent.tree(ICSLines.parse(bytes, log: &log), log: &log)
         guard let calendar = tree.first(where: { $0.name == "VCALENDAR" }) else {
@@ -145,23 +145,18 @@ public enum ICSImport {
             }
             builder.add(event(p.event, placed: placed, minutes: p.minutes, endDay: p.endDay, occurrence: p.occurrence))
         }
-        let catalog = builder.catalog()
-        if let problem = catalog.integrityProblem() {
-            log.add(line: nil, "", "the imported catalog is not valid: \(problem)")
-            throw log.error
-        }
-        return catalog
+        return (try builder.validCatalog(log: &log), log.warnings)
     }
 
     static func event(_ e: ICSComponent, placed: ICSTimeZones.Placed, minutes: Int?, endDay: PartialDate?, occurrence: LocalStart?) -> CatalogBuilder.Event {
         let text = { (name: String) in e.property(name).map { ICSValues.text($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
         return CatalogBuilder.Event(
             uid: e.property("UID")?.value, occurrence: occurrence ?? e.property("RECURRENCE-ID").flatMap { ICSValues.stamp($0.value)?.start },
-            title: text("SUMMARY"), description: { text("DESCRIPTION").map(ICSValues.plainText) },
-            categories: e.all("CATEGORIES").flatMap { ICSValues.textList($0.value) },
-            url: e.property("URL")?.value.trimmingCharacters(in: .whitespaces),
+            works: [CatalogBuilder.Work(title: text("SUMMARY"), description: { text("DESCRIPTION").map(ICSValues.plainText) },
+                                        categories: e.all("CATEGORIES").flatMap { ICSValues.textList($0.value) },
+                                        links: e.property("URL").map { [$0.value.trimmingCharacters(in: .whitespaces)] } ?? [])],
             location: text("LOCATION"), geo: e.property("GEO").flatMap { ICSValues.geo($0.value) },
             start: placed.local, instant: placed.instant, zone: placed.zone, minutes: minutes.flatMap { $0 <= Screening.maxDuration ? $0 : nil }, endDay: endDay,
-            status: e.property("STATUS")?.value.uppercased() == "CANCELLED" ? .cancelled : .scheduled)
+            status: e.property("STATUS")?.value.uppercased() == "CANCELLED" ? .cancelled : .scheduled, line: e.line)
     }
 }

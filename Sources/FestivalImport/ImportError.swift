@@ -6,6 +6,8 @@ import FestivalCatalog
 struct ImportLog {
     let file: String
     private(set) var issues: [CatalogIssue] = []
+    /// What loads but is not exact, shown by `festival import`.
+    var warnings: [CatalogIssue] = []
 
     init(file: String) { self.file = file }
 

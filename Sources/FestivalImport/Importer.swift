@@ -12,7 +12,10 @@ public enum Importer {
         while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
         let head = String(decoding: bytes[i..<min(bytes.count, i + 4_096)], as: UTF8.self)
         if head.uppercased().hasPrefix("BEGIN:VCALENDAR") { return .ics }
-        if head.hasPrefix("<") { return head.contains("<schedule") ? .frab : nil }
+        if head.hasPrefix("<") {
+            if head.contains("<schedule") { return .frab }
+            return JSONLDImport.find(Array("application/ld+json".utf8), in: bytes, from: i) != nil ? .jsonld : nil
+        }
         if head.hasPrefix("{") || head.hasPrefix("[") {
             if head.contains("\"schemaVersion\"") { return nil }
             if head.contains("\"@context\"") { return .jsonld }
@@ -38,11 +41,13 @@ public enum Importer {
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         switch format {
-        case .ics: return (try ICSImport.catalog(body, file: file, timeZone: timeZone), [])
+        case .ics: return try ICSImport.catalog(body, file: file, timeZone: timeZone)
         case .csv: return try CSVImport.catalog(body, file: file, timeZone: timeZone, columns: columns, keepGoing: keepGoing)
-        case .frab, .jsonld:
-            throw CatalogError([CatalogIssue(file: file, path: "", line: nil, column: nil,
-                                             message: "this looks like \(format.name); festival reads iCalendar feeds and CSV spreadsheets so far (frab and JSON-LD come next)")])
+        case .frab:
+            let json = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }.map { $0 == UInt8(ascii: "{") } ?? false
+            return json ? try FrabImport.catalog(json: body, file: file, timeZone: timeZone)
+                        : try FrabImport.catalog(xml: body, file: file, timeZone: timeZone)
+        case .jsonld: return try JSONLDImport.catalog(body, file: file, timeZone: timeZone)
         }
     }
 

@@ -10,7 +10,7 @@ extension Importer.Format: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert a festival's published programme (an iCalendar feed or a CSV spreadsheet) into a festival catalog.",
+        abstract: "Convert a festival's published programme (iCalendar, frab schedule XML or JSON, schema.org JSON-LD, CSV) into a festival catalog.",
         discussion: """
         The format is recognised by the content, not the name. Every command also opens such a file \
         directly (festival --catalog feed.ics). Ids stay the same when a newer version of the same feed \
@@ -54,7 +54,10 @@ struct ImportCommand: ParsableCommand {
                                                    keepGoing: keepGoing) else {
                 throw CLIFailure.usage("\(file) is already a festival catalog (or a format festival does not read)")
             }
-            for issue in imported.warnings { Output.error("\(issue) (row left out)") }
+            for var issue in imported.warnings {
+                issue.message = "warning: " + issue.message
+                Output.error(issue.description)
+            }
             catalog = imported.catalog
         } catch let error as CatalogError {
             throw CLIFailure.catalog(error)

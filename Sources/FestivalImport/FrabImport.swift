@@ -1,0 +1,115 @@
+import FestivalCatalog
+import Foundation
+
+/// A frab/Pentabarf schedule (`schedule.xml`, or its JSON twin `schedule.json`) as a
+/// catalog. The mapping (README, "Importing"):
+///
+/// | frab | catalog |
+/// |---|---|
+/// | `conference` `title` (`acronym`) | the festival's name (short name); the catalog's id is `frab-` and the acronym's slug |
+/// | each distinct event `title` | a film (or talk), id the title's slug |
+/// | `subtitle`, `abstract`, `description` (HTML reduced to text) | the synopsis (the first event's) |
+/// | `track` | a style |
+/// | `persons` | the people, as speakers |
+/// | `url`, `links` | links (`info`) |
+/// | `room` | a venue, id its slug |
+/// | each event | a screening, id from the `guid` (else the `id`) |
+/// | `date` (with its offset), else the day's `date` and `start` | the start, in `time_zone_name` (else `--time-zone`, else a zone agreeing with the offsets: see `FeedTimes.zone`) |
+/// | `duration` (`H:MM`) | the duration |
+/// | `type` | a label |
+enum FrabImport {
+    /// What both shapes hold, as text.
+    struct Schedule {
+        var title: String?
+        var acronym: String?
+        var timeZoneName: String?
+        var url: String?
+        var events: [Event] = []
+    }
+
+    struct Event {
+        var line: Int?
+        var fields: [String: String] = [:]
+        var persons: [String] = []
+        var links: [String] = []
+        /// The day's `date` and `start` (when it begins, so 01:00 after a 10:00 start is the next day).
+        var dayDate: String?
+        var dayStart: String?
+        /// The room it is listed under (used when the event names none).
+        var room: String?
+
+        func text(_ name: String) -> String? {
+            guard let v = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+            return v
+        }
+    }
+
+    static func catalog(_ schedule: Schedule, file: String, timeZone: String?, log: inout ImportLog) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
+        var named = schedule.timeZoneName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        if let name = named, LocalTime.zone(name) == nil {
+            log.add(line: nil, "conference.time_zone_name", "\"\(name)\" is not a time zone this system knows")
+            named = nil
+        }
+        if let tz = timeZone, LocalTime.zone(tz) == nil { log.add(line: nil, "--time-zone", "unknown time zone \"\(tz)\"") }
+        // Each event's start as written.
+        var stamps: [FeedTimes.Stamp?] = []
+        for e in schedule.events {
+            if let date = e.text("date") {
+                guard let s = FeedTimes.stamp(date) else { log.add(line: e.line, "event.date", "\"\(date)\" is not an ISO 8601 date-time"); stamps.append(nil); continue }
+                stamps.append(s)
+            } else if let day = e.dayDate.flatMap(FeedTimes.stamp), let start = e.text("start") {
+                guard let m = CSVImport.clock(start) else { log.add(line: e.line, "event.start", "\"\(start)\" is not a time (HH:MM)"); stamps.append(nil); continue }
+                var days = LocalTime.daysSince1970(year: day.start.year, month: day.start.month, day: day.start.day)
+                // frab days run past midnight: a start before the day's own start is the next morning.
+                if let dayStart = e.dayStart.flatMap(FeedTimes.stamp)?.start.minute, m < dayStart { days += 1 }
+                let d = LocalTime.civil(days)
+                stamps.append(LocalStart(year: d.year, month: d.month, day: d.day, minute: m).map { FeedTimes.Stamp(start: $0, offset: nil) })
+            } else {
+                stamps.append(e.dayDate.flatMap(FeedTimes.stamp))
+            }
+        }
+        let offsets = stamps.compactMap { s in s.flatMap { s in FeedTimes.instant(s).map { ($0, s.offset!) } } }
+        let chosen = FeedTimes.zone(named: named ?? timeZone, offsets: offsets)
+        let zone = chosen?.name
+        if let chosen, chosen.inferred { log.warnings.append(FeedTimes.inferredWarning(chosen.name, file: file)) }
+        var builder = CatalogBuilder(file: file, name: schedule.title)
+        builder.prefix = "frab-"
+        builder.shortName = schedule.acronym
+        builder.website = schedule.url
+        for (e, stamp) in zip(schedule.events, stamps) {
+            var start: LocalStart?, instant: Int?
+            if let stamp {
+                guard ICSImport.years.contains(stamp.start.year) else {
+                    log.add(line: e.line, "event.date", "\(stamp.start.year) is outside the years festival plans for (1900–2200)")
+                    continue
+                }
+                switch FeedTimes.place(stamp, in: zone) {
+                case .placed(let s, let t): start = s; instant = t
+                case .needsZone: log.add(line: e.line, "event.start", "the schedule has no time_zone_name: give --time-zone"); continue
+                case .skipped: log.add(line: e.line, "event.start", "\(stamp.start) does not exist in \(zone ?? "") (the clocks skip it)"); continue
+                }
+            }
+            var minutes: Int?
+            if let d = e.text("duration") {
+                minutes = FeedTimes.clockDuration(d)
+                if minutes == nil { log.add(line: e.line, "event.duration", "\"\(d)\" is not a duration (H:MM)") }
+            }
+            let description = { () -> String? in
+                let parts = ["subtitle", "abstract", "description"].compactMap { e.text($0).map(ICSValues.plainText) }.filter { !$0.isEmpty }
+                var seen: [String] = []
+                for p in parts where !seen.contains(p) { seen.append(p) }
+                return seen.isEmpty ? nil : seen.joined(separator: "\n\n")
+            }
+            let work = CatalogBuilder.Work(title: e.text("title"), description: description, categories: e.text("track").map { [$0] } ?? [],
+                                           links: (e.text("url").map { [$0] } ?? []) + e.links, people: e.persons, role: .speaker)
+            builder.add(CatalogBuilder.Event(
+                uid: e.text("guid") ?? e.text("id").map { "frab-id-" + $0 }, occurrence: nil, works: [work],
+                location: e.text("room") ?? e.room, geo: nil, start: start, instant: instant, zone: start?.minute != nil ? zone : nil,
+                minutes: minutes.flatMap { $0 > 0 && $0 <= Screening.maxDuration ? $0 : nil }, endDay: nil, status: .scheduled,
+                labels: e.text("type").map { [String($0.prefix(64))] } ?? [], line: e.line))
+            if log.issues.count > 200 { break }
+        }
+        guard log.issues.isEmpty else { throw log.error }
+        return (try builder.validCatalog(log: &log), log.warnings)
+    }
+}

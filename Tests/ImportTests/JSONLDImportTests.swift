@@ -1,0 +1,73 @@
+import FestivalCatalog
+import Foundation
+import Testing
+@testable import FestivalImport
+
+/// schema.org JSON-LD in a festival's web page: the fixture (written for these tests) has
+/// two script blocks, a `Festival` with sub-events across Sydney's change to daylight time,
+/// a programme of three shorts, a cancelled and a sold-out screening, a multi-day
+/// exhibition, Chinese and emoji titles, and escape sequences in a title and a description.
+@Suite struct JSONLDImportTests {
+    static func page(timeZone: String? = "Australia/Sydney") throws -> (catalog: Catalog, warnings: [CatalogIssue]) {
+        try #require(try Importer.read(try CSVImportTests.bytes("lantern-coast.html"), file: "lantern-coast.html", timeZone: timeZone))
+    }
+
+    @Test func aPageBecomesTheFestivalItsFilmsAndScreenings() throws {
+        let (c, warnings) = try Self.page()
+        #expect(warnings.isEmpty)
+        #expect(c.id == "jsonld-lantern-coast-film-festival-2031" && c.festival.organizer?.en == "Lantern Coast Screen Society")
+        #expect(c.festival.website == "https://lantern-coast.example/2031")
+        #expect(c.screenings.count == 5 && c.films.count == 6)
+        let tide = try #require(c.film("tidewater"))
+        #expect(tide.runtimeSeconds == 98 * 60 && tide.country?.en == "Australia" && tide.styles.map(\.en) == ["Drama"])
+        #expect(tide.synopsis?.en == "A ferry captain's last season on the harbour." && tide.links.map(\.url) == ["https://lantern-coast.example/2031/films/tidewater"])
+        #expect(c.person(tide.directors[0])?.name.en == "Mara Ellison" && c.person(tide.directors[0])?.roles == [.director])
+        let shows = c.screenings.filter { $0.films == ["tidewater"] }
+        #expect(shows.map(\.status) == [.soldOut, .scheduled])
+        // endDate gives 105 minutes; with no end, the film's own 98.
+        #expect(shows.map(\.duration) == [105, 98])
+        #expect(shows.compactMap { c.startInstant(of: $0) } == [ICSImportTests.utc(2031, 10, 4, 9, 0), ICSImportTests.utc(2031, 10, 5, 3, 0)])
+        #expect(shows.map { $0.start?.description } == ["2031-10-04T19:00", "2031-10-05T14:00"])
+        let programme = try #require(c.screenings.first { $0.films.count == 3 })
+        #expect(programme.films.compactMap { c.film($0)?.title.en ?? c.film($0)?.title.zhHant } == ["Salt on the Glass", "海風", "Low Tide\u{1B}[31m\u{202E}"])
+        #expect(programme.note?.en == "Shorts Programme 1: 海風 🌊" && programme.duration == 90)
+        #expect(c.film("salt-on-the-glass")?.directors.count == 2)
+        #expect(c.screenings.first { $0.films == ["the-quiet-reef"] }?.status == .cancelled)
+        let hall = try #require(c.venue("venue-harbour-cinema"))
+        #expect(hall.city?.en == "Sydney" && hall.address == "1 Wharf Road" && hall.geo == Geo(lat: -33.86, lon: 151.2) && hall.timeZone == "Australia/Sydney")
+        let exhibition = try #require(c.screenings.first { $0.films == ["projection-room-an-installation"] })
+        #expect(exhibition.start?.description == "2031-10-03" && exhibition.note?.en == "Runs until 2031-10-06")
+        #expect(c.integrityProblem() == nil)
+    }
+
+    @Test func withoutAZoneTheOffsetsChooseOneAndSaySo() throws {
+        let (c, warnings) = try Self.page(timeZone: nil)
+        #expect(warnings.count == 1 && warnings[0].message.contains("names no time zone"))
+        // The wall clocks are the same whichever zone agrees.
+        let named = try Self.page().catalog
+        #expect(c.screenings.map(\.start) == named.screenings.map(\.start))
+        #expect(c.screenings.compactMap { c.startInstant(of: $0) } == named.screenings.compactMap { named.startInstant(of: $0) })
+        // One fixed offset: a fixed zone, no region guessed.
+        let fixed = """
+        {"@context": "https://schema.org", "@type": "ScreeningEvent", "name": "A", "startDate": "2030-05-01T20:00:00+08:00"}
+        """
+        let one = try #require(try Importer.read(Array(fixed.utf8), file: "a.jsonld"))
+        #expect(one.catalog.venues.map(\.timeZone) == ["Etc/GMT-8"])
+    }
+
+    @Test func badEventsAreLocatedOnThePagesLines() throws {
+        let page = "<html>\n<head>\n<script type=\"application/ld+json\">\n{\"@type\": \"ScreeningEvent\", \"name\": \"A\",\n \"startDate\": \"soon\"}\n</script>\n"
+        do { _ = try Importer.catalog(Array(page.utf8), file: "p.html"); Issue.record("read") } catch {
+            #expect(error.issues.map(\.description) == ["p.html:5:15: startDate: \"soon\" is not an ISO 8601 date or date-time"])
+        }
+        let broken = "<html>\n<script type=\"application/ld+json\">\n{\"@type\": \n</script>"
+        do { _ = try Importer.catalog(Array(broken.utf8), file: "p.html"); Issue.record("read") } catch {
+            #expect(error.issues.first?.line == 4 && error.issues.first?.message.contains("invalid JSON") == true, "\(error)")
+        }
+        let floating = "{\"@context\": \"https://schema.org\", \"@type\": \"ScreeningEvent\", \"name\": \"A\", \"startDate\": \"2030-05-01T20:00\"}"
+        #expect(throws: CatalogError.self) { try Importer.catalog(Array(floating.utf8), file: "f.json") }
+        #expect(try Importer.catalog(Array(floating.utf8), file: "f.json", timeZone: "Europe/Paris")?.screenings.count == 1)
+        let none = "{\"@context\": \"https://schema.org\", \"@type\": \"Movie\", \"name\": \"A\"}"
+        #expect(throws: CatalogError.self) { try Importer.catalog(Array(none.utf8), file: "m.json") }
+    }
+}
