@@ -58,9 +58,9 @@ package enum FileIO {
     /// Reads an input given by name, opening it once and never blocking in the open: a
     /// regular file whole; a pipe or FIFO (`<(zcat big.json.gz)`, `-` for standard input)
     /// as a stream, waiting for its writer, up to `maxStreamBytes`, and refused at once
-    /// when its first byte that is not white space is not `first` (`/dev/urandom` piped
+    /// when its first byte that is not white space is none of `first` (`/dev/urandom` piped
     /// in is not read to its end); a directory, a device or a terminal is refused.
-    package static func readInput(_ path: String, first: UInt8, maxStreamBytes: Int) -> Input {
+    package static func readInput(_ path: String, first: Set<UInt8>, maxStreamBytes: Int) -> Input {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             switch errno {
@@ -92,7 +92,7 @@ package enum FileIO {
 
     /// A pipe's bytes until its writer closes it. Waits with poll (never reads before
     /// there is something, so a FIFO nobody has opened yet is not taken for empty).
-    private static func readStream(_ fd: Int32, first: UInt8, max: Int) -> Input {
+    private static func readStream(_ fd: Int32, first: Set<UInt8>, max: Int) -> Input {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -112,8 +112,9 @@ package enum FileIO {
             bytes.append(contentsOf: chunk[0..<n])
             if !checked, let head = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
                 checked = true
-                guard head == first else {
-                    return .failed("is not a JSON catalog: it starts with byte 0x\(String(head, radix: 16, uppercase: true)), not '\(Character(Unicode.Scalar(first)))'")
+                guard first.contains(head) else {
+                    let expected = first.sorted().map { (0x21..<0x7F).contains($0) ? "'\(Character(Unicode.Scalar($0)))'" : String(format: "0x%02X", $0) }
+                    return .failed("is not a catalog or a feed festival reads: it starts with byte 0x\(String(head, radix: 16, uppercase: true)), not \(expected.joined(separator: ", "))")
                 }
             }
             if bytes.count > max { return .failed("is larger than \(max >> 20) MB") }

@@ -53,7 +53,8 @@ public enum Importer {
 
     /// Registers the importer with every catalog load (`CatalogLoader.foreign`).
     public static func register(timeZone: String? = nil) {
-        CatalogLoader.foreign.register { bytes, file throws(CatalogError) in try catalog(bytes, file: file, timeZone: timeZone) }
+        CatalogLoader.foreign.register({ bytes, file throws(CatalogError) in try catalog(bytes, file: file, timeZone: timeZone) },
+                                       variant: timeZone.map { "time-zone=" + $0 } ?? "")
     }
 }
 

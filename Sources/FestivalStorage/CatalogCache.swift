@@ -62,6 +62,14 @@ public struct CatalogCache: Sendable {
     public static var standard: CatalogCache { standard(environment: ProcessInfo.processInfo.environment) }
 
     public static func standard(environment env: [String: String]) -> CatalogCache {
+        let base = standardBase(environment: env)
+        // Feeds read with a --time-zone are kept apart from those read without.
+        let variant = CatalogLoader.foreign.variant
+        guard let directory = base.directory, !variant.isEmpty else { return base }
+        return CatalogCache(directory: directory.appending(path: "variant-" + hex16(contentHash(Array(variant.utf8))), directoryHint: .isDirectory))
+    }
+
+    static func standardBase(environment env: [String: String]) -> CatalogCache {
         if let off = env["FESTIVAL_NO_CACHE"], !off.isEmpty, off != "0" { return .disabled }
         // The XDG spec says to ignore a relative XDG_CACHE_HOME.
         if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") {

@@ -3,7 +3,7 @@ import FestivalCatalog
 /// Interface strings in both languages. `L` toggles the whole interface, these included.
 public enum UIString: CaseIterable, Sendable {
     case unknown, films, quotes, people, festival, title, director, directors, award, runtime, country, styles
-    case synopsis, links, sources, speaker, context, topics, film, roles, affiliation, jury, prizeTiers
+    case synopsis, links, sources, speaker, speakers, context, topics, film, roles, affiliation, jury, prizeTiers
     case events, submissions, finalists, organizer, edition, website, note, noQuotes, noFilms, help, back
     case search, matches, noMatches, tooSmall, keysHere, quit, language, sortBy, filter, all, open
     case name, date, venue, city, quote, about, position, kind, fromFilm, translationNote, byPerson
@@ -67,6 +67,7 @@ public enum UIString: CaseIterable, Sendable {
         case .links: return ("Links", "連結")
         case .sources: return ("Sources", "來源")
         case .speaker: return ("Speaker", "發言者")
+        case .speakers: return ("Speakers", "講者")
         case .context: return ("Context", "場合")
         case .topics: return ("Topics", "主題")
         case .film: return ("Film", "影片")
@@ -356,6 +357,16 @@ public enum Format {
 
     public static func runtime(_ film: Film, _ l: Language) -> String {
         film.runtimeText ?? unknown(l)
+    }
+
+    /// What a film's people are called: speakers for a talk whose people all speak (an
+    /// imported conference schedule), else directors.
+    public static func creditLabel(_ film: Film, in catalog: Catalog) -> UIString {
+        let talk = !film.directors.isEmpty && film.directors.allSatisfy { id in
+            catalog.person(id).map { $0.roles.contains(.speaker) && !$0.roles.contains(.director) } ?? false
+        }
+        if talk { return film.directors.count > 1 ? .speakers : .speaker }
+        return film.directors.count > 1 ? .directors : .director
     }
 
     /// The directors' names, or "unknown" when none is known.

@@ -115,7 +115,7 @@ import Testing
         #expect(negative.status == 2 && negative.stderr.contains("--quotes must be between 0 and 20000000 (got -1)"), "\(negative.stderr)")
         // A /proc pseudo-file reports no size: it is read, and named for what it holds.
         let pseudo = try await CLITests.run(["validate", "/proc/self/status"])
-        #expect(pseudo.status == 2 && pseudo.stderr.contains("is not a JSON catalog: it starts with byte 0x4E"), "\(pseudo.stderr)")
+        #expect(pseudo.status == 2 && pseudo.stderr.contains("is not a catalog or a feed festival reads: it starts with byte 0x4E"), "\(pseudo.stderr)")
         let size = try await CLITests.run(["render", "--size", "10000x10000"])
         #expect(size.status == 2 && size.stderr.contains("each side from 1 to 1000"), "\(size.stderr)")
     }

@@ -46,7 +46,7 @@ import Testing
             for _ in 0..<10_000 { if (try? handle.write(contentsOf: Data(repeating: 0x2A, count: 4096))) == nil { break } }
             try? handle.close()
         }
-        #expect(Self.message(CatalogLoader.read(path:), fifo)?.hasPrefix("is not a JSON catalog: it starts with byte 0x2A") == true)
+        #expect(Self.message(CatalogLoader.read(path:), fifo)?.hasPrefix("is not a catalog or a feed festival reads: it starts with byte 0x2A") == true)
     }
 
     static func message(_ read: (String) throws(CatalogError) -> [UInt8], _ path: String) -> String? {

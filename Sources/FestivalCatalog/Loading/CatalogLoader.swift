@@ -13,11 +13,16 @@ public enum CatalogLoader {
     /// The most a catalog read from a pipe may hold.
     public static let maxStreamBytes = 4 << 30
 
+    /// How a catalog or a feed read from a pipe may start: JSON (`{`, a JSON-LD `[`), XML or
+    /// HTML (`<`), iCalendar (`BEGIN:`), a byte order mark. A CSV spreadsheet, which may
+    /// start with anything, must be a file.
+    static let streamStarts: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "B"), UInt8(ascii: "b"), 0xEF]
+
     /// Reads a catalog's bytes (`-` is standard input), opening it once: a regular file
     /// whole, a pipe as a stream; a directory or device is refused. File-system failures
     /// become a located error.
     public static func read(path: String) throws(CatalogError) -> [UInt8] {
-        switch FileIO.readInput(path, first: UInt8(ascii: "{"), maxStreamBytes: maxStreamBytes) {
+        switch FileIO.readInput(path, first: streamStarts, maxStreamBytes: maxStreamBytes) {
         case .bytes(let bytes): return bytes
         case .failed(let message):
             throw CatalogError([CatalogIssue(file: path == "-" ? "standard input" : path, path: "", line: nil, column: nil, message: message)])

@@ -7,8 +7,17 @@ import Synchronization
 public final class ForeignFormats: Sendable {
     public typealias Reader = @Sendable (_ bytes: [UInt8], _ file: String) throws(CatalogError) -> Catalog?
     private let reader = Mutex<Reader?>(nil)
+    private let variantName = Mutex("")
 
-    public func register(_ r: @escaping Reader) { reader.withLock { $0 = r } }
+    /// Registers `r`; `variant` names what else its catalogs depend on besides the bytes
+    /// (the `--time-zone` given), so the cache keeps them apart.
+    public func register(_ r: @escaping Reader, variant: String = "") {
+        reader.withLock { $0 = r }
+        variantName.withLock { $0 = variant }
+    }
+
+    /// The registered reader's `variant`; empty when its catalogs depend on the bytes alone.
+    public var variant: String { variantName.withLock { $0 } }
 
     /// The catalog the registered reader makes of `bytes`, or nil (JSON, or no reader).
     func read(_ bytes: [UInt8], file: String) throws(CatalogError) -> Catalog? {

@@ -86,7 +86,7 @@ public struct SearchPresenter: Sendable {
                 (.fromFilm, quote.film.flatMap { c.film($0)?.title[l.other] }),
             ])
         case .film(let film):
-            let directors = film.directors.count > 1 ? UIString.directors : .director
+            let directors = Format.creditLabel(film, in: c)
             return ([film.synopsis?[l], film.synopsis?[l.other]], [
                 (nil, film.title[l.other]),
                 (directors, Format.directors(film, in: c, l)),

@@ -11,7 +11,7 @@ enum DetailScreens {
         d.title(film.title.text(l), subtitle: film.title.subtitle(l))
         d.blank()
         for (i, id) in film.directors.enumerated() {
-            d.field(film.directors.count > 1 ? .directors : .director, c.personName(id, l), target: .person(id),
+            d.field(Format.creditLabel(film, in: c), c.personName(id, l), target: .person(id),
                     continued: i > 0)
         }
         if film.directors.isEmpty { d.field(.director, Format.unknown(l), style: DocumentBuilder.muted) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuiltinCatalog
 import FestivalCatalog
+import FestivalImport
 import FestivalLibrary
 import FestivalSearch
 import FestivalStorage
@@ -18,9 +19,17 @@ struct CatalogOptions: ParsableArguments {
             completion: .list(["zh-Hant", "en"]))
     var lang: String?
 
+    @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of times given without one: a feed's, and those of --from and --unavailable (an IANA name, such as Asia/Taipei; default for these: the first venue's).", valueName: "zone"))
+    var timeZone: String?
+
     func validate() throws {
         if let lang, Language(identifier: lang) == nil {
             throw ValidationError("unknown language '\(Sanitize.oneLine(lang))' (use zh-Hant or en)")
+        }
+        if let timeZone {
+            guard LocalTime.zone(timeZone) != nil else { throw ValidationError("unknown time zone '\(Sanitize.oneLine(timeZone))' (an IANA name, such as Asia/Taipei)") }
+            // Every load from here on reads feeds in this zone.
+            Importer.register(timeZone: timeZone)
         }
     }
 

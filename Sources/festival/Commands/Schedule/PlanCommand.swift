@@ -28,9 +28,6 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Re-plan from this moment: 'now', or a local date-time YYYY-MM-DDTHH:MM in --time-zone.", valueName: "when"))
     var from: String?
 
-    @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of --from (default: the first venue's).", valueName: "zone"))
-    var timeZone: String?
-
     @Option(name: .customLong("max-per-day"), help: ArgumentHelp("At most this many screenings a day.", valueName: "n"))
     var maxPerDay: Int?
 
@@ -130,7 +127,7 @@ struct PlanCommand: ParsableCommand {
         guard let start = LocalStart(from), let minute = start.minute else {
             throw CLIFailure.usage("--from needs 'now' or YYYY-MM-DDTHH:MM (got '\(from)')")
         }
-        let name = timeZone ?? catalog.venues.lazy.compactMap(\.timeZone).first ?? "UTC"
+        let name = options.timeZone ?? catalog.venues.lazy.compactMap(\.timeZone).first ?? "UTC"
         guard let zone = LocalTime.zone(name) else { throw CLIFailure.usage("unknown time zone '\(name)'") }
         switch LocalTime.resolve(start, minute: minute, in: zone) {
         case .exact(let s), .ambiguous(earlier: let s, later: _): return Date(timeIntervalSince1970: TimeInterval(s))

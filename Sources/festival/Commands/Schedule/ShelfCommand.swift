@@ -31,9 +31,6 @@ struct ShelfCommand: ParsableCommand {
     @Flag(name: .customLong("clear-unavailable"), help: "Forget every unavailable time.")
     var clearUnavailable = false
 
-    @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of --unavailable (default: the first venue's).", valueName: "zone"))
-    var timeZone: String?
-
     @OptionGroup var options: CatalogOptions
 
     func run() throws {
@@ -55,7 +52,7 @@ struct ShelfCommand: ParsableCommand {
             try access.update { lines += $0.mergePlan(theirs) }
             lines.insert("merged the plan in \(importPlan)", at: 0)
         }
-        let zone = timeZone ?? catalog.venues.lazy.compactMap(\.timeZone).first ?? "UTC"
+        let zone = options.timeZone ?? catalog.venues.lazy.compactMap(\.timeZone).first ?? "UTC"
         let spans = try unavailable.map { text in
             guard let span = Self.span(text, zone: zone) else {
                 throw CLIFailure.usage("--unavailable needs YYYY-MM-DDTHH:MM-HH:MM or FROM/TO, the end after the start, in a known time zone (got '\(text)')")
