@@ -1,84 +1,212 @@
 #!/usr/bin/env python3
 """Development check for a festival catalog (docs/CATALOG-FORMAT.md, schemaVersion 1).
 
-Usage: scripts/check_catalog.py [CATALOG] [--schema SCHEMA] [--seed SEED] [--reference REF]
-                                [--facts FACTS] [--self-test]
+Usage: scripts/check_catalog.py [CATALOG] [--schema SCHEMA] [--seed SEED] [--facts FACTS]
+                                [--reference REF] [--records RECORDS] [--self-test]
 
-Defaults: Resources/aiff2025.json, Resources/catalog.schema.json, the AIFF 2025 seed text
-(../shared/seed/000_c30dd48bb157daf5.txt beside the repository, or $FESTIVAL_SEED; used by default only for the catalog
-with id "aiff-2025"; pass --seed to check another catalog against a seed), the committed reference data
-scripts/reference/aiff2025-verified.json (applies to the catalog whose id it names) and
-scripts/reference/zh-hant-style.json. Checks:
-  * the JSON Schema, when the `jsonschema` package is importable (skipped with a warning otherwise);
-  * ids are unique within each list (films, people, quotes, topics, sources, events, prize tiers);
-  * every referenced id exists (speaker, directors, jury, topics, film, sources, award tier, person link);
-  * every source is referenced by something;
-  * prize tiers are ordered by rank;
+Defaults: Resources/aiff2025.json, Resources/catalog.schema.json, and the project's shared material
+beside the repository (the repository root's parent holds shared/, found from this script's own
+location; $FESTIVAL_SHARED names another shared folder, $FESTIVAL_SEED and $FESTIVAL_FACTS single
+files): the AIFF 2025 seed text shared/seed/000_c30dd48bb157daf5.txt (used by default only for the
+catalog with id "aiff-2025") and the fact sheet shared/data/aiff2025-facts.md. The committed reference
+data is scripts/reference/aiff2025-verified.json, scripts/reference/aiff2025-records.json (both apply
+to the catalog whose id they name) and scripts/reference/zh-hant-style.json.
+
+When the seed or the fact sheet is missing, the checks that need it are skipped and the run ends with
+"SKIPPED", not "OK"; with CI=true in the environment a missing seed, fact sheet or jsonschema package
+is an error (the CI machine has them: .ci/run installs jsonschema and checks out shared/ beside the
+repository).
+
+Checks:
+  * the JSON Schema (the `jsonschema` package);
+  * ids are unique within each list; every referenced id exists; every source is referenced;
+    prize tiers are ordered by rank;
+  with the reference records (scripts/reference/aiff2025-records.json; each value cites the fact
+  sheet's section or the seed):
+  * every quote's speaker and date; its Chinese text is exactly the seed's quotation between the
+    opening and the closing quotation mark the reference gives as offsets (interrupting narration
+    written " … ", the comma before a closing mark dropped; needs the seed), and its English exactly
+    the verified English covering the same words;
+  * every film's title, directors, country (an inferred country needs its note to say so) and
+    running time; the jury; every person's name, title and affiliation in both languages; every
+    event's date and whether the day is certain (and every screening's start); every source's title,
+    author, publisher and date, and where metadata the fact sheet lacks was read;
+  * synopses, notes and every other descriptive text: a number, a named festival or an award claim
+    that the reference does not record for that record, and words in quotation marks whose source the
+    record does not cite, are flagged for review;
+  * Chinese synopses do not take over the seed's sentences (8 characters in a row, or a sentence of 20
+    or more characters with 40% of its character pairs from one paragraph of the seed; needs the seed);
   with the seed (skipped, saying so, when it is not found):
-  * every zh-Hant quote text, split on " … ", is a verbatim substring of the seed, its parts in the
-    seed's order and adjacent (only the narration of an interrupted quote between them);
-  with the reference data (always, for its catalog; the data is in the repository):
+  * every zh-Hant quote part is a verbatim substring of the seed, in order, joined only across the
+    narration of an interrupted quote; the reference's offsets point at quotation marks of this seed;
+  with the verified data (scripts/reference/aiff2025-verified.json):
   * English quote texts are the verified originals (parts in order), or absent with a textNote that
     says the English original was not found; a quote's first source is where its words came from;
-  * every award tier and place, every figure (counts, runtimes, ranks) and every prize tier's
-    places and amounts has a source in the reference data;
+  * every award tier and place is the sourced one, and the film cites the sources they rest on;
+    every figure (counts, runtimes, ranks) and every prize tier's places and amounts has a source;
   * every URL in the catalog is in the reference data (the fact sheet or an audited addition);
-  * synopses do not repeat press wording (six words in a row outside quotation marks);
+  * English synopses do not repeat press or article wording, the films' narration or the fact sheet's
+    renderings of the article (six words in a row outside quotation marks);
   * people whose title comes from the translation only say so in their note, and wording the
     sources do not support (e.g. JAILBIRD's "hen") stays out of the named records;
   for every catalog:
-  * descriptive text (every localized text except quote texts, which are verbatim) has no
-    Simplified-only characters, Simplified leftovers or mainland terms (zh-hant-style.json), except
-    where the reference data exempts one field from one term with a reason;
+  * descriptive text has no Simplified-only characters, Simplified leftovers or mainland terms
+    (zh-hant-style.json), except where the reference data exempts one field from one term with a reason;
   * Chinese descriptive text has no half-width , ; : ? ! between CJK characters;
-  with the fact sheet (../shared/data/aiff2025-facts.md beside the repository, or $FESTIVAL_FACTS; skipped otherwise):
-  * the reference data's English originals and fact-sheet URLs are still verbatim in the fact sheet.
---self-test runs the checks on deliberately broken in-memory variants of the catalog and verifies that
-each is caught. Exits 0 when everything passes, 1 otherwise. This is a dev aid; the Swift tests do
-their own checks.
+  with the fact sheet (skipped, saying so, when it is not found):
+  * the reference data's English originals, fact-sheet URLs, titles and names are still in the fact sheet.
+Every problem is printed with its place: the catalog file's line and the record's JSON path.
+--self-test runs the checks, with the real seed and fact sheet, on deliberately broken in-memory variants
+of the catalog (the audits' mutations and more) and verifies that each is caught with a located message,
+and that the unmodified catalog passes; it prints a summary. Exits 0 when everything passes (or, outside
+CI, when only the skipped checks could not run: the last line then says SKIPPED), 1 otherwise. This is a
+dev aid; the Swift tests do their own checks.
 """
 import argparse
+import bisect
 import copy
+import hashlib
 import json
 import os
 import re
 import sys
+from json.decoder import scanstring
+from urllib.parse import unquote
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_CATALOG = os.path.join(ROOT, "Resources", "aiff2025.json")
 DEFAULT_SCHEMA = os.path.join(ROOT, "Resources", "catalog.schema.json")
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")  # the project's shared material, beside the repository
-DEFAULT_SEED = os.environ.get("FESTIVAL_SEED", os.path.join(SHARED, "seed", "000_c30dd48bb157daf5.txt"))
-DEFAULT_FACTS = os.environ.get("FESTIVAL_FACTS", os.path.join(SHARED, "data", "aiff2025-facts.md"))
+# The project's shared material lives beside the repository (the repository root's parent), in CI too.
+SHARED = os.environ.get("FESTIVAL_SHARED") or os.path.join(os.path.dirname(ROOT), "shared")
+SEED_NAME = "000_c30dd48bb157daf5.txt"
+DEFAULT_SEED = os.environ.get("FESTIVAL_SEED") or os.path.join(SHARED, "seed", SEED_NAME)
+DEFAULT_FACTS = os.environ.get("FESTIVAL_FACTS") or os.path.join(SHARED, "data", "aiff2025-facts.md")
 DEFAULT_REFERENCE = os.path.join(HERE, "reference", "aiff2025-verified.json")
+DEFAULT_RECORDS = os.path.join(HERE, "reference", "aiff2025-records.json")
 DEFAULT_ZH_STYLE = os.path.join(HERE, "reference", "zh-hant-style.json")
 SEED_CATALOG_ID = "aiff-2025"  # the default seed only applies to this catalog
+IN_CI = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 SEP = " \u2026 "  # space, HORIZONTAL ELLIPSIS, space
 MAX_GAP = 80  # characters of narration allowed between two parts of an interrupted quote
 PRESS_RUN = 6  # words in a row that count as repeating press wording
+SEED_RUN = 8  # Han characters in a row that count as taking over the seed's wording
+SEED_PAIRS = 0.4  # share of a sentence's character pairs found in one seed paragraph
+SEED_PAIRS_MIN = 20  # ... for sentences of at least this many Han characters
 NOT_FOUND_EN = "English original not found"
 NOT_FOUND_ZH = "未能找到英文原文"
 CJK = "[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
 HALF_WIDTH = re.compile(f"(?<={CJK})\\s?[,;:?!]\\s?(?={CJK})")
 URL_RE = re.compile(r'https?://[^\s<>"«»“”「」（）()，。；、]+')
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|«[^»]*»")
+OPEN_MARKS = "“\"「"
+CLOSE_MARKS = "”\"」"
 
 
 class Checker:
-    def __init__(self):
+    """Collects (path, message) problems; printed with the catalog line of the path when known."""
+
+    def __init__(self, lines=None, file_label=None):
         self.errors = []
+        self.skipped = []  # checks that could not run (outside CI)
+        self.lines = lines or {}
+        self.file_label = file_label
 
     def error(self, path, message):
-        self.errors.append(f"{path}: {message}")
+        self.errors.append((path, message))
+
+    def line_of(self, path):
+        p = path
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            cut = max(p.rfind("."), p.rfind("["))
+            if cut <= 0:
+                break
+            p = p[:cut]
+        return None
+
+    def format(self, path, message):
+        line = self.line_of(path) if path.startswith("$") else None
+        where = f"{self.file_label}:{line}: " if line and self.file_label else ""
+        return f"{where}{path}: {message}"
+
+    def formatted(self):
+        return [self.format(p, m) for p, m in self.errors]
+
+
+# ---------------------------------------------------------------- locating paths in the file
+
+NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+LITERAL = re.compile(r"true|false|null")
+
+
+def json_lines(text):
+    """Maps every JSON path ($.a.b[0]) of a JSON document to the line its value starts on."""
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    lines = {}
+
+    def line(pos):
+        return bisect.bisect_left(newlines, pos) + 1
+
+    def skip(i):
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+        return i
+
+    def value(i, path):
+        i = skip(i)
+        lines[path] = line(i)
+        c = text[i]
+        if c == "{":
+            i = skip(i + 1)
+            if text[i] == "}":
+                return i + 1
+            while True:
+                i = skip(i)
+                key, i = scanstring(text, i + 1)
+                i = skip(i)
+                i = value(i + 1, f"{path}.{key}")  # past ':'
+                i = skip(i)
+                if text[i] == ",":
+                    i += 1
+                    continue
+                return i + 1  # '}'
+        if c == "[":
+            i = skip(i + 1)
+            if text[i] == "]":
+                return i + 1
+            k = 0
+            while True:
+                i = value(i, f"{path}[{k}]")
+                k += 1
+                i = skip(i)
+                if text[i] == ",":
+                    i += 1
+                    continue
+                return i + 1  # ']'
+        if c == '"':
+            return scanstring(text, i + 1)[1]
+        m = NUMBER.match(text, i) or LITERAL.match(text, i)
+        return m.end()
+
+    try:
+        value(0, "$")
+    except (IndexError, ValueError, AttributeError):
+        return {}
+    return lines
 
 
 def check_schema(catalog, schema_path, ck):
     try:
         import jsonschema
     except ImportError:
-        print("warning: jsonschema not importable; schema validation skipped", file=sys.stderr)
-        return
+        if IN_CI:
+            ck.error("$", "schema: the jsonschema package is not importable, and CI=true: the schema step "
+                          "must run in CI (.ci/run installs it with pip)")
+        else:
+            ck.skipped.append("the schema (the jsonschema package is not importable: python3 -m pip install jsonschema)")
+        return False
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
     validator_cls = jsonschema.validators.validator_for(schema)
@@ -86,6 +214,7 @@ def check_schema(catalog, schema_path, ck):
     for e in sorted(validator_cls(schema).iter_errors(catalog), key=lambda e: list(e.absolute_path)):
         path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e.absolute_path)
         ck.error(path, "schema: " + e.message)
+    return True
 
 
 def as_list(v):
@@ -322,30 +451,39 @@ def check_quotes_against_reference(catalog, ck, ref):
 
 
 def check_awards(catalog, ck, ref):
+    """Tier and place equal the reference's (null included), and the film cites what each rests on."""
     ra = as_dict(ref.get("awards"))
     for i, f in enumerate(as_list(catalog.get("films"))):
         if not isinstance(f, dict):
             continue
         award, fid, path = f.get("award"), f.get("id"), f"$.films[{i}].award"
-        if not isinstance(award, dict):
-            continue
         r = ra.get(fid)
+        if not isinstance(award, dict):
+            if r is not None and (r.get("tier") is not None or r.get("place") is not None):
+                ck.error(path, f"{fid}: no award given, but the sourced award is tier {r.get('tier')!r}, "
+                               f"place {r.get('place')!r} ({r.get('factSheet')})")
+            continue
         if r is None:
             ck.error(path, f"{fid}: award given, but the reference data has no sourced award for this film")
             continue
         tier, place = award.get("tier"), award.get("place")
         if tier is None and place is None:
             ck.error(path, f"{fid}: tier and place both unknown; write \"award\": null")
-        if tier is not None and tier != r.get("tier"):
+        if tier != r.get("tier"):
             sourced = f"\"{r['tier']}\"" if r.get("tier") else "none"
-            ck.error(path + ".tier", f"{fid}: tier \"{tier}\" has no source in the reference data "
-                                     f"(sourced tier: {sourced}; {r.get('factSheet')})")
-        if place is not None and place != r.get("place"):
+            what = f"tier \"{tier}\" has no source in the reference data" if tier is not None else "tier missing"
+            ck.error(path + ".tier", f"{fid}: {what} (sourced tier: {sourced}; {r.get('tierBasis') or r.get('factSheet')})")
+        if place != r.get("place"):
             sourced = r.get("place") if r.get("place") is not None else "none"
-            ck.error(path + ".place", f"{fid}: place {place} has no source in the reference data "
-                                      f"(sourced place: {sourced}; {r.get('factSheet')})")
+            what = f"place {place} has no source in the reference data" if place is not None else "place missing"
+            ck.error(path + ".place", f"{fid}: {what} (sourced place: {sourced}; {r.get('factSheet')})")
+        cited = set(as_list(f.get("sources")))
+        for key, what in (("placeSources", "the place"), ("tierSources", "the tier")):
+            wanted = as_list(r.get(key))
+            if wanted and not set(wanted) & cited:
+                ck.error(f"$.films[{i}].sources", f"{fid}: cites none of the sources {what} rests on {wanted}")
         wanted = as_list(r.get("sources"))
-        if wanted and not set(wanted) & set(as_list(f.get("sources"))):
+        if wanted and not set(wanted) & cited:
             ck.error(f"$.films[{i}].sources", f"{fid}: cites none of the award's sources {wanted}")
 
 
@@ -434,12 +572,13 @@ def words(s):
     return re.findall(r"[a-z0-9']+", norm_en(s).lower())
 
 
-def check_press_wording(catalog, ck, ref):
+def check_press_wording(catalog, ck, ref, extra=()):
+    """extra: (text, where) pairs read at run time (the fact sheet's renderings, the quotes' English)."""
     runs = {}
-    for p in as_list(ref.get("pressWording")):
-        w = words(p.get("text", ""))
+    for text, where in [(p.get("text", ""), p.get("where")) for p in as_list(ref.get("pressWording"))] + list(extra):
+        w = words(text)
         for k in range(len(w) - PRESS_RUN + 1):
-            runs.setdefault(tuple(w[k:k + PRESS_RUN]), p.get("where"))
+            runs.setdefault(tuple(w[k:k + PRESS_RUN]), where)
     for i, f in enumerate(as_list(catalog.get("films"))):
         en = as_dict(as_dict(f).get("synopsis")).get("en")
         if not isinstance(en, str):
@@ -471,17 +610,17 @@ def check_labels(catalog, ck, ref):
                 ck.error(path, f"\"{rx.search(v).group(0)}\" is not supported: {rule.get('why')}")
 
 
-def check_reference(catalog, ck, ref):
+def check_reference(catalog, ck, ref, press_extra=()):
     check_quotes_against_reference(catalog, ck, ref)
     check_awards(catalog, ck, ref)
     check_figures(catalog, ck, ref)
     check_prize_tiers(catalog, ck, ref)
     check_source_urls(catalog, ck, ref)
-    check_press_wording(catalog, ck, ref)
+    check_press_wording(catalog, ck, ref, press_extra)
     check_labels(catalog, ck, ref)
 
 
-def check_facts(ref, facts_text, ck):
+def check_facts(ref, rec, facts_text, ck):
     """The committed reference data still says what the fact sheet says."""
     nf = norm_en(facts_text)
     for qid, r in as_dict(ref.get("quotes")).items():
@@ -490,8 +629,27 @@ def check_facts(ref, facts_text, ck):
                 ck.error(f"reference quotes.{qid}.en", f"{seg[:40]!r}… is not verbatim in the fact sheet")
     for u, why in as_dict(ref.get("urls")).items():
         if str(why).startswith("fact sheet,") or str(why).startswith("fact sheet §"):
-            if u not in facts_text:
+            if u not in facts_text and unquote(u) not in facts_text:
                 ck.error(f"reference urls[{u}]", "labelled as from the fact sheet but not in it")
+    rec = rec or {}
+    for sid, r in as_dict(rec.get("sources")).items():
+        basis = as_dict(r.get("basis"))
+        for key in ("title", "author"):
+            if str(basis.get(key, "")).startswith("fact sheet") and r.get(key) and norm_en(r[key]) not in nf:
+                ck.error(f"records sources.{sid}.{key}", f"{r[key]!r} is said to come from the fact sheet but is not in it")
+    for pid, r in as_dict(rec.get("people")).items():
+        en = as_dict(r.get("name")).get("en")
+        if r.get("enNameInFactSheet", True) and en and norm_en(en) not in nf:
+            ck.error(f"records people.{pid}.name", f"{en!r} is not in the fact sheet")
+    for fid, r in as_dict(rec.get("films")).items():
+        for lang, v in as_dict(r.get("title")).items():
+            if not r.get("titleInFactSheet", {}).get(lang, True):
+                continue
+            if norm_en(v).lower() not in nf.lower():
+                ck.error(f"records films.{fid}.title.{lang}", f"{v!r} is not in the fact sheet")
+    for term, why in as_dict(rec.get("factSheetTerms")).items():
+        if term not in facts_text:
+            ck.error(f"records factSheetTerms[{term}]", f"not in the fact sheet ({why})")
 
 
 # ---------------------------------------------------------------- Chinese style
@@ -526,6 +684,511 @@ def check_zh_style(catalog, ck, style, exemptions):
                                f"({text[s:m.end() + 6]!r}); use full-width punctuation (，；：？！)")
 
 
+# ---------------------------------------------------------------- reference records: the primary facts
+
+def seed_line(seed, pos):
+    return seed.count("\n", 0, pos) + 1
+
+
+def seed_quote(seed, zh_ref):
+    """The catalog's Chinese text for a reference span of the seed, or (None, problem).
+
+    {"marks": [[open, close], ...]}: offsets (0-based code points) of each opening and closing
+    quotation mark of one quotation, interrupted by narration between the pairs; the text is the
+    words between the marks, parts joined with " … ", a comma before a closing mark dropped.
+    {"block": [start, end]}: a whole paragraph quoted without marks (a block quote)."""
+    if "block" in zh_ref:
+        s, e = zh_ref["block"]
+        if not (0 <= s < e <= len(seed)):
+            return None, f"block [{s}, {e}] is outside the seed ({len(seed)} characters)"
+        if (s > 0 and seed[s - 1] != "\n") or (e < len(seed) and seed[e] != "\n") or "\n" in seed[s:e]:
+            return None, f"block [{s}, {e}] is not one whole paragraph of the seed (line {seed_line(seed, s)})"
+        return seed[s:e], None
+    parts, prev_close = [], None
+    for o, c in as_list(zh_ref.get("marks")):
+        if not (0 <= o < c < len(seed)):
+            return None, f"marks [{o}, {c}] are outside the seed ({len(seed)} characters)"
+        if seed[o] not in OPEN_MARKS:
+            return None, f"offset {o} (line {seed_line(seed, o)}) is {seed[o]!r}, not an opening quotation mark"
+        if seed[c] not in CLOSE_MARKS:
+            return None, f"offset {c} (line {seed_line(seed, c)}) is {seed[c]!r}, not a closing quotation mark"
+        inner = seed[o + 1:c]
+        if any(m in inner for m in "“”「」\"\n"):
+            return None, f"marks [{o}, {c}] do not enclose one quotation (another mark or a line break between them)"
+        if prev_close is not None:
+            gap = seed[prev_close + 1:o]
+            if "\n" in gap or len(gap) > MAX_GAP:
+                return None, (f"the narration between marks {prev_close} and {o} is not one interruption "
+                              f"({len(gap)} characters{', across paragraphs' if chr(10) in gap else ''})")
+        parts.append(inner[:-1] if inner.endswith((",", "，")) else inner)
+        prev_close = c
+    if not parts:
+        return None, "no marks"
+    return SEP.join(parts), None
+
+
+def describe_difference(got, want):
+    if got == want:
+        return "identical"
+    if want.startswith(got):
+        return f"it stops early: {len(got)} of {len(want)} characters, ending “…{got[-12:]}” before “{want[len(got):len(got) + 12]}…”"
+    if got in want:
+        return f"it is only part of the quotation ({len(got)} of {len(want)} characters)"
+    if got.startswith(want) or want in got:
+        return f"it runs past the closing quotation mark (“…{got[len(want):len(want) + 16]}…” is extra)"
+    k = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    return (f"it differs at character {k}: “{got[max(0, k - 8):k + 8]}” where the source has "
+            f"“{want[max(0, k - 8):k + 8]}”")
+
+
+def check_record_quotes(catalog, ck, rec, seed):
+    """Speaker, date and the exact text of every quote against the reference records."""
+    rq = as_dict(rec.get("quotes"))
+    seen = set()
+    for i, q in enumerate(as_list(catalog.get("quotes"))):
+        if not isinstance(q, dict):
+            continue
+        qid, path = q.get("id"), f"$.quotes[{i}]"
+        seen.add(qid)
+        r = rq.get(qid)
+        if r is None:
+            ck.error(path, f"{qid}: no reference record for this quote (speaker, date, the span of the source it "
+                           "covers); add one to scripts/reference/aiff2025-records.json with its fact-sheet section")
+            continue
+        basis = r.get("basis", "")
+        if q.get("speaker") != r.get("speaker"):
+            ck.error(path + ".speaker", f"{qid}: speaker is \"{q.get('speaker')}\", but the source gives these words "
+                                        f"to \"{r.get('speaker')}\" ({basis})")
+        context = as_dict(q.get("context"))
+        if context.get("date") != r.get("date"):
+            ck.error(path + ".context.date", f"{qid}: date {context.get('date')!r} is not the sourced "
+                                             f"{r.get('date')!r} ({r.get('dateBasis') or basis})")
+        if "kind" in r and context.get("kind") != r["kind"]:
+            ck.error(path + ".context.kind", f"{qid}: kind {context.get('kind')!r} is not the sourced {r['kind']!r} ({basis})")
+        if "film" in r and q.get("film") != r["film"]:
+            ck.error(path + ".film", f"{qid}: film {q.get('film')!r} is not {r['film']!r} ({basis})")
+        text = as_dict(q.get("text"))
+        zh, en = text.get("zh-Hant"), text.get("en")
+        zr, er = r.get("zh"), r.get("en")
+        if zr is None and zh is not None:
+            ck.error(path + ".text.zh-Hant", f"{qid}: the reference has no Chinese source text for this quote ({basis})")
+        if zr is not None and zh is None:
+            ck.error(path + ".text", f"{qid}: the Chinese text is missing (the seed has it: {basis})")
+        if zr is not None and isinstance(zh, str) and seed is not None:
+            want, problem = seed_quote(seed, zr)
+            if problem:
+                ck.error(path + ".text.zh-Hant", f"{qid}: the reference span is wrong for this seed: {problem}")
+            elif zh != want:
+                at = zr["block"][0] if "block" in zr else zr["marks"][0][0]
+                kind = "paragraph" if "block" in zr else "quotation"
+                ck.error(path + ".text.zh-Hant", f"{qid}: not the seed's whole {kind} (seed line {seed_line(seed, at)}, "
+                                                 f"{basis}): {describe_difference(zh, want)}")
+        if er is None and en is not None:
+            ck.error(path + ".text.en", f"{qid}: the reference has no verified English for this quote ({basis})")
+        if er is not None and en is None:
+            ck.error(path + ".text", f"{qid}: the verified English is missing ({basis})")
+        if er is not None and isinstance(en, str) and en != er.get("text"):
+            ck.error(path + ".text.en", f"{qid}: not the verified English ({er.get('basis') or basis}): "
+                                        f"{describe_difference(en, er.get('text', ''))}")
+        if isinstance(zh, str) and isinstance(en, str) and er is not None and not er.get("cutsDiffer"):
+            nz, ne = len(zh.split(SEP)), len(en.split(SEP))
+            if nz != ne:
+                ck.error(path + ".text", f"{qid}: the Chinese has {nz} part(s) and the English {ne}: the two languages "
+                                         "must cover the same words, cut at the same interruptions")
+    for qid in rq:
+        if qid not in seen:
+            ck.error("$.quotes", f"{qid}: the reference records this quote ({rq[qid].get('basis')}), the catalog lacks it")
+
+
+def check_record_films(catalog, ck, rec):
+    rf = as_dict(rec.get("films"))
+    seen = set()
+    for i, f in enumerate(as_list(catalog.get("films"))):
+        if not isinstance(f, dict):
+            continue
+        fid, path = f.get("id"), f"$.films[{i}]"
+        seen.add(fid)
+        r = rf.get(fid)
+        if r is None:
+            ck.error(path, f"{fid}: no reference record for this film (title, directors, country, running time)")
+            continue
+        basis = r.get("basis", "")
+        if f.get("title") != r.get("title"):
+            ck.error(path + ".title", f"{fid}: title {f.get('title')} is not the sourced {r.get('title')} ({basis})")
+        if f.get("directors") != r.get("directors"):
+            ck.error(path + ".directors", f"{fid}: directors {f.get('directors')} are not the sourced "
+                                          f"{r.get('directors')} ({basis})")
+        rc = as_dict(r.get("country"))
+        if f.get("country") != rc.get("value"):
+            ck.error(path + ".country", f"{fid}: country {f.get('country')} is not the sourced {rc.get('value')} "
+                                        f"({rc.get('basis')})")
+        elif rc.get("inferred"):
+            note = as_dict(f.get("note"))
+            for lang, words in as_dict(rc.get("noteMustSay")).items():
+                if words not in note.get(lang, ""):
+                    ck.error(f"{path}.note.{lang}" if lang in note else path + ".note",
+                             f"{fid}: the country is an inference ({rc.get('basis')}); the note must say so "
+                             f"(\"{words}\")")
+        if f.get("runtimeSeconds") != as_dict(r.get("runtime")).get("value"):
+            ck.error(path + ".runtimeSeconds", f"{fid}: running time {f.get('runtimeSeconds')} is not the sourced "
+                                               f"{as_dict(r.get('runtime')).get('value')} "
+                                               f"({as_dict(r.get('runtime')).get('basis')})")
+    for fid in rf:
+        if fid not in seen:
+            ck.error("$.films", f"{fid}: the reference records this film, the catalog lacks it")
+
+
+def check_record_people(catalog, ck, rec, seed):
+    rp = as_dict(rec.get("people"))
+    for i, p in enumerate(as_list(catalog.get("people"))):
+        if not isinstance(p, dict):
+            continue
+        pid, path = p.get("id"), f"$.people[{i}]"
+        r = rp.get(pid)
+        if r is None:
+            ck.error(path, f"{pid}: no reference record for this person (name and title in both languages)")
+            continue
+        basis = r.get("basis", "")
+        for key in ("name", "title", "affiliation", "kind"):
+            if key in r and p.get(key) != r[key]:
+                ck.error(f"{path}.{key}", f"{pid}: {key} {p.get(key)} is not the sourced {r[key]} ({basis})")
+        zh_name = as_dict(p.get("name")).get("zh-Hant")
+        if r.get("zhNameInSeed") and seed is not None and isinstance(zh_name, str) and zh_name not in seed:
+            ck.error(path + ".name.zh-Hant", f"{pid}: the Chinese name {zh_name} is not the seed's spelling ({basis})")
+    seen = {as_dict(p).get("id") for p in as_list(catalog.get("people"))}
+    for pid in rp:
+        if pid not in seen:
+            ck.error("$.people", f"{pid}: the reference records this person, the catalog lacks them")
+
+
+def check_record_festival(catalog, ck, rec):
+    fest = as_dict(catalog.get("festival"))
+    rj = as_dict(rec.get("jury"))
+    if "members" in rj and fest.get("jury") != rj["members"]:
+        got, want = as_list(fest.get("jury")), as_list(rj["members"])
+        missing = [j for j in want if j not in got]
+        extra = [j for j in got if j not in want]
+        detail = (f"missing {missing}" if missing else "") + ("; " if missing and extra else "") + \
+                 (f"not in the source {extra}" if extra else "") or "order differs from the source"
+        ck.error("$.festival.jury", f"the jury is not the sourced list: {detail} ({rj.get('basis')})")
+    if rj.get("complete") is False and not fest.get("juryNote"):
+        ck.error("$.festival.jury", "the sourced jury list is incomplete (“and others”); juryNote must say so")
+    for key in ("edition", "name", "organizer", "shortName", "website", "finalistCount"):
+        rv = as_dict(rec.get("festival")).get(key)
+        if rv is not None and fest.get(key) != rv.get("value"):
+            ck.error(f"$.festival.{key}", f"{key} {fest.get(key)!r} is not the sourced {rv.get('value')!r} ({rv.get('basis')})")
+
+    def dated(items, kind, rmap, field, path_prefix):
+        seen = set()
+        for i, e in enumerate(as_list(items)):
+            if not isinstance(e, dict):
+                continue
+            eid, path = e.get("id"), f"{path_prefix}[{i}]"
+            r = None
+            for key, val in rmap.items():
+                if glob_match(key, eid):
+                    r = val
+                    seen.add(key)
+                    break
+            if r is None:
+                ck.error(path, f"{eid}: no reference record for this {kind} (its date and whether it is certain)")
+                continue
+            got, want = e.get(field), r.get(field)
+            if got != want:
+                extra = ""
+                if r.get("certain") is False and isinstance(got, str) and len(got) == 10:
+                    extra = "; the day is not certain, so it must not be given as a plain date"
+                ck.error(f"{path}.{field}", f"{eid}: {field} {got!r} is not the sourced {want!r}{extra} ({r.get('basis')})")
+            note_key = "dateNote" if kind == "event" else "note"
+            note = as_dict(e.get(note_key))
+            for lang, words in as_dict(r.get("noteMustSay")).items():
+                if words not in note.get(lang, ""):
+                    ck.error(f"{path}.{note_key}.{lang}" if lang in note else f"{path}.{note_key}",
+                             f"{eid}: the {note_key} must say \"{words}\" ({r.get('basis')})")
+        for key in rmap:
+            if key not in seen:
+                ck.error(path_prefix, f"{key}: the reference records this {kind}, the catalog lacks it")
+
+    dated(fest.get("events"), "event", as_dict(rec.get("events")), "date", "$.festival.events")
+    dated(catalog.get("screenings"), "screening", as_dict(rec.get("screenings")), "start", "$.screenings")
+
+
+def check_record_sources(catalog, ck, rec):
+    rs = as_dict(rec.get("sources"))
+    seen = set()
+    for i, s in enumerate(as_list(catalog.get("sources"))):
+        if not isinstance(s, dict):
+            continue
+        sid, path = s.get("id"), f"$.sources[{i}]"
+        seen.add(sid)
+        r = rs.get(sid)
+        if r is None:
+            ck.error(path, f"{sid}: no reference record for this source (title, author, date and where each was read)")
+            continue
+        for key in ("title", "author", "publisher", "date", "language"):
+            if key in r and s.get(key) != r[key]:
+                ck.error(f"{path}.{key}", f"{sid}: {key} {s.get(key)!r} is not the recorded {r[key]!r} "
+                                          f"({as_dict(r.get('basis')).get(key) or as_dict(r.get('basis')).get('all')})")
+        note = as_dict(s.get("note"))
+        for lang, words in as_dict(r.get("noteMustSay")).items():
+            if words not in note.get(lang, ""):
+                ck.error(f"{path}.note.{lang}" if lang in note else path + ".note",
+                         f"{sid}: metadata the fact sheet does not give was read elsewhere "
+                         f"({as_dict(r.get('basis')).get('title') or as_dict(r.get('basis')).get('all')}); the note "
+                         f"must say where (\"{words}\")")
+    for sid in rs:
+        if sid not in seen:
+            ck.error("$.sources", f"{sid}: the reference records this source, the catalog lacks it")
+
+
+# ---------------------------------------------------------------- claims in descriptive text
+
+def glob_match(pattern, value):
+    """'*' matches any run of characters except ']' (record keys such as $.screenings[imax-*])."""
+    rx = "^" + re.escape(pattern).replace("\\*", "[^\\]]*") + "$"
+    return re.match(rx, value) is not None
+
+
+def record_of(idpath):
+    m = re.match(r"^(\$\.festival\.(?:events|prizeTiers)\[[^\]]+\])", idpath)
+    if m:
+        return m.group(1)
+    m = re.match(r"^(\$\.[A-Za-z]+\[[^\]]+\])", idpath)
+    if m:
+        return m.group(1)
+    return "$.festival" if idpath.startswith("$.festival") else "$"
+
+
+def cited_sources(catalog):
+    """Record key -> the sources the record cites (a source record cites itself)."""
+    fest = as_dict(catalog.get("festival"))
+    out = {"$.festival": as_list(fest.get("sources"))}
+    for t in as_list(fest.get("prizeTiers")):
+        out[f"$.festival.prizeTiers[{as_dict(t).get('id')}]"] = as_list(fest.get("sources"))
+    for e in as_list(fest.get("events")):
+        out[f"$.festival.events[{as_dict(e).get('id')}]"] = as_list(as_dict(e).get("sources"))
+    for kind in ("people", "films", "venues", "screenings", "quotes", "topics"):
+        for x in as_list(catalog.get(kind)):
+            out[f"$.{kind}[{as_dict(x).get('id')}]"] = as_list(as_dict(x).get("sources"))
+    for s in as_list(catalog.get("sources")):
+        out[f"$.sources[{as_dict(s).get('id')}]"] = [as_dict(s).get("id")]
+    return out
+
+
+EN_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+EN_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+                        "million": "1000000", "billion": "1000000000", "dozen": "12", "half": "0.5"})
+EN_ORDINALS = {w: str(n) for n, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+for w in ("zero", "one", "half"):  # too common as plain words ("one report", "one of four") to count
+    EN_NUMBER_WORDS.pop(w)
+EN_ORDINALS.pop("zeroth")
+EN_ORDINALS.pop("first")
+EN_NUMBER_RE = re.compile(r"\b(" + "|".join(sorted(list(EN_NUMBER_WORDS) + list(EN_ORDINALS), key=len, reverse=True))
+                          + r")\b(?!-party)", re.I)
+DIGITS_RE = re.compile(r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=st\b|nd\b|rd\b|th\b|[^A-Za-z0-9_]|$)")
+ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNIT = {"十": 10, "百": 100, "千": 1000, "萬": 10000}
+ZH_CLASSIFIER = "部|位|名|場|屆|件|年|月|日|個|家|座|種|段|篇|則|天|週|周|小時|分鐘|秒|次|人|城|項|支|格|幀|句|張|組|國|地"
+ZH_NUMBER_RE = re.compile(f"(第)?([零二兩三四五六七八九十百千萬][零一二兩三四五六七八九十百千萬]*)(?=(?:{ZH_CLASSIFIER}))|第([一二兩三四五六七八九十]+)(?!方)")
+FESTIVALS_EN = re.compile(
+    r"\b(?:[A-Z][\w’'.-]*\s+){1,5}(?:Film\s+)?Festival\b|"
+    r"\b(?:Cannes|Berlinale|Venice|Sundance|Tribeca|Toronto|TIFF|SXSW|South by Southwest|Telluride|Annecy|Locarno|"
+    r"Rotterdam|Clermont-Ferrand|Sitges|Busan|Karlovy Vary|Oscars?|Academy Awards?|Emmys?|BAFTAs?|Golden Globes?|"
+    r"Palme d['’]Or|Golden (?:Lion|Bear)|Burano)\b")
+FESTIVALS_ZH = re.compile(
+    "坎城|康城|戛納|柏林影展|柏林電影節|威尼斯|日舞|聖丹斯|翠貝卡|多倫多影展|奧斯卡|金球獎|艾美獎|金馬獎|金像獎|釜山|鹿特丹|安錫|盧卡諾|布拉諾")
+OUR_FESTIVAL = re.compile(r"\b(?:Runway(?:'s|’s)?\s+)?(?:(?:third|3rd)\s+(?:annual\s+)?)?AI\s+Film\s+Festival$")
+AWARDS_EN = re.compile(
+    r"\b(?:won|wins|winning|winners?|prizes?|prized|awards?|awarded|honou?rs|honou?red|nominat\w*|laureate|runner-up|"
+    r"top prize|jury prize|(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"[ -]place)\b|\b(?:Grand Prix|Gold|Silver|Bronze|Honoree|Merit)\b", re.I)
+AWARDS_EN_CASED = re.compile(r"\b(?:Gold|Silver|Bronze|Honoree|Merit)\b")
+AWARDS_ZH = re.compile("大獎|金獎|銀獎|銅獎|榮譽獎|優異獎|首獎|特別獎|評審團獎|最佳[^\\s，。；、「」]{1,6}獎|獎項|獎金|得獎|獲獎|"
+                       "頒獎|冠軍|亞軍|季軍|名次|第\\s?\\d+\\s?名|第[一二三四五六七八九十]+名|提名|榮獲|奪得")
+
+
+def zh_number(s):
+    total, current = 0, 0
+    for c in s:
+        if c in ZH_DIGIT:
+            current = ZH_DIGIT[c]
+        elif c in ZH_UNIT:
+            total += (current or 1) * ZH_UNIT[c]
+            current = 0
+    return str(total + current)
+
+
+def numbers_in(text):
+    text = URL_RE.sub(" ", text)
+    found = []
+    for m in DIGITS_RE.finditer(text):
+        found.append((m.group(1).replace(",", ""), m.group(0)))
+    for m in EN_NUMBER_RE.finditer(text):
+        w = m.group(1).lower()
+        found.append((EN_NUMBER_WORDS.get(w) or EN_ORDINALS[w], m.group(0)))
+    for m in ZH_NUMBER_RE.finditer(text):
+        digits = m.group(2) or m.group(3)
+        found.append((zh_number(digits), m.group(0)))
+    return found
+
+
+def festivals_in(text):
+    out = []
+    for m in FESTIVALS_EN.finditer(text):
+        name = m.group(0).strip()
+        if not OUR_FESTIVAL.search(name):
+            out.append((name, name))
+    for m in FESTIVALS_ZH.finditer(text):
+        out.append((m.group(0), m.group(0)))
+    return out
+
+
+def awards_in(text):
+    out = []
+    for m in AWARDS_EN.finditer(text):
+        w = m.group(0)
+        if w.lower() in ("gold", "silver", "bronze", "honoree", "merit") and not AWARDS_EN_CASED.fullmatch(w):
+            continue
+        out.append((w.lower(), w))
+    for m in AWARDS_ZH.finditer(text):
+        out.append((m.group(0), m.group(0)))
+    return out
+
+
+def allowed_claims(rec, record_key):
+    merged = {"numbers": {}, "festivals": {}, "awards": {}}
+    for key, val in as_dict(rec.get("claims")).items():
+        if glob_match(key, record_key):
+            for kind in merged:
+                merged[kind].update(as_dict(as_dict(val).get(kind)))
+    return merged
+
+
+def check_claims(catalog, ck, rec):
+    """A number, a named festival or an award claim in descriptive text must be recorded for its record."""
+    cache = {}
+    for path, idpath, lang, text in descriptive_texts(catalog):
+        rk = record_of(idpath)
+        allowed = cache.get(rk) or cache.setdefault(rk, allowed_claims(rec, rk))
+        rid = rk[rk.find("[") + 1:-1] if "[" in rk else rk.lstrip("$.") or "catalog"
+        for kind, found, what in (("numbers", numbers_in(text), "a number"),
+                                  ("festivals", festivals_in(text), "a festival or award body"),
+                                  ("awards", awards_in(text), "an award or prize")):
+            keys = {k.lower() for k in allowed[kind]}
+            for value, shown in found:
+                if value.lower() not in keys:
+                    ck.error(path, f"{rid}: states {what} (“{shown}”) that the reference records for this record do "
+                                   "not hold: check it against a source and record it under claims in "
+                                   "scripts/reference/aiff2025-records.json with the fact sheet's section, or take it out")
+
+
+def check_quoted_words(catalog, ck, rec):
+    """Words in quotation marks in descriptive text: attributed in the reference, and their source cited."""
+    words = as_dict(rec.get("quotedWords"))
+    cited = cited_sources(catalog)
+    for path, idpath, lang, text in descriptive_texts(catalog):
+        rk = record_of(idpath)
+        rid = rk[rk.find("[") + 1:-1] if "[" in rk else rk.lstrip("$.") or "catalog"
+        for m in QUOTED.finditer(text):
+            phrase = m.group(0)[1:-1]
+            r = words.get(phrase)
+            if r is None:
+                ck.error(path, f"{rid}: “{phrase}” is in quotation marks, but the reference does not say whose words "
+                               "they are; add it to quotedWords with its source, or reword")
+                continue
+            srcs = [s for s in as_list(as_dict(r).get("sources")) if not s.startswith("#")]
+            if srcs and not set(srcs) & set(cited.get(rk, [])):
+                ck.error(path, f"{rid}: quotes “{phrase}” from {srcs}, which this record does not cite "
+                               f"({as_dict(r).get('basis')})")
+
+
+# ---------------------------------------------------------------- own words: Chinese synopses against the seed
+
+HAN = re.compile("[\u3400-\u9fff]")
+ZH_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|«[^»]*»|《[^》]*》|〈[^〉]*〉")
+
+
+def han_only(s):
+    return "".join(HAN.findall(s))
+
+
+def normalise_seed(seed, style):
+    for e in as_list(style.get("leftovers")):
+        trad = str(e.get("traditional", "")).split(" / ")[0].strip()
+        if trad:
+            seed = seed.replace(e["term"], trad)
+    return seed
+
+
+def longest_shared_run(a, b):
+    best = ""
+    for i in range(len(a)):
+        j = i + len(best) + 1
+        while j <= len(a) and a[i:j] in b:
+            best = a[i:j]
+            j += 1
+    return best
+
+
+def pairs(s):
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def check_zh_own_words(catalog, ck, seed, style):
+    norm = normalise_seed(seed, style)
+    seed_han = han_only(norm)
+    paragraphs = [(han_only(p), p) for p in norm.split("\n") if han_only(p)]
+    for i, f in enumerate(as_list(catalog.get("films"))):
+        zh = as_dict(as_dict(f).get("synopsis")).get("zh-Hant")
+        if not isinstance(zh, str):
+            continue
+        path = f"$.films[{i}].synopsis.zh-Hant"
+        for sentence in re.split("[。；！？]", ZH_QUOTED.sub("|", zh)):
+            for piece in sentence.split("|"):
+                h = han_only(piece)
+                run = longest_shared_run(h, seed_han) if len(h) >= SEED_RUN else ""
+                if len(run) >= SEED_RUN:
+                    ck.error(path, f"{f.get('id')}: repeats the seed's wording “{run}” ({len(run)} characters in a row) "
+                                   "outside quotation marks; write it in our own words or quote it as the article's")
+            h = han_only(sentence)
+            if len(h) < SEED_PAIRS_MIN:
+                continue
+            mine = pairs(h)
+            share, para = max(((len(mine & pairs(ph)) / len(mine), p) for ph, p in paragraphs), key=lambda x: x[0])
+            if share >= SEED_PAIRS:
+                ck.error(path, f"{f.get('id')}: the sentence “{sentence.strip()[:24]}…” follows the seed's paragraph "
+                               f"line {seed_line(norm, norm.find(para))} ({share:.0%} of its character pairs come from it); "
+                               "write it in our own words")
+
+
+# ---------------------------------------------------------------- own words: press wording from the fact sheet
+
+def fact_sheet_rows(facts_text, section, rows, column):
+    """Cells of one column of a numbered table in a section (## 1 … ### 1b) of the fact sheet."""
+    m = re.search(rf"^#{{2,3}} {re.escape(section)}.*$", facts_text, re.M)
+    if not m:
+        return []
+    body = facts_text[m.end():]
+    nxt = re.search(r"^#{2,3} ", body, re.M)
+    body = body[:nxt.start()] if nxt else body
+    lines = [l for l in body.splitlines() if l.startswith("|")]
+    if not lines:
+        return []
+    header = [c.strip() for c in lines[0].strip("|").split("|")]
+    if column not in header:
+        return []
+    col = header.index(column)
+    out = []
+    for l in lines[2:]:
+        cells = [c.strip() for c in l.strip("|").split("|")]
+        if cells and cells[0] in {str(r) for r in rows} and col < len(cells):
+            out.append((cells[0], cells[col]))
+    return out
+
+
 # ---------------------------------------------------------------- running
 
 def load_json(path):
@@ -533,45 +1196,149 @@ def load_json(path):
         return json.load(f)
 
 
-def run_checks(catalog, schema_path, seed_text, ref, style, facts_text=None):
-    ck = Checker()
+def read_text(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def press_from_facts(rec, facts_text):
+    """The fact sheet's renderings of the article's and the press's sentences that synopses must not repeat."""
+    out = []
+    spec = as_dict(as_dict(rec).get("pressWordingFromFactSheet"))
+    if facts_text and spec:
+        for row, cell in fact_sheet_rows(facts_text, spec.get("section", ""), as_list(spec.get("rows")),
+                                         spec.get("column", "")):
+            out.append((cell, f"fact sheet §{str(spec.get('section')).rstrip('.')} row {row}, {spec.get('column')}"))
+    return out
+
+
+def press_from_quotes(ref):
+    """The verified English of every quote (a film's narration, a speaker's words) counts as their wording."""
+    out = []
+    for qid, r in as_dict(ref.get("quotes")).items():
+        for seg in as_list(r.get("en")):
+            out.append((seg, f"the English of quote {qid} ({r.get('factSheet')})"))
+    return out
+
+
+def run_checks(catalog, schema_path, seed_text, ref, style, facts_text=None, rec=None, lines=None, label=None):
+    """Runs every check that its inputs allow; returns the Checker (errors as (path, message))."""
+    ck = Checker(lines, label)
     if schema_path:
         check_schema(catalog, schema_path, ck)
     check_refs(catalog, ck)
     if seed_text is not None:
         check_seed(catalog, ck, seed_text)
+        if rec is not None:
+            want = as_dict(rec.get("seed")).get("sha256")
+            got = hashlib.sha256(seed_text.encode("utf-8")).hexdigest()
+            if want and got != want:
+                ck.error("$.quotes", f"the seed (sha256 {got[:12]}…) is not the one the reference's quote offsets were "
+                                     f"taken from ({want[:12]}…): quote spans cannot be checked")
+                seed_text_for_spans = None
+            else:
+                seed_text_for_spans = seed_text
+        else:
+            seed_text_for_spans = None
+    else:
+        seed_text_for_spans = None
     if ref is not None:
-        check_reference(catalog, ck, ref)
+        extra = press_from_quotes(ref) + press_from_facts(rec, facts_text)
+        check_reference(catalog, ck, ref, extra)
         if facts_text is not None:
-            check_facts(ref, facts_text, ck)
+            check_facts(ref, rec, facts_text, ck)
+    if rec is not None:
+        check_record_quotes(catalog, ck, rec, seed_text_for_spans)
+        check_record_films(catalog, ck, rec)
+        check_record_people(catalog, ck, rec, seed_text)
+        check_record_festival(catalog, ck, rec)
+        check_record_sources(catalog, ck, rec)
+        check_claims(catalog, ck, rec)
+        check_quoted_words(catalog, ck, rec)
+        if seed_text is not None:
+            check_zh_own_words(catalog, ck, seed_text, style)
     check_zh_style(catalog, ck, style, (ref or {}).get("zhStyleExemptions"))
-    return ck.errors
+    return ck
 
 
-def synthetic_seed(catalog):
-    """A seed in which every zh quote of the (correct) catalog appears once, interrupted as printed."""
-    out = ["前言。\n"]
-    for q in as_list(catalog.get("quotes")):
-        zh = as_dict(as_dict(q).get("text")).get("zh-Hant")
-        if isinstance(zh, str):
-            out.append("“" + ",”他說。“".join(zh.split(SEP)) + "”\n\n")
-    return "".join(out)
+def find_inputs(seed_arg, facts_arg, is_seed_catalog):
+    """(seed_text, facts_text, skipped, missing): skipped are human-readable lines for what could not run."""
+    skipped, missing = [], []
+    seed_path = seed_arg if seed_arg is not None else (DEFAULT_SEED if is_seed_catalog else None)
+    seed_text = facts_text = None
+    if seed_path is None:
+        print("note: no seed for this catalog; quote verbatim and span checks skipped", file=sys.stderr)
+    elif os.path.exists(seed_path):
+        seed_text = read_text(seed_path)
+    else:
+        missing.append(f"the seed ({shown(seed_path)})")
+        skipped.append(f"seed not found ({shown(seed_path)}; shared/ belongs beside the repository, "
+                       "or set $FESTIVAL_SHARED / $FESTIVAL_SEED, or pass --seed): quote texts against the seed, "
+                       "the seed's quotation marks, Chinese synopses against the seed")
+    if is_seed_catalog or facts_arg is not None:
+        facts_path = facts_arg or DEFAULT_FACTS
+        if os.path.exists(facts_path):
+            facts_text = read_text(facts_path)
+        else:
+            missing.append(f"the fact sheet ({shown(facts_path)})")
+            skipped.append(f"fact sheet not found ({shown(facts_path)}; set $FESTIVAL_SHARED / "
+                           "$FESTIVAL_FACTS or pass --facts): reference data against the fact sheet, the fact "
+                           "sheet's renderings as press wording")
+    return seed_text, facts_text, skipped, missing
 
 
-def self_test(args):
-    catalog = load_json(args.catalog)
-    ref = load_json(args.reference)
-    style = load_json(DEFAULT_ZH_STYLE)
-    seed = synthetic_seed(catalog)
+def shown(path):
+    """A path as the messages show it: relative to the repository root when it is beside it."""
+    path = os.path.abspath(path)
+    return os.path.relpath(path, ROOT) if path.startswith(os.path.dirname(ROOT) + os.sep) else path
 
-    def idx(kind, id_):
-        return next(i for i, x in enumerate(catalog[kind]) if x.get("id") == id_)
+
+def report_missing(missing, what):
+    print(f"error: {' and '.join(missing)} not found, and CI=true: in CI the shared material is checked out beside "
+          f"the repository (../shared/ from the repository root); {what} cannot run without it")
+
+
+# ---------------------------------------------------------------- self-test
+
+def mutations(catalog):
+    """(name, mutate, path, fragment): each mutation must give an error at path whose message has fragment."""
+
+    def idx(kind, id_, c=catalog):
+        items = c["festival"][kind] if kind in ("events", "prizeTiers") else c[kind]
+        return next(i for i, x in enumerate(items) if x.get("id") == id_)
 
     def quote(c, id_):
         return c["quotes"][idx("quotes", id_)]
 
     def film(c, id_):
         return c["films"][idx("films", id_)]
+
+    def person(c, id_):
+        return c["people"][idx("people", id_)]
+
+    def source(c, id_):
+        return c["sources"][idx("sources", id_)]
+
+    def event(c, id_):
+        return c["festival"]["events"][idx("events", id_)]
+
+    def qp(id_, tail):
+        return f"$.quotes[{idx('quotes', id_)}]{tail}"
+
+    def fp(id_, tail):
+        return f"$.films[{idx('films', id_)}]{tail}"
+
+    def pp(id_, tail):
+        return f"$.people[{idx('people', id_)}]{tail}"
+
+    def sp(id_, tail):
+        return f"$.sources[{idx('sources', id_)}]{tail}"
+
+    def ep(id_, tail):
+        return f"$.festival.events[{idx('events', id_)}]{tail}"
+
+    def set_text(obj, key, lang, value):
+        obj.setdefault(key, {})[lang] = value
 
     def reverse_q01(c):
         q = quote(c, "q01")
@@ -581,85 +1348,249 @@ def self_test(args):
         q = quote(c, "q10")
         q["text"]["zh-Hant"] += SEP + quote(c, "q11")["text"]["zh-Hant"].split(SEP)[0]
 
-    variants = [
+    def drop_korine(c):
+        c["festival"]["jury"].remove("harmony-korine")
+
+    def imax_days(c):
+        e = event(c, "imax-screenings")
+        e["dateNote"]["en"] = e["dateNote"]["en"].replace("17–20 August", "18–21 August")
+
+    q13 = quote(catalog, "q13")["text"]["zh-Hant"]
+    old = {  # the texts the audit of 2026-12-07 found, before this change
+        "mtth": "A sensory collage of childhood memories of growing up in Madagascar, in a rotoscoped animation style; "
+                "other reports describe its imagery as painterly and the childhood it recalls as a hard one.",
+        "fragments-zh": "以影像探索多個維度彼此滲透：汽車變形成房屋的牆面，據說是跨維度旅人的人形身影以違反解剖常理的方式移動。"
+                        "Ars Technica 的作者認為它與 TikTok 上的「夢境核」及恐怖 AI 影片創作者的作品相去不遠。",
+        "tps": "An essay film whose narrator asks how many images could possibly exist, then reasons that every possible "
+               "digital image, and every frame of every possible film, already exists as numeric coordinates, so making "
+               "images becomes a kind of discovery.",
+    }
+    return [
+        # ---- the previous audit's defect classes (catalog-audit-2026-12)
         ("a hen-style wrong English quote (q11 'buzzsaw' -> 'chainsaw')",
          lambda c: quote(c, "q11")["text"].update(en=quote(c, "q11")["text"]["en"].replace("buzzsaw", "chainsaw")),
-         f"$.quotes[{idx('quotes', 'q11')}].text.en", "not in the verified original"),
+         qp("q11", ".text.en"), "not in the verified original"),
         ("a back-translation given as English (q01)",
          lambda c: quote(c, "q01")["text"].update(en="All of us, including me, are fascinated by technology."),
-         f"$.quotes[{idx('quotes', 'q01')}].text.en", "no verified original"),
-        ("reversed fragments (q01)", reverse_q01,
-         f"$.quotes[{idx('quotes', 'q01')}].text.zh-Hant", "out of order"),
-        ("two passages spliced with ' … ' (q10 + q11)", splice_q10_q11,
-         f"$.quotes[{idx('quotes', 'q10')}].text.zh-Hant", "not one interrupted quote"),
+         qp("q01", ".text.en"), "no verified original"),
+        ("reversed fragments (q01)", reverse_q01, qp("q01", ".text.zh-Hant"), "out of order"),
+        ("two passages spliced with ' … ' (q10 + q11)", splice_q10_q11, qp("q10", ".text.zh-Hant"),
+         "not one interrupted quote"),
         ("a Simplified term in a synopsis (视频)",
          lambda c: film(c, "jailbird")["synopsis"].update({"zh-Hant": film(c, "jailbird")["synopsis"]["zh-Hant"] + "这部视频"}),
-         f"$.films[{idx('films', 'jailbird')}].synopsis.zh-Hant", "Simplified character"),
+         fp("jailbird", ".synopsis.zh-Hant"), "Simplified character"),
         ("a seed leftover in a synopsis (制作)",
          lambda c: film(c, "one")["synopsis"].update({"zh-Hant": "電影制作：" + film(c, "one")["synopsis"]["zh-Hant"]}),
-         f"$.films[{idx('films', 'one')}].synopsis.zh-Hant", "Simplified leftover \"制作\""),
+         fp("one", ".synopsis.zh-Hant"), "Simplified leftover \"制作\""),
         ("a mainland term in an affiliation (英偉達)",
-         lambda c: c["people"][idx("people", "richard-kerris")]["affiliation"].update({"zh-Hant": "英偉達"}),
-         f"$.people[{idx('people', 'richard-kerris')}].affiliation.zh-Hant", "mainland term"),
+         lambda c: person(c, "richard-kerris")["affiliation"].update({"zh-Hant": "英偉達"}),
+         pp("richard-kerris", ".affiliation.zh-Hant"), "mainland term"),
         ("a half-width comma in Chinese text",
-         lambda c: film(c, "one")["note"].update({"zh-Hant": "亦寫作 One。資料中沒有中文片名, 是否可公開觀看未能確認。"}),
-         f"$.films[{idx('films', 'one')}].note.zh-Hant", "half-width"),
+         lambda c: film(c, "one")["note"].update({"zh-Hant": film(c, "one")["note"]["zh-Hant"].replace("資料中沒有中文片名。", "資料中沒有中文片名, ")}),
+         fp("one", ".note.zh-Hant"), "half-width"),
         ("a hen again in JAILBIRD's synopsis",
          lambda c: film(c, "jailbird")["synopsis"].update(en=film(c, "jailbird")["synopsis"]["en"].replace("a chicken", "a hen")),
-         f"$.films[{idx('films', 'jailbird')}].synopsis.en", "is not supported"),
+         fp("jailbird", ".synopsis.en"), "is not supported"),
         ("q12's venue named as the PDC page again",
          lambda c: quote(c, "q12")["context"]["where"].update(en="Production Designers Collective conversation “Conversations about Artificial Intelligence in Filmmaking”"),
-         f"$.quotes[{idx('quotes', 'q12')}].context.where.en", "is not supported"),
+         qp("q12", ".context.where.en"), "is not supported"),
         ("DiTomasso's back-translated title without its label",
-         lambda c: c["people"][idx("people", "luke-ditomasso")].update(note={"en": "Spelled DiTomasso as in the article.", "zh-Hant": "拼法依文章作 DiTomasso。"}),
-         f"$.people[{idx('people', 'luke-ditomasso')}].note", "translation only"),
+         lambda c: person(c, "luke-ditomasso").update(note={"en": "Spelled DiTomasso as in the article.", "zh-Hant": "拼法依文章作 DiTomasso。"}),
+         pp("luke-ditomasso", ".note"), "translation only"),
         ("an unsourced tier (Fragments of Nowhere: merit)",
          lambda c: film(c, "fragments-of-nowhere")["award"].update(tier="merit"),
-         f"$.films[{idx('films', 'fragments-of-nowhere')}].award.tier", "no source"),
+         fp("fragments-of-nowhere", ".award.tier"), "no source"),
         ("an unsourced award (Editorial: honoree, 4th)",
          lambda c: film(c, "editorial").update(award={"tier": "honoree", "place": 4}),
-         f"$.films[{idx('films', 'editorial')}].award.tier", "no source"),
+         fp("editorial", ".award.tier"), "no source"),
         ("an unsourced runtime (Fragments of Nowhere: 484 s from the unreliable repository)",
          lambda c: film(c, "fragments-of-nowhere").update(runtimeSeconds=484),
-         f"$.films[{idx('films', 'fragments-of-nowhere')}].runtimeSeconds", "no source"),
+         fp("fragments-of-nowhere", ".runtimeSeconds"), "no source"),
         ("a changed submissions count",
          lambda c: c["festival"]["submissions"].update(count=60000),
          "$.festival.submissions.count", "differs from the sourced"),
         ("a Chinese-only quote without its textNote (q13)",
          lambda c: quote(c, "q13").pop("textNote"),
-         f"$.quotes[{idx('quotes', 'q13')}].textNote", NOT_FOUND_EN),
+         qp("q13", ".textNote"), NOT_FOUND_EN),
         ("a Chinese-only quote citing Ars first (q06)",
          lambda c: quote(c, "q06").update(sources=["ars-curated-realities", "zh-translation"]),
-         f"$.quotes[{idx('quotes', 'q06')}].sources[0]", "must be the first source"),
+         qp("q06", ".sources[0]"), "must be the first source"),
         ("a reformatted URL (Total Pixel Space's watch link)",
          lambda c: film(c, "total-pixel-space")["links"][0].update(url="https://www.youtube.com/watch?v=zpAeygE4d1A"),
-         f"$.films[{idx('films', 'total-pixel-space')}].links[0].url", "not in the reference data"),
-        ("press wording in a synopsis (ONE's old synopsis)",
+         fp("total-pixel-space", ".links[0].url"), "not in the reference data"),
+        ("press wording in a synopsis (ONE's press synopsis)",
          lambda c: film(c, "one")["synopsis"].update(en="Futuristic science fiction: after Earth collapses, a crew of transhumans travels to a distant planet and finds it inhabited by lost souls who want their human bodies back."),
-         f"$.films[{idx('films', 'one')}].synopsis.en", "press wording"),
+         fp("one", ".synopsis.en"), "press wording"),
+        # ---- the 15 mutations of catalog-audit-2026-12b §3, which the checker let through
+        ("audit 1: q10 given to Valenzuela",
+         lambda c: quote(c, "q10").update(speaker="cristobal-valenzuela"),
+         qp("q10", ".speaker"), "the source gives these words to \"bruce-markoe\""),
+        ("audit 2: q11 given to Markoe",
+         lambda c: quote(c, "q11").update(speaker="bruce-markoe"),
+         qp("q11", ".speaker"), "the source gives these words to \"mike-rianda\""),
+        ("audit 3: q17 given to Jacob Adler",
+         lambda c: quote(c, "q17").update(speaker="jacob-adler"),
+         qp("q17", ".speaker"), "the source gives these words to \"total-pixel-space-narrator\""),
+        ("audit 4: JAILBIRD's director changed to Jacob Adler",
+         lambda c: film(c, "jailbird").update(directors=["jacob-adler"]),
+         fp("jailbird", ".directors"), "are not the sourced ['andrew-salter']"),
+        ("audit 5: Harmony Korine removed from the jury", drop_korine,
+         "$.festival.jury", "missing ['harmony-korine']"),
+        ("audit 6: Markoe's title changed to CEO / 執行長",
+         lambda c: person(c, "bruce-markoe").update(title={"zh-Hant": "執行長", "en": "CEO"}),
+         pp("bruce-markoe", ".title"), "is not the sourced"),
+        ("audit 7: Fragments of Nowhere's country changed to France",
+         lambda c: film(c, "fragments-of-nowhere").update(country={"zh-Hant": "法國", "en": "France"}),
+         fp("fragments-of-nowhere", ".country"), "is not the sourced"),
+        ("audit 8: n01's date changed to 2025-06-12",
+         lambda c: quote(c, "n01")["context"].update(date="2025-06-12"),
+         qp("n01", ".context.date"), "is not the sourced '2025-06-05'"),
+        ("audit 9: the Los Angeles event dated 2025-06-12 as if certain",
+         lambda c: event(c, "los-angeles-screening").update(date="2025-06-12"),
+         ep("los-angeles-screening", ".date"), "the day is not certain"),
+        ("audit 10: the IMAX dates changed to 18–21 August in a note", imax_days,
+         ep("imax-screenings", ".dateNote.en"), "states a number (“18”)"),
+        ("audit 11: q13 cut to its first sentence",
+         lambda c: quote(c, "q13")["text"].update({"zh-Hant": q13[:q13.index("。") + 1]}),
+         qp("q13", ".text.zh-Hant"), "it stops early"),
+        ("audit 12: q13 cut mid-sentence (「…它熱愛它讀到」)",
+         lambda c: quote(c, "q13")["text"].update({"zh-Hant": q13[:q13.index("它熱愛它讀到") + len("它熱愛它讀到")]}),
+         qp("q13", ".text.zh-Hant"), "it stops early"),
+        ("audit 13: q08's second English sentence dropped",
+         lambda c: quote(c, "q08")["text"].update(en=quote(c, "q08")["text"]["en"].split(SEP)[0]),
+         qp("q08", ".text.en"), "not the verified English"),
+        ("audit 14: “It won a prize at Cannes.” appended to a synopsis",
+         lambda c: film(c, "jailbird")["synopsis"].update(en=film(c, "jailbird")["synopsis"]["en"] + " It won a prize at Cannes."),
+         fp("jailbird", ".synopsis.en"), "(“Cannes”)"),
+        ("audit 15: Mike Rianda's Chinese name changed",
+         lambda c: person(c, "mike-rianda")["name"].update({"zh-Hant": "麥可·里安達"}),
+         pp("mike-rianda", ".name"), "is not the sourced"),
+        # ---- this change's corrections, undone, and more
+        ("ONE's tier named Silver again (only the FAQ table, maybe 2024's, names it)",
+         lambda c: film(c, "one")["award"].update(tier="silver"),
+         fp("one", ".award.tier"), "tier \"silver\" has no source"),
+        ("ONE's third place dropped",
+         lambda c: film(c, "one").update(award=None),
+         fp("one", ".award"), "no award given, but the sourced award"),
+        ("Rianda's film named by its mainland title again",
+         lambda c: person(c, "mike-rianda")["title"].update({"zh-Hant": "《智能大反攻》導演"}),
+         pp("mike-rianda", ".title"), "is not the sourced"),
+        ("More Tears Than Harm's synopsis in the fact sheet's rendering of the article again",
+         lambda c: film(c, "more-tears-than-harm")["synopsis"].update(en=old["mtth"]),
+         fp("more-tears-than-harm", ".synopsis.en"), "press wording"),
+        ("Fragments of Nowhere's Chinese synopsis following the seed's sentence again",
+         lambda c: film(c, "fragments-of-nowhere")["synopsis"].update({"zh-Hant": old["fragments-zh"]}),
+         fp("fragments-of-nowhere", ".synopsis.zh-Hant"), "follows the seed's paragraph"),
+        ("Total Pixel Space's synopsis carrying the film's narration again",
+         lambda c: film(c, "total-pixel-space")["synopsis"].update(en=old["tps"]),
+         fp("total-pixel-space", ".synopsis.en"), "press wording"),
+        ("the seed's wording in a Chinese synopsis (the narrator's question, unquoted)",
+         lambda c: film(c, "total-pixel-space")["synopsis"].update({"zh-Hant": "旁白問世界上可能存在多少種圖像。" + film(c, "total-pixel-space")["synopsis"]["zh-Hant"]}),
+         fp("total-pixel-space", ".synopsis.zh-Hant"), "repeats the seed's wording"),
+        ("ONE called far-future again",
+         lambda c: film(c, "one")["synopsis"].update(en=film(c, "one")["synopsis"]["en"].replace("A futuristic science-fiction story", "Far-future science fiction")),
+         fp("one", ".synopsis.en"), "is not supported"),
+        ("“nearly 6,000” quoted again without its source",
+         lambda c: c["festival"]["submissions"]["note"].update(en=c["festival"]["submissions"]["note"]["en"].replace("(AP)", "(AP; “nearly 6,000” elsewhere)")),
+         "$.festival.submissions.note.en", "does not say whose words"),
+        ("the festival no longer cites the critiqs.ai rewrite it quotes",
+         lambda c: c["festival"]["sources"].remove("critiqs-rewrite"),
+         "$.festival.description.en", "which this record does not cite"),
+        ("Fragments of Nowhere's country no longer marked as inferred",
+         lambda c: film(c, "fragments-of-nowhere")["note"].update(en=film(c, "fragments-of-nowhere")["note"]["en"].replace(
+             "The country is inferred from the directing duo being based in Montreal; no source states the film's country. ", "")),
+         fp("fragments-of-nowhere", ".note.en"), "the country is an inference"),
+        ("a source's title changed (Gigazine)",
+         lambda c: source(c, "gigazine-aiff-2025").update(title="Runway's AI Film Festival AIFF 2025 winners announced"),
+         sp("gigazine-aiff-2025", ".title"), "is not the recorded"),
+        ("a source's date misread as MM-DD (Forbes 07-06-2025 as 6 July)",
+         lambda c: source(c, "forbes-multiverse-engine").update(date="2025-07-06"),
+         sp("forbes-multiverse-engine", ".date"), "is not the recorded '2025-06-07'"),
+        ("where the Runway page's title, author and date were read, dropped from its note",
+         lambda c: source(c, "runway-news-vallee-duhamel")["note"].update(en="Confirms Vallée Duhamel as the Montreal directing duo of Julien Vallée and Eve Duhamel."),
+         sp("runway-news-vallee-duhamel", ".note.en"), "must say where"),
+        ("the Paris screening given a date no source has",
+         lambda c: event(c, "paris-screening").update(date="2025-06-12"),
+         ep("paris-screening", ".date"), "is not the sourced None"),
+        ("the Los Angeles screening's start no longer said to be inferred",
+         lambda c: c["screenings"][idx("screenings", "los-angeles-screening")]["note"].update(en="The start time and running length were not found."),
+         f"$.screenings[{idx('screenings', 'los-angeles-screening')}].note.en", "must say \"inferred\""),
+        ("q07 runs past its closing quotation mark",
+         lambda c: quote(c, "q07")["text"].update({"zh-Hant": quote(c, "q07")["text"]["zh-Hant"] + ",瓦倫蘇埃拉以這些例子向我指出"}),
+         qp("q07", ".text.zh-Hant"), "runs past the closing quotation mark"),
+        ("q06 given the words of another quotation (q07)",
+         lambda c: quote(c, "q06")["text"].update({"zh-Hant": quote(c, "q07")["text"]["zh-Hant"]}),
+         qp("q06", ".text.zh-Hant"), "not the seed's whole quotation"),
+        ("q11's English without its first part",
+         lambda c: quote(c, "q11")["text"].update(en=quote(c, "q11")["text"]["en"].split(SEP)[1]),
+         qp("q11", ".text"), "must cover the same words"),
+        ("a number in a Chinese synopsis (片長十二分鐘)",
+         lambda c: film(c, "jailbird")["synopsis"].update({"zh-Hant": film(c, "jailbird")["synopsis"]["zh-Hant"] + "片長十二分鐘。"}),
+         fp("jailbird", ".synopsis.zh-Hant"), "states a number (“十二”)"),
+        ("an award and a festival in a note that no reference records (Burano)",
+         lambda c: film(c, "editorial")["note"].update(en=film(c, "editorial")["note"]["en"] + " It won the School Award at the Burano AI Film Festival."),
+         fp("editorial", ".note.en"), "states an award or prize (“won”)"),
+        ("a juror the sources do not name",
+         lambda c: c["festival"]["jury"].append("mike-rianda"),
+         "$.festival.jury", "not in the source ['mike-rianda']"),
+        ("Total Pixel Space's running time changed to 9 minutes",
+         lambda c: film(c, "total-pixel-space").update(runtimeSeconds=540),
+         fp("total-pixel-space", ".runtimeSeconds"), "is not the sourced 568"),
+        ("a person's Chinese title changed (Domont: 高級副總裁)",
+         lambda c: person(c, "brianna-domont")["title"].update({"zh-Hant": "視覺特效高級副總裁"}),
+         pp("brianna-domont", ".title"), "is not the sourced"),
+        ("a Chinese name given to a person the sources name only in English",
+         lambda c: person(c, "illya-dutsyk")["name"].update({"zh-Hant": "伊利亞·杜西克"}),
+         pp("illya-dutsyk", ".name"), "is not the sourced"),
     ]
 
+
+def self_test(args):
+    catalog_text = read_text(args.catalog)
+    catalog = json.loads(catalog_text)
+    ref = load_json(args.reference)
+    rec = load_json(args.records)
+    style = load_json(DEFAULT_ZH_STYLE)
+    seed, facts, skipped, missing = find_inputs(args.seed, args.facts, True)
+    if missing:
+        if IN_CI:
+            report_missing(missing, "the self-test")
+            print("FAIL (self-test not run)")
+            return 1
+        for s in skipped:
+            print("skipped:", s)
+        print(f"SKIPPED (self-test not run: it needs {' and '.join(missing)}, and runs only on the real ones)")
+        return 0
+    lines = json_lines(catalog_text)
+    label = os.path.relpath(args.catalog)
     failures = 0
-    base = run_checks(catalog, None, seed, ref, style)
-    if base:
+    base = run_checks(catalog, args.schema, seed, ref, style, facts, rec, lines, label)
+    for s in base.skipped:
+        print("skipped:", s)
+    if base.errors:
         failures += 1
-        print("self-test FAIL: the unmodified catalog does not pass:")
-        for e in base:
+        print("self-test FAIL: the unmodified catalog does not pass (real seed and fact sheet):")
+        for e in base.formatted():
             print("  error:", e)
     else:
-        print("self-test: the unmodified catalog passes (synthetic seed)")
+        print("self-test: the unmodified catalog passes (the real seed, the fact sheet, the schema)")
+    variants = mutations(catalog)
+    caught = 0
     for name, mutate, path, fragment in variants:
         broken = copy.deepcopy(catalog)
         mutate(broken)
-        errors = run_checks(broken, None, seed, ref, style)
-        hits = [e for e in errors if e.startswith(path + ":") and fragment in e]
+        ck = run_checks(broken, None, seed, ref, style, facts, rec, lines, label)
+        hits = [(p, m) for p, m in ck.errors if p == path and fragment in m]
         if hits:
-            print(f"self-test: caught {name}\n    {hits[0]}")
+            caught += 1
+            print(f"caught: {name}\n    {ck.format(*hits[0])}")
         else:
             failures += 1
             print(f"self-test FAIL: {name} not caught at {path} (wanted {fragment!r}); got:")
-            for e in errors or ["(no errors)"]:
+            for e in ck.formatted() or ["(no errors)"]:
                 print("    ", e)
+    print(f"self-test: {len(variants)} mutations, {caught} caught with a located message, {len(variants) - caught} missed; "
+          f"unmodified catalog {'fails' if base.errors else 'passes'}")
     print("FAIL" if failures else "OK", f"(self-test: {len(variants)} broken variants, {failures} failures)")
     return 1 if failures else 0
 
@@ -670,6 +1601,7 @@ def main():
     ap.add_argument("--schema", default=DEFAULT_SCHEMA)
     ap.add_argument("--seed", default=None)
     ap.add_argument("--reference", default=DEFAULT_REFERENCE)
+    ap.add_argument("--records", default=DEFAULT_RECORDS)
     ap.add_argument("--facts", default=None)
     ap.add_argument("--self-test", action="store_true",
                     help="check that deliberately broken variants of the catalog are caught")
@@ -677,51 +1609,52 @@ def main():
     if args.self_test:
         return self_test(args)
 
-    with open(args.catalog, encoding="utf-8") as f:
-        catalog = json.load(f)
+    catalog_text = read_text(args.catalog)
+    catalog = json.loads(catalog_text)
     if not isinstance(catalog, dict):
         print("error: catalog is not a JSON object")
         return 1
     is_seed_catalog = catalog.get("id") == SEED_CATALOG_ID
-    seed_path = args.seed if args.seed is not None else (DEFAULT_SEED if is_seed_catalog else None)
-    seed_text = None
-    if seed_path is None:
-        print("note: no seed for this catalog; quote verbatim and fragment-order checks skipped", file=sys.stderr)
-    elif os.path.exists(seed_path):
-        with open(seed_path, encoding="utf-8") as f:
-            seed_text = f.read()
-    else:
-        print(f"skipped: seed not found ({seed_path}; set $FESTIVAL_SEED or pass --seed): "
-              "zh quote verbatim and fragment-order checks")
+    seed_text, facts_text, skipped, missing = find_inputs(args.seed, args.facts, is_seed_catalog)
 
-    ref = load_json(args.reference) if os.path.exists(args.reference) else None
-    if ref is None:
-        print(f"error: reference data {args.reference} not found")
+    if not os.path.exists(args.reference) or not os.path.exists(args.records):
+        print(f"error: reference data {shown(args.reference)} or {shown(args.records)} not found")
         return 1
+    ref, rec = load_json(args.reference), load_json(args.records)
     if ref.get("catalogId") != catalog.get("id"):
-        print(f"note: the reference data is for catalog \"{ref.get('catalogId')}\"; "
-              "checks against it skipped", file=sys.stderr)
+        print(f"note: the reference data is for catalog \"{ref.get('catalogId')}\"; checks against it skipped",
+              file=sys.stderr)
         ref = None
-    facts_text = None
-    if ref is not None:
-        facts_path = args.facts or DEFAULT_FACTS
-        if os.path.exists(facts_path):
-            with open(facts_path, encoding="utf-8") as f:
-                facts_text = f.read()
-        else:
-            print(f"skipped: fact sheet not found ({facts_path}; set $FESTIVAL_FACTS or pass --facts): "
-                  "reference data vs fact sheet check (the checks against the committed reference data run)")
+    if rec.get("catalogId") != catalog.get("id"):
+        rec = None
 
-    errors = run_checks(catalog, args.schema, seed_text, ref, load_json(DEFAULT_ZH_STYLE), facts_text)
-    for e in errors:
+    for s in skipped:
+        print("skipped:", s)
+    ck = run_checks(catalog, args.schema, seed_text, ref, load_json(DEFAULT_ZH_STYLE), facts_text, rec,
+                    json_lines(catalog_text), os.path.relpath(args.catalog))
+    for s in ck.skipped:
+        print("skipped:", s)
+    for e in ck.formatted():
         print("error:", e)
     quotes = as_list(catalog.get("quotes"))
     count = lambda lang: sum(1 for q in quotes if isinstance(q, dict) and lang in (q.get("text") or {}))
-    print(f"{args.catalog}: {len(as_list(catalog.get('films')))} films, {len(as_list(catalog.get('people')))} people, "
-          f"{len(quotes)} quotes ({count('zh-Hant')} zh-Hant, {count('en')} en), "
-          f"{len(as_list(catalog.get('sources')))} sources, {len(as_list(catalog.get('topics')))} topics")
-    print("FAIL" if errors else "OK", f"({len(errors)} problems)")
-    return 1 if errors else 0
+    print(f"{os.path.relpath(args.catalog)}: {len(as_list(catalog.get('films')))} films, "
+          f"{len(as_list(catalog.get('people')))} people, {len(quotes)} quotes ({count('zh-Hant')} zh-Hant, "
+          f"{count('en')} en), {len(as_list(catalog.get('sources')))} sources, {len(as_list(catalog.get('topics')))} topics")
+    if missing and IN_CI:
+        report_missing(missing, "the checks against the seed and the fact sheet")
+        print("FAIL", f"({len(ck.errors)} problems; {' and '.join(missing)} missing in CI)")
+        return 1
+    if ck.errors:
+        print("FAIL", f"({len(ck.errors)} problem{'' if len(ck.errors) == 1 else 's'})")
+        return 1
+    if skipped or ck.skipped:
+        what = [f"those needing {' and '.join(missing)}"] if missing else []
+        what += [s.split(" (")[0] for s in ck.skipped]
+        print(f"SKIPPED (0 problems in the checks that ran; not run: {'; '.join(what)})")
+        return 0
+    print("OK (0 problems)")
+    return 0
 
 
 if __name__ == "__main__":

@@ -217,9 +217,9 @@ import TextGrid
     @Test func theExportDirectoryIsAPathWithHomeExpanded() throws {
         let config = try Self.parse("export-directory = \"~/exports\"\n")
         #expect(config.exportDirectory == "~/exports")
-        #expect(config.exportDirectory(home: "/home/me", current: "/work") == "/home/me/exports")
-        #expect(try Self.parse("export-directory = \"out\"\n").exportDirectory(home: nil, current: "/work") == "/work/out")
-        #expect(Config().exportDirectory(home: "/home/me", current: "/work") == "/work")
+        #expect(config.exportDirectory(home: "/home/me", current: "/srv/project") == "/home/me/exports")
+        #expect(try Self.parse("export-directory = \"out\"\n").exportDirectory(home: nil, current: "/srv/project") == "/srv/project/out")
+        #expect(Config().exportDirectory(home: "/home/me", current: "/srv/project") == "/srv/project")
         #expect(Self.errors("export-directory = 3\n") == ["config.toml:1:20: export-directory: expected a directory path (a string), found the number 3"])
         #expect(Self.errors("export-directory = \"a\\u001b[31m\"\n")
             == ["config.toml:1:20: export-directory: expected a directory path without control characters"])
