@@ -76,7 +76,7 @@ public enum CSVImport {
             var rowLog = ImportLog(file: file)
             func value(_ f: Field) -> String? {
                 guard let i = column[f], i < row.fields.count else { return nil }
-                let v = row.fields[i].trimmingCharacters(in: .whitespaces)
+                let v = row.fields[i].trimmed
                 return v.isEmpty ? nil : v
             }
             func fail(_ f: Field, _ message: String) {
@@ -130,7 +130,7 @@ public enum CSVImport {
                 for issue in rowLog.issues { log.add(line: issue.line, column: issue.column, issue.path, issue.message) }
                 continue
             }
-            let directors = value(.director).map { $0.split(whereSeparator: { ";、/".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            let directors = value(.director).map { $0.split(whereSeparator: { ";、/".contains($0) }).map { $0.trimmed }
                 .filter { !$0.isEmpty } } ?? []
             builder.add(CatalogBuilder.Event(
                 uid: value(.id), occurrence: nil,
@@ -157,7 +157,7 @@ public enum CSVImport {
         var t = s.uppercased().replacingOccurrences(of: "時", with: ":").replacingOccurrences(of: "分", with: "")
         var pm = false, am = false
         if t.hasSuffix("PM") { pm = true; t = String(t.dropLast(2)) } else if t.hasSuffix("AM") { am = true; t = String(t.dropLast(2)) }
-        let parts = t.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        let parts = t.trimmed.split(separator: ":")
         guard parts.count == 2, parts[1].count == 2, var h = Int(parts[0]), let m = Int(parts[1]), (0..<60).contains(m) else { return nil }
         if pm || am {
             guard (1...12).contains(h) else { return nil }

@@ -78,7 +78,12 @@ struct CatalogBuilder {
     static let sourceID = "imported-file"
 
     mutating func add(_ e: Event) {
-        let filmIDs = (e.works.isEmpty ? [Work(title: e.name, description: { nil })] : e.works).map { film(for: $0) }
+        var filmIDs: [String] = []
+        // Two works of one title in a programme are one film, listed once.
+        for w in e.works.isEmpty ? [Work(title: e.name, description: { nil })] : e.works {
+            let id = film(for: w)
+            if !filmIDs.contains(id) { filmIDs.append(id) }
+        }
         let title = e.works.first?.title ?? e.name ?? "untitled"
         var venueID: String?
         if let place = e.location {
@@ -208,7 +213,15 @@ struct CatalogBuilder {
         let source = Source(id: Self.sourceID, title: Self.fileName(file), author: nil, person: nil, publisher: nil, url: nil, date: nil,
                             language: "und", note: nil)
         let (venues, screenings) = placed(warnings: &warnings)
-        let sorted = screenings.sorted { ($0.start?.description ?? "~", $0.id) < ($1.start?.description ?? "~", $1.id) }
+        // By start (unknown last), then id.
+        let sorted = screenings.sorted { a, b in
+            switch (a.start, b.start) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.id < b.id
+            }
+        }
         return Catalog(id: prefix + (Self.slug(shortName ?? base) ?? Self.hash(base)), festival: festival, topics: [], people: people, films: films,
                        venues: venues, screenings: sorted, travel: [], quotes: [], sources: [source])
     }

@@ -13,7 +13,7 @@ enum FeedTimes {
     }
 
     static func stamp(_ text: String) -> Stamp? {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = text.trimmed
         let parts = s.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false).flatMap { $0.split(separator: " ", maxSplits: 1) }
         guard let datePart = parts.first else { return nil }
         let ymd = datePart.split(separator: "-", omittingEmptySubsequences: false)
@@ -94,7 +94,7 @@ enum FeedTimes {
 
     /// `00:30`, `1:45`, `01:45:00` (hours, minutes, seconds rounded up) as minutes.
     static func clockDuration(_ s: String) -> Int? {
-        let parts = s.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        let parts = s.trimmed.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil && $0! >= 0 }), let h = parts[0], let m = parts[1], m < 60, h < 10_000 else { return nil }
         let seconds = parts.count == 3 ? parts[2]! : 0
         guard seconds < 60 else { return nil }

@@ -39,13 +39,13 @@ enum FrabImport {
         var room: String?
 
         func text(_ name: String) -> String? {
-            guard let v = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+            guard let v = fields[name]?.trimmed, !v.isEmpty else { return nil }
             return v
         }
     }
 
     static func catalog(_ schedule: Schedule, file: String, timeZone: String?, log: inout ImportLog) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
-        var named = schedule.timeZoneName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        var named = schedule.timeZoneName.flatMap { $0.trimmed.isEmpty ? nil : $0 }
         if let name = named, LocalTime.zone(name) == nil {
             log.add(line: nil, "conference.time_zone_name", "\"\(name)\" is not a time zone this system knows")
             named = nil

@@ -141,13 +141,13 @@ enum FrabXML {
                 switch (parent, name) {
                 case ("event", _): if event!.fields[name] == nil { event!.fields[name] = text }
                 case ("persons", "person"):
-                    let person = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let person = text.trimmed
                     if !person.isEmpty { event!.persons.append(person) }
-                case ("links", "link"): if let href = linkHref { event!.links.append(href.trimmingCharacters(in: .whitespaces)) }
+                case ("links", "link"): if let href = linkHref { event!.links.append(href.trimmed) }
                 default: break
                 }
             } else if parent == "conference" {
-                let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = text.trimmed
                 switch name {
                 case "title": schedule.title = value
                 case "acronym": schedule.acronym = value

@@ -149,12 +149,12 @@ public enum ICSImport {
     }
 
     static func event(_ e: ICSComponent, placed: ICSTimeZones.Placed, minutes: Int?, endDay: PartialDate?, occurrence: LocalStart?) -> CatalogBuilder.Event {
-        let text = { (name: String) in e.property(name).map { ICSValues.text($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let text = { (name: String) in e.property(name).map { ICSValues.text($0.value).trimmed }.flatMap { $0.isEmpty ? nil : $0 } }
         return CatalogBuilder.Event(
             uid: e.property("UID")?.value, occurrence: occurrence ?? e.property("RECURRENCE-ID").flatMap { ICSValues.stamp($0.value)?.start },
             works: [CatalogBuilder.Work(title: text("SUMMARY"), description: { text("DESCRIPTION").map(ICSValues.plainText) },
                                         categories: e.all("CATEGORIES").flatMap { ICSValues.textList($0.value) },
-                                        links: e.property("URL").map { [$0.value.trimmingCharacters(in: .whitespaces)] } ?? [])],
+                                        links: e.property("URL").map { [$0.value.trimmed] } ?? [])],
             location: text("LOCATION"), geo: e.property("GEO").flatMap { ICSValues.geo($0.value) },
             start: placed.local, instant: placed.instant, zone: placed.zone, minutes: minutes.flatMap { $0 <= Screening.maxDuration ? $0 : nil }, endDay: endDay,
             status: e.property("STATUS")?.value.uppercased() == "CANCELLED" ? .cancelled : .scheduled, line: e.line)

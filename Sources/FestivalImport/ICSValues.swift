@@ -30,7 +30,7 @@ enum ICSValues {
             else { current.append(ch) }
         }
         parts.append(text(current))
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmed }.filter { !$0.isEmpty }
     }
 
     /// A DATE-TIME or DATE: the wall-clock day and minute (nil for a DATE), and whether it
@@ -118,9 +118,9 @@ enum ICSValues {
             out = out.replacingOccurrences(of: entity, with: ch)
         }
         return out.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmed }
             .joined(separator: "\n")
             .replacingOccurrences(of: "\n\n\n", with: "\n\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmed
     }
 }

@@ -19,8 +19,9 @@ public enum Importer {
         if head.hasPrefix("{") || head.hasPrefix("[") {
             if head.contains("\"schemaVersion\"") { return nil }
             if head.contains("\"@context\"") { return .jsonld }
-            if head.contains("\"schedule\"") && head.contains("\"conference\"") { return .frab }
-            return nil
+            // frab's JSON is one object whose first member is "schedule".
+            let firstKey = head.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            return firstKey.hasPrefix("\"schedule\"") ? .frab : nil
         }
         return head.contains(",") || head.contains(";") || head.contains("\t") ? .csv : nil
     }

@@ -201,7 +201,7 @@ extension JSONNode {
     var text: String? {
         switch value {
         case .string(let s):
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = s.trimmed
             return t.isEmpty ? nil : t
         case .int(let i): return String(i)
         case .object: return self["@value"]?.text

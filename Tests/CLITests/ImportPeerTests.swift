@@ -128,6 +128,9 @@ import Testing
         #expect(String(decoding: paris.stdout, as: UTF8.self).contains("Europe/Paris"), "another zone is not served the cached one")
         let unknown = try await sandbox.run(binary, ["films", "--catalog", floating, "--time-zone", "Mars/Olympus"])
         #expect(unknown.status == 2 && String(decoding: unknown.stderr, as: UTF8.self).contains("unknown time zone 'Mars/Olympus'"))
+        // frab's JSON opens like its XML (told from a catalog by its first member).
+        let json = try await sandbox.run(binary, ["films", "--catalog", ImportCLITests.fixtures.appending(path: "northern-frames.json").path, "--lang", "en"])
+        #expect(json.status == 0 && String(decoding: json.stdout, as: UTF8.self).contains("Winter Archive"), "\(String(decoding: json.stderr, as: UTF8.self))")
         // A frab schedule's talks show their speakers as such.
         let talk = try await sandbox.run(binary, ["render", "--screen", "film:making-films-with-machines", "--catalog",
                                                    ImportCLITests.fixtures.appending(path: "northern-frames.xml").path, "--lang", "en", "--size", "70x14"])

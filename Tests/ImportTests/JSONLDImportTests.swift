@@ -67,6 +67,9 @@ import Testing
         let floating = "{\"@context\": \"https://schema.org\", \"@type\": \"ScreeningEvent\", \"name\": \"A\", \"startDate\": \"2030-05-01T20:00\"}"
         #expect(throws: CatalogError.self) { try Importer.catalog(Array(floating.utf8), file: "f.json") }
         #expect(try Importer.catalog(Array(floating.utf8), file: "f.json", timeZone: "Europe/Paris")?.screenings.count == 1)
+        // Two works of one title in a programme are one film, listed once.
+        let twice = "{\"@context\": \"https://schema.org\", \"@type\": \"ScreeningEvent\", \"name\": \"P\", \"startDate\": \"2030-05-01\", \"workPresented\": [{\"name\": \"A\"}, {\"name\": \"a\"}, {\"name\": \"B\"}]}"
+        #expect(try Importer.catalog(Array(twice.utf8), file: "t.json")?.screenings.first?.films == ["a", "b"])
         let none = "{\"@context\": \"https://schema.org\", \"@type\": \"Movie\", \"name\": \"A\"}"
         #expect(throws: CatalogError.self) { try Importer.catalog(Array(none.utf8), file: "m.json") }
     }

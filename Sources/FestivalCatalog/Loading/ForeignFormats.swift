@@ -2,8 +2,8 @@ import Synchronization
 
 /// Readers of formats other than festival's JSON (iCalendar feeds, …), which the program
 /// registers at start: every load (the CLI, the browser, the cache, `validate`) asks it
-/// first when a file does not start with `{`, so a feed opens like a catalog. The reader
-/// returns nil for bytes that are not its formats.
+/// first, so a feed opens like a catalog. The reader returns nil for bytes that are not its
+/// formats (festival's own JSON among them), telling them by their first bytes.
 public final class ForeignFormats: Sendable {
     public typealias Reader = @Sendable (_ bytes: [UInt8], _ file: String) throws(CatalogError) -> Catalog?
     private let reader = Mutex<Reader?>(nil)
@@ -21,9 +21,7 @@ public final class ForeignFormats: Sendable {
 
     /// The catalog the registered reader makes of `bytes`, or nil (JSON, or no reader).
     func read(_ bytes: [UInt8], file: String) throws(CatalogError) -> Catalog? {
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
-        guard i < bytes.count, bytes[i] != UInt8(ascii: "{"), let reader = reader.withLock({ $0 }) else { return nil }
+        guard !bytes.isEmpty, let reader = reader.withLock({ $0 }) else { return nil }
         return try reader(bytes, file)
     }
 }
