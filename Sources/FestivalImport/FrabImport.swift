@@ -38,6 +38,10 @@ enum FrabImport {
         /// The room it is listed under (used when the event names none).
         var room: String?
 
+        /// The fields festival reads (the others are not kept).
+        static let read: Set<String> = ["guid", "id", "date", "start", "duration", "room", "title", "subtitle", "track", "type",
+                                        "abstract", "description", "url"]
+
         func text(_ name: String) -> String? {
             guard let v = fields[name]?.trimmed, !v.isEmpty else { return nil }
             return v

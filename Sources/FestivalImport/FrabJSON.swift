@@ -25,7 +25,7 @@ enum FrabJSON {
                     e.dayDate = day["date"]?.string
                     e.dayStart = day["day_start"]?.string
                     e.room = roomName
-                    for (key, value) in fields {
+                    for (key, value) in fields where FrabImport.Event.read.contains(key) {
                         switch value.value {
                         case .string(let s): e.fields[key] = s
                         case .int(let i): e.fields[key] = String(i)
@@ -48,8 +48,9 @@ extension FrabImport {
     /// The catalog of a `schedule.json`.
     static func catalog(json bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         var log = ImportLog(file: file)
-        let root = try ImportJSON.parse(bytes, log: &log)
-        guard let schedule = FrabJSON.schedule(root, log: &log) else { throw log.error }
+        // The tree is gone once the schedule is read from it.
+        let read = { (log: inout ImportLog) throws(CatalogError) -> FrabImport.Schedule? in FrabJSON.schedule(try ImportJSON.parse(bytes, log: &log), log: &log) }
+        guard let schedule = try read(&log) else { throw log.error }
         return try catalog(schedule, file: file, timeZone: timeZone, log: &log)
     }
 }

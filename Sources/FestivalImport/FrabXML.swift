@@ -19,18 +19,23 @@ enum FrabXML {
             return nil
         }
         let reader = Reader()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = reader
-        let ok = parser.parse()
+        // Parsed where the bytes lie (no copy into a Data of their own).
+        let (ok, error, line, column) = bytes.withUnsafeBufferPointer { buffer in
+            let parser = XMLParser(data: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!),
+                                              count: buffer.count, deallocator: .none))
+            parser.shouldResolveExternalEntities = false
+            parser.shouldProcessNamespaces = false
+            parser.delegate = reader
+            let ok = parser.parse()
+            return (ok, parser.parserError, parser.lineNumber, parser.columnNumber)
+        }
         if let message = reader.refusal {
             log.add(line: reader.refusalLine, "XML", message)
             return nil
         }
-        if !ok || parser.parserError != nil {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            log.add(line: parser.lineNumber, column: parser.columnNumber, "XML", "not well-formed XML (libxml2 error \(code)\(code == 89 ? ": entity loop or expansion" : ""))")
+        if !ok || error != nil {
+            let code = (error as NSError?)?.code ?? 0
+            log.add(line: line, column: column, "XML", "not well-formed XML (libxml2 error \(code)\(code == 89 ? ": entity loop or expansion" : ""))")
             return nil
         }
         guard reader.sawSchedule else {
@@ -139,7 +144,7 @@ enum FrabXML {
                 event = nil
             } else if event != nil {
                 switch (parent, name) {
-                case ("event", _): if event!.fields[name] == nil { event!.fields[name] = text }
+                case ("event", _): if FrabImport.Event.read.contains(name), event!.fields[name] == nil { event!.fields[name] = text }
                 case ("persons", "person"):
                     let person = text.trimmed
                     if !person.isEmpty { event!.persons.append(person) }

@@ -137,7 +137,9 @@ public enum ICSImport {
             else { log.add(line: nil, "VTIMEZONE", "the VTIMEZONE \"\(tzid)\" agrees with no time zone this system knows") }
         }
         guard log.issues.isEmpty else { throw log.error }
-        for p in pending {
+        // Taken from the end of a reversed list, so each event's lines are freed once added.
+        pending.reverse()
+        while let p = pending.popLast() {
             var placed = p.placed
             if placed.zone == nil, let raw = p.tzid, let name = matched[raw], let zone = LocalTime.zone(name), let t = placed.instant {
                 placed.zone = name
