@@ -12,17 +12,24 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Convert a festival's published programme (iCalendar, frab schedule XML or JSON, schema.org JSON-LD, CSV) into a festival catalog.",
         discussion: """
-        The format is recognised by the content, not the name. Every command also opens such a file \
-        directly (festival --catalog feed.ics). Ids stay the same when a newer version of the same feed \
-        is imported, so your shelf keeps working. The catalog written passes festival validate.
-        Example: festival import programme.ics --output festival.json
+        Formats: ics (iCalendar, RFC 5545), frab (a frab or Pentabarf schedule.xml or schedule.json), \
+        jsonld (schema.org events in a JSON-LD file or in a web page's ld+json scripts), csv (a programme \
+        spreadsheet, one row a screening). The format is recognised by the content, not the name. Every \
+        command also opens such a file directly (festival --catalog feed.ics). Ids stay the same when a \
+        newer version of the same feed is imported, so your shelf keeps working. What the file does not \
+        say stays unknown. The catalog written passes festival validate; warnings (a zone inferred from \
+        UTC offsets, a start in a repeated hour) go to standard error.
+        Examples:
+          festival import programme.ics --output festival.json
+          festival import schedule.xml --output festival.json
+          festival import programme.html --time-zone Asia/Taipei
         """
     )
 
     @Argument(help: "The file to convert.", completion: .file())
     var file: String
 
-    @Option(help: ArgumentHelp("Read it as this format (default: recognised from the content).", valueName: "format"))
+    @Option(help: ArgumentHelp("Read it as this format: ics, frab, jsonld or csv (default: recognised from the content).", valueName: "format"))
     var format: Importer.Format?
 
     @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of times the file gives without one (an IANA name).", valueName: "zone"))
