@@ -54,7 +54,7 @@ struct CatalogBuilder {
     }
 
     let file: String
-    let name: String?
+    var name: String?
     /// The catalog id's prefix: `ics-`, `csv-`.
     var prefix = "ics-"
     private var films: [Film] = [], filmByKey: [String: Int] = [:]

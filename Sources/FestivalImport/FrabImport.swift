@@ -18,13 +18,12 @@ import Foundation
 /// | `duration` (`H:MM`) | the duration |
 /// | `type` | a label |
 enum FrabImport {
-    /// What both shapes hold, as text.
+    /// The conference's own fields, as text.
     struct Schedule {
         var title: String?
         var acronym: String?
         var timeZoneName: String?
         var url: String?
-        var events: [Event] = []
     }
 
     struct Event {
@@ -48,49 +47,74 @@ enum FrabImport {
         }
     }
 
-    static func catalog(_ schedule: Schedule, file: String, timeZone: String?, log: inout ImportLog) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
-        var named = schedule.timeZoneName.flatMap { $0.trimmed.isEmpty ? nil : $0 }
-        if let name = named, LocalTime.zone(name) == nil {
-            log.add(line: nil, "conference.time_zone_name", "\"\(name)\" is not a time zone this system knows")
-            named = nil
+    /// Turns events into the catalog as they are read: each goes straight into the catalog
+    /// once the zone is known (`time_zone_name`, which frab writes before the days, or
+    /// `--time-zone`); until then (a schedule naming no zone) events wait, with their starts,
+    /// for the zone their offsets agree on.
+    struct Assembler {
+        let file: String
+        let timeZone: String?
+        var conference = Schedule()
+        private var builder: CatalogBuilder
+        private var waiting: [(event: Event, stamp: FeedTimes.Stamp?)] = []
+        private var zone: String?
+        private var zoneKnown = false
+        private var offsets: [(instant: Int, offset: Int)] = []
+
+        init(file: String, timeZone: String?, log: inout ImportLog) {
+            self.file = file
+            self.timeZone = timeZone
+            builder = CatalogBuilder(file: file, name: nil)
+            builder.prefix = "frab-"
+            if let tz = timeZone, LocalTime.zone(tz) == nil { log.add(line: nil, "--time-zone", "unknown time zone \"\(tz)\"") }
         }
-        if let tz = timeZone, LocalTime.zone(tz) == nil { log.add(line: nil, "--time-zone", "unknown time zone \"\(tz)\"") }
-        // Each event's start as written.
-        var stamps: [FeedTimes.Stamp?] = []
-        for e in schedule.events {
-            if let date = e.text("date") {
-                guard let s = FeedTimes.stamp(date) else { log.add(line: e.line, "event.date", "\"\(date)\" is not an ISO 8601 date-time"); stamps.append(nil); continue }
-                stamps.append(s)
-            } else if let day = e.dayDate.flatMap(FeedTimes.stamp), let start = e.text("start") {
-                guard let m = CSVImport.clock(start) else { log.add(line: e.line, "event.start", "\"\(start)\" is not a time (HH:MM)"); stamps.append(nil); continue }
-                var days = LocalTime.daysSince1970(year: day.start.year, month: day.start.month, day: day.start.day)
-                // frab days run past midnight: a start before the day's own start is the next morning.
-                if let dayStart = e.dayStart.flatMap(FeedTimes.stamp)?.start.minute, m < dayStart { days += 1 }
-                let d = LocalTime.civil(days)
-                stamps.append(LocalStart(year: d.year, month: d.month, day: d.day, minute: m).map { FeedTimes.Stamp(start: $0, offset: nil) })
-            } else {
-                stamps.append(e.dayDate.flatMap(FeedTimes.stamp))
+
+        /// The conference's zone is settled: its `time_zone_name` (checked), else `--time-zone`.
+        private mutating func settleNamedZone(log: inout ImportLog) {
+            guard !zoneKnown else { return }
+            var named = conference.timeZoneName.flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
+            if let name = named, LocalTime.zone(name) == nil {
+                log.add(line: nil, "conference.time_zone_name", "\"\(name)\" is not a time zone this system knows")
+                named = nil
             }
+            if let name = named ?? timeZone { zone = name; zoneKnown = true }
         }
-        let offsets = stamps.compactMap { s in s.flatMap { s in FeedTimes.instant(s).map { ($0, s.offset!) } } }
-        let chosen = FeedTimes.zone(named: named ?? timeZone, offsets: offsets)
-        let zone = chosen?.name
-        if let chosen, chosen.inferred { log.warnings.append(FeedTimes.inferredWarning(chosen.name, file: file)) }
-        var builder = CatalogBuilder(file: file, name: schedule.title)
-        builder.prefix = "frab-"
-        builder.shortName = schedule.acronym
-        builder.website = schedule.url
-        for (e, stamp) in zip(schedule.events, stamps) {
+
+        mutating func add(_ e: Event, log: inout ImportLog) {
+            settleNamedZone(log: &log)
+            let stamp = Self.stamp(e, log: &log)
+            if zoneKnown { place(e, stamp, log: &log); return }
+            if let s = stamp, let t = FeedTimes.instant(s) { offsets.append((t, s.offset!)) }
+            waiting.append((e, stamp))
+        }
+
+        /// The event's start as written: its `date`, else its day's date and `start`.
+        static func stamp(_ e: Event, log: inout ImportLog) -> FeedTimes.Stamp? {
+            if let date = e.text("date") {
+                guard let s = FeedTimes.stamp(date) else { log.add(line: e.line, "event.date", "\"\(date)\" is not an ISO 8601 date-time"); return nil }
+                return s
+            }
+            guard let day = e.dayDate.flatMap(FeedTimes.stamp), let start = e.text("start") else { return e.dayDate.flatMap(FeedTimes.stamp) }
+            guard let m = CSVImport.clock(start) else { log.add(line: e.line, "event.start", "\"\(start)\" is not a time (HH:MM)"); return nil }
+            var days = LocalTime.daysSince1970(year: day.start.year, month: day.start.month, day: day.start.day)
+            // frab days run past midnight: a start before the day's own start is the next morning.
+            if let dayStart = e.dayStart.flatMap(FeedTimes.stamp)?.start.minute, m < dayStart { days += 1 }
+            let d = LocalTime.civil(days)
+            return LocalStart(year: d.year, month: d.month, day: d.day, minute: m).map { FeedTimes.Stamp(start: $0, offset: nil) }
+        }
+
+        private mutating func place(_ e: Event, _ stamp: FeedTimes.Stamp?, log: inout ImportLog) {
+            guard log.issues.count <= 200 else { return }
             var start: LocalStart?, instant: Int?
             if let stamp {
                 guard ICSImport.years.contains(stamp.start.year) else {
                     log.add(line: e.line, "event.date", "\(stamp.start.year) is outside the years festival plans for (1900–2200)")
-                    continue
+                    return
                 }
                 switch FeedTimes.place(stamp, in: zone) {
                 case .placed(let s, let t): start = s; instant = t
-                case .needsZone: log.add(line: e.line, "event.start", "the schedule has no time_zone_name: give --time-zone"); continue
-                case .skipped: log.add(line: e.line, "event.start", "\(stamp.start) does not exist in \(zone ?? "") (the clocks skip it)"); continue
+                case .needsZone: log.add(line: e.line, "event.start", "the schedule has no time_zone_name: give --time-zone"); return
+                case .skipped: log.add(line: e.line, "event.start", "\(stamp.start) does not exist in \(zone ?? "") (the clocks skip it)"); return
                 }
             }
             var minutes: Int?
@@ -111,9 +135,23 @@ enum FrabImport {
                 location: e.text("room") ?? e.room, geo: nil, start: start, instant: instant, zone: start?.minute != nil ? zone : nil,
                 minutes: minutes.flatMap { $0 > 0 && $0 <= Screening.maxDuration ? $0 : nil }, endDay: nil, status: .scheduled,
                 labels: e.text("type").map { [String($0.prefix(64))] } ?? [], line: e.line))
-            if log.issues.count > 200 { break }
         }
-        guard log.issues.isEmpty else { throw log.error }
-        return (try builder.validCatalog(log: &log), log.warnings)
+
+        /// The catalog, once every event is in.
+        mutating func finish(log: inout ImportLog) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
+            settleNamedZone(log: &log)
+            if !zoneKnown, let chosen = FeedTimes.zone(named: nil, offsets: offsets) {
+                zone = chosen.name
+                log.warnings.append(FeedTimes.inferredWarning(chosen.name, file: file))
+            }
+            zoneKnown = true
+            waiting.reverse()
+            while let (e, stamp) = waiting.popLast() { place(e, stamp, log: &log) }
+            guard log.issues.isEmpty else { throw log.error }
+            builder.name = conference.title
+            builder.shortName = conference.acronym
+            builder.website = conference.url
+            return (try builder.validCatalog(log: &log), log.warnings)
+        }
     }
 }

@@ -4,16 +4,18 @@ import FestivalCatalog
 /// room names to their events, each event with the fields of the XML (`persons` as objects
 /// with `public_name` or `name`, `links` with `url`).
 enum FrabJSON {
-    static func schedule(_ root: JSONNode, log: inout ImportLog) -> FrabImport.Schedule? {
+    /// Reads the schedule into `assembler`; false when it is not one.
+    static func read(_ root: JSONNode, into assembler: inout FrabImport.Assembler, log: inout ImportLog) -> Bool {
         guard let conference = root["schedule"]?["conference"], conference.members != nil else {
             log.add(line: root.line, "schedule.conference", "no schedule.conference object: not a frab schedule")
-            return nil
+            return false
         }
         var schedule = FrabImport.Schedule()
         schedule.title = conference["title"]?.string
         schedule.acronym = conference["acronym"]?.string
         schedule.timeZoneName = conference["time_zone_name"]?.string
         schedule.url = conference["url"]?.string ?? root["schedule"]?["base_url"]?.string
+        assembler.conference = schedule
         for day in conference["days"]?.elements ?? [] {
             for (roomName, list) in day["rooms"]?.members ?? [] {
                 for node in list.elements ?? [] {
@@ -36,11 +38,11 @@ enum FrabJSON {
                         if let name = p.string ?? p["public_name"]?.string ?? p["name"]?.string ?? p["full_public_name"]?.string { e.persons.append(name) }
                     }
                     for l in node["links"]?.elements ?? [] { if let url = l["url"]?.string ?? l.string { e.links.append(url) } }
-                    schedule.events.append(e)
+                    assembler.add(e, log: &log)
                 }
             }
         }
-        return schedule
+        return true
     }
 }
 
@@ -48,10 +50,13 @@ extension FrabImport {
     /// The catalog of a `schedule.json`.
     static func catalog(json bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         var log = ImportLog(file: file)
+        var assembler = Assembler(file: file, timeZone: timeZone, log: &log)
         // The tree is gone once the schedule is read from it.
-        let read = { (log: inout ImportLog) throws(CatalogError) -> FrabImport.Schedule? in FrabJSON.schedule(try ImportJSON.parse(bytes, log: &log), log: &log) }
-        guard let schedule = try read(&log) else { throw log.error }
-        return try catalog(schedule, file: file, timeZone: timeZone, log: &log)
+        let read = { (assembler: inout Assembler, log: inout ImportLog) throws(CatalogError) -> Bool in
+            FrabJSON.read(try ImportJSON.parse(bytes, log: &log), into: &assembler, log: &log)
+        }
+        guard try read(&assembler, &log) else { throw log.error }
+        return try assembler.finish(log: &log)
     }
 }
 

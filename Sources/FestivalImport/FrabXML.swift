@@ -12,37 +12,43 @@ import FoundationXML
 ///   external DTD is ignored, and an entity it would declare is an error);
 /// - libxml2 itself refuses entity loops and amplification and nests at most 256 deep.
 enum FrabXML {
-    static func schedule(_ bytes: [UInt8], log: inout ImportLog) -> FrabImport.Schedule? {
+    /// Reads the schedule into `assembler`; false (with the problem in `log`) when it is
+    /// refused or not well-formed.
+    static func read(_ bytes: [UInt8], into assembler: inout FrabImport.Assembler, log: inout ImportLog) -> Bool {
         if let (line, column) = internalSubset(bytes) {
             log.add(line: line, column: column, "DOCTYPE",
                     "the document declares its own entities or DTD (<!DOCTYPE … [ … ]>), which festival does not read")
-            return nil
+            return false
         }
-        let reader = Reader()
-        // Parsed where the bytes lie (no copy into a Data of their own).
+        let reader = Reader(assembler: assembler, log: log)
+        // Parsed where the bytes lie (no copy into a Data of their own), as a stream: given
+        // whole, libxml2 refuses a document over 10 MB ("huge input lookup").
         let (ok, error, line, column) = bytes.withUnsafeBufferPointer { buffer in
-            let parser = XMLParser(data: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!),
-                                              count: buffer.count, deallocator: .none))
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!),
+                            count: buffer.count, deallocator: .none)
+            let parser = XMLParser(stream: InputStream(data: data))
             parser.shouldResolveExternalEntities = false
             parser.shouldProcessNamespaces = false
             parser.delegate = reader
             let ok = parser.parse()
             return (ok, parser.parserError, parser.lineNumber, parser.columnNumber)
         }
+        assembler = reader.assembler
+        log = reader.log
         if let message = reader.refusal {
             log.add(line: reader.refusalLine, "XML", message)
-            return nil
+            return false
         }
         if !ok || error != nil {
             let code = (error as NSError?)?.code ?? 0
             log.add(line: line, column: column, "XML", "not well-formed XML (libxml2 error \(code)\(code == 89 ? ": entity loop or expansion" : ""))")
-            return nil
+            return false
         }
         guard reader.sawSchedule else {
             log.add(line: nil, "XML", "no <schedule> element: not a frab schedule")
-            return nil
+            return false
         }
-        return reader.schedule
+        return true
     }
 
     /// Where a `<!DOCTYPE` with an internal subset starts (1-based line and column), if the
@@ -82,7 +88,8 @@ enum FrabXML {
 
     /// The SAX side: fills a schedule as elements end.
     final class Reader: NSObject, XMLParserDelegate {
-        var schedule = FrabImport.Schedule()
+        var assembler: FrabImport.Assembler
+        var log: ImportLog
         var sawSchedule = false
         var refusal: String?, refusalLine: Int?
         private var path: [String] = []
@@ -93,6 +100,11 @@ enum FrabXML {
         private var linkHref: String?
         /// The most text one element may hold (a description of 1 MB is already absurd).
         static let maxText = 1 << 20
+
+        init(assembler: FrabImport.Assembler, log: ImportLog) {
+            self.assembler = assembler
+            self.log = log
+        }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
@@ -139,9 +151,9 @@ enum FrabXML {
                 if event != nil, name != "event", parent != "event", !texts.isEmpty,
                    texts[texts.count - 1].utf8.count + text.utf8.count <= Self.maxText { texts[texts.count - 1] += text }
             }
-            if name == "event", event != nil {
-                schedule.events.append(event!)
+            if name == "event", let e = event {
                 event = nil
+                assembler.add(e, log: &log)
             } else if event != nil {
                 switch (parent, name) {
                 case ("event", _): if FrabImport.Event.read.contains(name), event!.fields[name] == nil { event!.fields[name] = text }
@@ -154,10 +166,10 @@ enum FrabXML {
             } else if parent == "conference" {
                 let value = text.trimmed
                 switch name {
-                case "title": schedule.title = value
-                case "acronym": schedule.acronym = value
-                case "time_zone_name": schedule.timeZoneName = value
-                case "url", "base_url": if schedule.url == nil { schedule.url = value }
+                case "title": assembler.conference.title = value
+                case "acronym": assembler.conference.acronym = value
+                case "time_zone_name": assembler.conference.timeZoneName = value
+                case "url", "base_url": if assembler.conference.url == nil { assembler.conference.url = value }
                 default: break
                 }
             } else if name == "day" {
@@ -173,7 +185,8 @@ extension FrabImport {
     /// The catalog of a `schedule.xml`.
     static func catalog(xml bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         var log = ImportLog(file: file)
-        guard let schedule = FrabXML.schedule(bytes, log: &log) else { throw log.error }
-        return try catalog(schedule, file: file, timeZone: timeZone, log: &log)
+        var assembler = Assembler(file: file, timeZone: timeZone, log: &log)
+        guard FrabXML.read(bytes, into: &assembler, log: &log) else { throw log.error }
+        return try assembler.finish(log: &log)
     }
 }

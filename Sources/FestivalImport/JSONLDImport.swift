@@ -156,14 +156,13 @@ enum JSONLDImport {
         let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         guard first == UInt8(ascii: "<") else { return [(bytes, 1)] }
         var out: [(bytes: [UInt8], line: Int)] = []
-        let lower = bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
         var i = 0, line = 1, counted = 0
-        while let open = find(Array("<script".utf8), in: lower, from: i) {
-            guard let close = find(Array(">".utf8), in: lower, from: open) else { break }
-            let tag = String(decoding: lower[open...close], as: UTF8.self)
-            guard let end = find(Array("</script".utf8), in: lower, from: close + 1) else { break }
+        while let open = find(Array("<script".utf8), in: bytes, from: i) {
+            guard let close = find(Array(">".utf8), in: bytes, from: open) else { break }
+            let tag = String(decoding: bytes[open...close], as: UTF8.self).lowercased()
+            guard let end = find(Array("</script".utf8), in: bytes, from: close + 1) else { break }
             if tag.contains("application/ld+json") {
-                line += lower[counted...close].lazy.filter { $0 == 0x0A }.count
+                line += bytes[counted...close].lazy.filter { $0 == 0x0A }.count
                 counted = close + 1
                 out.append((Array(bytes[(close + 1)..<end]), line))
             }
@@ -172,11 +171,18 @@ enum JSONLDImport {
         return out
     }
 
+    /// Where `needle` (lower-case ASCII) first is in `hay` from `from`, letters compared
+    /// without case.
     static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard needle.count <= hay.count else { return nil }
+        guard needle.count <= hay.count, let first = needle.first else { return nil }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { (0x41...0x5A).contains(b) ? b + 0x20 : b }
         var i = from
         while i + needle.count <= hay.count {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            if lower(hay[i]) == first {
+                var j = 1
+                while j < needle.count, lower(hay[i + j]) == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
             i += 1
         }
         return nil

@@ -56,6 +56,19 @@ import Testing
         #expect(Set(before.films.map(\.id)).isSubset(of: Set(after.films.map(\.id))))
     }
 
+    @Test func aScheduleOverTenMegabytesIsRead() throws {
+        // libxml2 refuses a document over 10 MB given to it whole; festival streams it.
+        var xml = "<schedule><conference><title>Big</title><time_zone_name>UTC</time_zone_name></conference><day date=\"2030-01-01\"><room name=\"R\">\n"
+        let abstract = String(repeating: "A long abstract. ", count: 40)
+        for i in 0..<16_000 {
+            xml += "<event guid=\"g\(i)\"><date>2030-01-01T10:00:00Z</date><duration>00:30</duration><title>Talk \(i % 500)</title><abstract>\(abstract)</abstract></event>\n"
+        }
+        xml += "</room></day></schedule>\n"
+        #expect(xml.utf8.count > 10 << 20)
+        let c = try #require(try Self.read(text: xml))
+        #expect(c.screenings.count == 16_000 && c.films.count == 500)
+    }
+
     @Test func entityBombsAndExternalEntitiesAreRefused() throws {
         var lol = "<?xml version=\"1.0\"?>\n<!DOCTYPE s [\n <!ENTITY a \"lollollollol\">\n"
         var prev = "a"

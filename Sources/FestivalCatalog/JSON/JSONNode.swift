@@ -27,14 +27,24 @@ public struct JSONNode: Sendable, Equatable {
     }
 
     public var value: Value
+    /// Kept in 32 bits (a node of a 100 MB file is 8 bytes smaller); past 2^32 they saturate.
+    private var line32: UInt32, column32: UInt32
+
     /// 1-based line and column (in Unicode scalars) of the value's first character; 0 when built in code.
-    public var line: Int
-    public var column: Int
+    public var line: Int {
+        get { Int(line32) }
+        set { line32 = UInt32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(column32) }
+        set { column32 = UInt32(clamping: newValue) }
+    }
 
     public init(_ value: Value, line: Int = 0, column: Int = 0) {
         self.value = value
-        self.line = line
-        self.column = column
+        self.line32 = UInt32(clamping: line)
+        self.column32 = UInt32(clamping: column)
     }
 
     /// Equality of values only, ignoring positions.
