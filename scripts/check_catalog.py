@@ -27,13 +27,25 @@ Checks:
     opening and the closing quotation mark the reference gives as offsets (interrupting narration
     written " … ", the comma before a closing mark dropped; needs the seed), and its English exactly
     the verified English covering the same words;
-  * every film's title, directors, country (an inferred country needs its note to say so) and
-    running time; the jury; every person's name, title and affiliation in both languages; every
-    event's date and whether the day is certain (and every screening's start); every source's title,
-    author, publisher and date, and where metadata the fact sheet lacks was read;
-  * synopses, notes and every other descriptive text: a number, a named festival or an award claim
-    that the reference does not record for that record, and words in quotation marks whose source the
-    record does not cite, are flagged for review;
+  * every quote's context.where; every film's title, directors, country (an inferred country needs its
+    note to say so), styles and running time; the jury and the prize tiers' names; every person's name,
+    title and affiliation in both languages; every event's name, venue, city, date and whether the day
+    is certain; every venue's name, city and time zone; every source's title, author, publisher and
+    date, where metadata the fact sheet lacks was read, and that a bracketed stand-in title is used only
+    where the reference records the title as not captured (the note saying so);
+  * screenings: an event's date is as precise as is known (YYYY-MM when the day is uncertain), but the
+    format gives a screening's start as a day or a time, never a month alone; so an uncertain day is
+    given only as an inference the reference records ("inferred", the day its event's reference
+    infers) and the note names ("inferred" / 「推算」), otherwise the start is null;
+  * synopses, notes and every other free descriptive text, field by field: each number (digits, number
+    words, ordinals, Chinese numerals, magnitudes such as million / 萬 / 百萬 / 億), amount of money,
+    named festival or event (any name ending in Festival / festival / 影展 / 電影節 …, and a list of
+    known ones), award word (prize, won, honour, tier, Silver, 獎 …) and venue name (… Hall, … Center,
+    …中心, …劇院 …) must lie inside one of the phrases the reference records for that very field
+    ("description.en": {"about 6,000 submissions": what it states and the fact sheet's section}); so a
+    figure is checked in its context, and a figure or award allowed in one field does not pass in
+    another (fields compared whole with the reference, such as names, styles, venues and cities, are
+    left to that comparison); words in quotation marks whose source the record does not cite are flagged;
   * Chinese synopses do not take over the seed's sentences (8 characters in a row, or a sentence of 20
     or more characters with 40% of its character pairs from one paragraph of the seed; needs the seed);
   with the seed (skipped, saying so, when it is not found):
@@ -45,8 +57,9 @@ Checks:
   * every award tier and place is the sourced one, and the film cites the sources they rest on;
     every figure (counts, runtimes, ranks) and every prize tier's places and amounts has a source;
   * every URL in the catalog is in the reference data (the fact sheet or an audited addition);
-  * English synopses do not repeat press or article wording, the films' narration or the fact sheet's
-    renderings of the article (six words in a row outside quotation marks);
+  * English synopses do not repeat press or article wording or the films' narration (six words in a row
+    outside quotation marks), nor the fact sheet's renderings and summaries in its finalists table, rows
+    1–7 (five words in a row);
   * people whose title comes from the translation only say so in their note, and wording the
     sources do not support (e.g. JAILBIRD's "hen") stays out of the named records;
   for every catalog:
@@ -89,7 +102,8 @@ SEED_CATALOG_ID = "aiff-2025"  # the default seed only applies to this catalog
 IN_CI = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 SEP = " \u2026 "  # space, HORIZONTAL ELLIPSIS, space
 MAX_GAP = 80  # characters of narration allowed between two parts of an interrupted quote
-PRESS_RUN = 6  # words in a row that count as repeating press wording
+PRESS_RUN = 6  # words in a row that count as repeating press wording (quotes' English, press snippets)
+FACT_SHEET_RUN = 5  # ... the fact sheet's renderings of the article and press in its finalists table
 SEED_RUN = 8  # Han characters in a row that count as taking over the seed's wording
 SEED_PAIRS = 0.4  # share of a sentence's character pairs found in one seed paragraph
 SEED_PAIRS_MIN = 20  # ... for sentences of at least this many Han characters
@@ -573,24 +587,33 @@ def words(s):
 
 
 def check_press_wording(catalog, ck, ref, extra=()):
-    """extra: (text, where) pairs read at run time (the fact sheet's renderings, the quotes' English)."""
-    runs = {}
-    for text, where in [(p.get("text", ""), p.get("where")) for p in as_list(ref.get("pressWording"))] + list(extra):
+    """extra: (text, where) or (text, where, run) read at run time (the fact sheet's renderings of the article
+    and the press, FACT_SHEET_RUN words; the quotes' English, PRESS_RUN words)."""
+    runs = {}  # run length -> {words: where}
+    entries = [(p.get("text", ""), p.get("where"), PRESS_RUN) for p in as_list(ref.get("pressWording"))]
+    entries += [tuple(e) if len(e) == 3 else (e[0], e[1], PRESS_RUN) for e in extra]
+    for text, where, n in entries:
         w = words(text)
-        for k in range(len(w) - PRESS_RUN + 1):
-            runs.setdefault(tuple(w[k:k + PRESS_RUN]), where)
+        table = runs.setdefault(n, {})
+        for k in range(len(w) - n + 1):
+            table.setdefault(tuple(w[k:k + n]), where)
     for i, f in enumerate(as_list(catalog.get("films"))):
         en = as_dict(as_dict(f).get("synopsis")).get("en")
         if not isinstance(en, str):
             continue
         w = words(QUOTED.sub(" | ", en))
-        for k in range(len(w) - PRESS_RUN + 1):
-            where = runs.get(tuple(w[k:k + PRESS_RUN]))
-            if where:
-                ck.error(f"$.films[{i}].synopsis.en", f"{f.get('id')}: repeats press wording "
-                                                      f"\"{' '.join(w[k:k + PRESS_RUN])}\" ({where}); write it "
-                                                      "in our own words or quote it as the source's")
+        hit = None
+        for n in sorted(runs):
+            for k in range(len(w) - n + 1):
+                where = runs[n].get(tuple(w[k:k + n]))
+                if where:
+                    hit = (" ".join(w[k:k + n]), where, n)
+                    break
+            if hit:
                 break
+        if hit:
+            ck.error(f"$.films[{i}].synopsis.en", f"{f.get('id')}: repeats press wording \"{hit[0]}\" ({hit[2]} words in a "
+                                                  f"row; {hit[1]}); write it in our own words or quote it as the source's")
 
 
 def check_labels(catalog, ck, ref):
@@ -763,6 +786,8 @@ def check_record_quotes(catalog, ck, rec, seed):
         if context.get("date") != r.get("date"):
             ck.error(path + ".context.date", f"{qid}: date {context.get('date')!r} is not the sourced "
                                              f"{r.get('date')!r} ({r.get('dateBasis') or basis})")
+        if "where" in r and context.get("where") != r["where"]:
+            ck.error(path + ".context.where", f"{qid}: where {context.get('where')} is not the sourced {r['where']} ({basis})")
         if "kind" in r and context.get("kind") != r["kind"]:
             ck.error(path + ".context.kind", f"{qid}: kind {context.get('kind')!r} is not the sourced {r['kind']!r} ({basis})")
         if "film" in r and q.get("film") != r["film"]:
@@ -829,6 +854,10 @@ def check_record_films(catalog, ck, rec):
                     ck.error(f"{path}.note.{lang}" if lang in note else path + ".note",
                              f"{fid}: the country is an inference ({rc.get('basis')}); the note must say so "
                              f"(\"{words}\")")
+        rs = r.get("styles")
+        if rs is not None and f.get("styles") != as_dict(rs).get("value"):
+            ck.error(path + ".styles", f"{fid}: styles {f.get('styles')} are not the sourced {as_dict(rs).get('value')} "
+                                       f"({as_dict(rs).get('basis')})")
         if f.get("runtimeSeconds") != as_dict(r.get("runtime")).get("value"):
             ck.error(path + ".runtimeSeconds", f"{fid}: running time {f.get('runtimeSeconds')} is not the sourced "
                                                f"{as_dict(r.get('runtime')).get('value')} "
@@ -877,6 +906,12 @@ def check_record_festival(catalog, ck, rec):
         rv = as_dict(rec.get("festival")).get(key)
         if rv is not None and fest.get(key) != rv.get("value"):
             ck.error(f"$.festival.{key}", f"{key} {fest.get(key)!r} is not the sourced {rv.get('value')!r} ({rv.get('basis')})")
+    names = as_dict(as_dict(rec.get("festival")).get("prizeTierNames"))
+    for i, t in enumerate(as_list(fest.get("prizeTiers"))):
+        want = as_dict(names.get("value")).get(as_dict(t).get("id"))
+        if want is not None and t.get("name") != want:
+            ck.error(f"$.festival.prizeTiers[{i}].name", f"{t.get('id')}: name {t.get('name')} is not the sourced {want} "
+                                                         f"({names.get('basis')})")
 
     def dated(items, kind, rmap, field, path_prefix):
         seen = set()
@@ -896,9 +931,29 @@ def check_record_festival(catalog, ck, rec):
             got, want = e.get(field), r.get(field)
             if got != want:
                 extra = ""
-                if r.get("certain") is False and isinstance(got, str) and len(got) == 10:
-                    extra = "; the day is not certain, so it must not be given as a plain date"
+                if kind == "event" and r.get("certain") is False and isinstance(got, str) and len(got) == 10:
+                    extra = ("; the day is not certain, so it must not be given as a plain date (an event's date is as "
+                             "precise as is known: YYYY-MM here)")
                 ck.error(f"{path}.{field}", f"{eid}: {field} {got!r} is not the sourced {want!r}{extra} ({r.get('basis')})")
+            elif kind == "screening" and isinstance(got, str) and r.get("certain") is False and not r.get("inferred"):
+                # a screening's start is a day or a time (the format has no month-only start): an uncertain day
+                # stands only as an inference the reference records and the note names
+                ck.error(f"{path}.{field}", f"{eid}: start {got!r} gives a day no source states; a screening's uncertain "
+                                            "day must be null, or an inference recorded in the reference and named in "
+                                            f"the note ({r.get('basis')})")
+            if kind == "screening" and r.get("inferred"):
+                ev = as_dict(as_dict(rec.get("events")).get(r.get("inferredFrom") or e.get("event")))
+                if ev.get("inferredDay") and got != ev["inferredDay"]:
+                    ck.error(f"{path}.{field}", f"{eid}: the inferred start {got!r} is not the day its event's reference "
+                                                f"infers, {ev['inferredDay']!r} ({ev.get('basis')})")
+                if e.get("event") != r.get("inferredFrom"):
+                    ck.error(f"{path}.event", f"{eid}: an inferred start must belong to the event it is inferred for "
+                                              f"({r.get('inferredFrom')!r})")
+            if kind == "event":
+                pb = as_dict(r.get("placeBasis"))
+                for key in ("name", "venue", "city"):
+                    if key in r and e.get(key) != r[key]:
+                        ck.error(f"{path}.{key}", f"{eid}: {key} {e.get(key)} is not the sourced {r[key]} ({pb.get(key)})")
             note_key = "dateNote" if kind == "event" else "note"
             note = as_dict(e.get(note_key))
             for lang, words in as_dict(r.get("noteMustSay")).items():
@@ -909,8 +964,25 @@ def check_record_festival(catalog, ck, rec):
             if key not in seen:
                 ck.error(path_prefix, f"{key}: the reference records this {kind}, the catalog lacks it")
 
+    # Events carry dates as precise as is known (YYYY-MM when the day is uncertain). A screening's start is a
+    # day or a time of day, never a month alone; so an uncertain day is given only as an inference (reference:
+    # "inferred", the day its event's reference infers; note: says "inferred" / 「推算」), otherwise null.
     dated(fest.get("events"), "event", as_dict(rec.get("events")), "date", "$.festival.events")
     dated(catalog.get("screenings"), "screening", as_dict(rec.get("screenings")), "start", "$.screenings")
+    rv = as_dict(rec.get("venues"))
+    for i, v in enumerate(as_list(catalog.get("venues"))):
+        vid, path = as_dict(v).get("id"), f"$.venues[{i}]"
+        r = rv.get(vid)
+        if r is None:
+            ck.error(path, f"{vid}: no reference record for this venue (name, city, time zone)")
+            continue
+        for key in ("name", "city", "timeZone"):
+            if key in r and v.get(key) != r[key]:
+                ck.error(f"{path}.{key}", f"{vid}: {key} {v.get(key)} is not the sourced {r[key]} ({r.get('basis')})")
+    seen = {as_dict(v).get("id") for v in as_list(catalog.get("venues"))}
+    for vid in rv:
+        if vid not in seen:
+            ck.error("$.venues", f"{vid}: the reference records this venue, the catalog lacks it")
 
 
 def check_record_sources(catalog, ck, rec):
@@ -930,6 +1002,19 @@ def check_record_sources(catalog, ck, rec):
                 ck.error(f"{path}.{key}", f"{sid}: {key} {s.get(key)!r} is not the recorded {r[key]!r} "
                                           f"({as_dict(r.get('basis')).get(key) or as_dict(r.get('basis')).get('all')})")
         note = as_dict(s.get("note"))
+        title = s.get("title")
+        placeholder = isinstance(title, str) and title.startswith("[") and title.endswith("]")
+        if placeholder and r.get("titleCaptured") is not False:
+            ck.error(f"{path}.title", f"{sid}: a bracketed description stands for the title, but the reference records "
+                                      "the title as captured; give the title as published")
+        if r.get("titleCaptured") is False:
+            if not placeholder:
+                ck.error(f"{path}.title", f"{sid}: the title was not captured (reference), so a published title cannot "
+                                          "be given; the format requires a string, so a bracketed description stands in")
+            for lang, words in (("en", "not captured"), ("zh-Hant", "未被保存")):
+                if words not in note.get(lang, ""):
+                    ck.error(f"{path}.note.{lang}" if lang in note else path + ".note",
+                             f"{sid}: the title was not captured; the note must say so (\"{words}\")")
         for lang, words in as_dict(r.get("noteMustSay")).items():
             if words not in note.get(lang, ""):
                 ck.error(f"{path}.note.{lang}" if lang in note else path + ".note",
@@ -975,114 +1060,197 @@ def cited_sources(catalog):
     return out
 
 
+# What descriptive text may state. A claim is a number (digits, number words, ordinals, Chinese numerals,
+# magnitude words such as million / 萬 / 億 / 百萬), an amount of money, a named festival or award body, an
+# award word (prize, won, honour, tier, 獎 …) or a venue's name. Each claim must sit inside one of the
+# phrases the reference records for that very field ("description.en": {"about 6,000 submissions": …}), so
+# a number is checked in its context: the same figure elsewhere in the record, or a changed figure next to
+# the recorded words, does not pass.
 EN_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-EN_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
-                        "million": "1000000", "billion": "1000000000", "dozen": "12", "half": "0.5"})
+EN_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+                        "eighty": "80", "ninety": "90", "dozen": "12", "dozens": "12", "half": "0.5"})
+EN_MAGNITUDES = {"hundred": "100", "hundreds": "100", "thousand": "1000", "thousands": "1000",
+                 "million": "1000000", "millions": "1000000", "billion": "1000000000", "billions": "1000000000",
+                 "trillion": "1000000000000", "trillions": "1000000000000"}
 EN_ORDINALS = {w: str(n) for n, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
 for w in ("zero", "one", "half"):  # too common as plain words ("one report", "one of four") to count
     EN_NUMBER_WORDS.pop(w)
 EN_ORDINALS.pop("zeroth")
 EN_ORDINALS.pop("first")
-EN_NUMBER_RE = re.compile(r"\b(" + "|".join(sorted(list(EN_NUMBER_WORDS) + list(EN_ORDINALS), key=len, reverse=True))
-                          + r")\b(?!-party)", re.I)
-DIGITS_RE = re.compile(r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=st\b|nd\b|rd\b|th\b|[^A-Za-z0-9_]|$)")
-ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-ZH_UNIT = {"十": 10, "百": 100, "千": 1000, "萬": 10000}
-ZH_CLASSIFIER = "部|位|名|場|屆|件|年|月|日|個|家|座|種|段|篇|則|天|週|周|小時|分鐘|秒|次|人|城|項|支|格|幀|句|張|組|國|地"
-ZH_NUMBER_RE = re.compile(f"(第)?([零二兩三四五六七八九十百千萬][零一二兩三四五六七八九十百千萬]*)(?=(?:{ZH_CLASSIFIER}))|第([一二兩三四五六七八九十]+)(?!方)")
+EN_NUMBER_RE = re.compile(r"\b(" + "|".join(sorted(list(EN_NUMBER_WORDS) + list(EN_ORDINALS) + list(EN_MAGNITUDES),
+                                                   key=len, reverse=True)) + r")\b(?!-party)", re.I)
+# any run of digits not glued to a preceding letter or digit: "2025", "6,000", "3rd", "Gen-3", "$2m", "10x"
+DIGITS_RE = re.compile(r"(?<![A-Za-z0-9_.,])\d(?:[\d,]*\d)?(?:\.\d+)?")
+MONEY_EN = re.compile(r"US\$|[$€£¥]|\b(?:dollars?|euros?|pounds sterling|cents|USD|EUR|GBP|bucks)\b", re.I)
+MONEY_ZH = re.compile("美元|美金|歐元|英鎊|日圓|日元|人民幣|新臺幣|新台幣|臺幣|台幣|港幣|港元|(?<=[0-9０-９零〇一二兩三四五六七八九十百千萬億])元")
+ZH_DIGITS = set("零〇一二兩三四五六七八九")
+ZH_UNITS = set("十百千萬億")
+ZH_NUMERAL_RUN = re.compile("(第)?([零〇一二兩三四五六七八九十百千萬億]+)(?!方)")  # not 第三方 (a third party)
+ZH_CLASSIFIER = re.compile("(?:部|位|名|場|屆|件|年|月|日|個|家|座|種|段|篇|則|天|週|周|小時|分鐘|秒|次|人|城|項|支|格|幀|句|張|組|國|地|倍|成|隻|條|份|集|季|輪|票|元|美元|歐元|英鎊)")
+ZH_AMOUNT_CONTEXT = re.compile("[數幾上近逾約達超過多]$")
 FESTIVALS_EN = re.compile(
-    r"\b(?:[A-Z][\w’'.-]*\s+){1,5}(?:Film\s+)?Festival\b|"
+    r"\b(?:[A-Z][\w’'.&-]*\s+){1,5}(?:[Ff]ilm\s+|[Ss]hort\s+|[Aa]nimation\s+)?(?:[Ff]est(?:ival)?|Biennale|Awards?|Prize|"
+    r"Conference|Expo|Summit)\b|"
     r"\b(?:Cannes|Berlinale|Venice|Sundance|Tribeca|Toronto|TIFF|SXSW|South by Southwest|Telluride|Annecy|Locarno|"
-    r"Rotterdam|Clermont-Ferrand|Sitges|Busan|Karlovy Vary|Oscars?|Academy Awards?|Emmys?|BAFTAs?|Golden Globes?|"
-    r"Palme d['’]Or|Golden (?:Lion|Bear)|Burano)\b")
+    r"Rotterdam|IFFR|Clermont-Ferrand|Sitges|Busan|Karlovy Vary|Hot Docs|IDFA|Raindance|Slamdance|Fantasia|"
+    r"SIGGRAPH|Ars Electronica|Prix Ars|Comic-Con|CES|NAB|Webbys?|Cannes Lions|Oscars?|Academy Awards?|Emmys?|"
+    r"BAFTAs?|Golden Globes?|Palme d['’]Or|Golden (?:Lion|Bear|Horse)|Burano)\b")
+OUR_FESTIVAL = re.compile(r"(?:Runway(?:'s|’s)?\s+)?(?:(?:third|3rd)\s+(?:annual\s+)?)?AI\s+Film\s+Festival")
+FESTIVAL_ZH_SUFFIX = re.compile("國際影展|國際電影節|國際短片節|影展|電影節|影視節|短片節|動畫節|電影獎|金馬獎|金像獎|金雞獎")
 FESTIVALS_ZH = re.compile(
     "坎城|康城|戛納|柏林影展|柏林電影節|威尼斯|日舞|聖丹斯|翠貝卡|多倫多影展|奧斯卡|金球獎|艾美獎|金馬獎|金像獎|釜山|鹿特丹|安錫|盧卡諾|布拉諾")
-OUR_FESTIVAL = re.compile(r"\b(?:Runway(?:'s|’s)?\s+)?(?:(?:third|3rd)\s+(?:annual\s+)?)?AI\s+Film\s+Festival$")
+OUR_FESTIVAL_ZH = re.compile(r"(?:Runway\s?)?AI")
+# what may stand before 影展 and still mean this festival ("本屆影展", "這個影展", "AI 影展")
+ZH_NAME_STOP = re.compile("^.*[的之在於和與及或、是為從到屆本該此這那其各個一了把被將對向給讓由曾選獲參赴]")
 AWARDS_EN = re.compile(
-    r"\b(?:won|wins|winning|winners?|prizes?|prized|awards?|awarded|honou?rs|honou?red|nominat\w*|laureate|runner-up|"
-    r"top prize|jury prize|(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-    r"[ -]place)\b|\b(?:Grand Prix|Gold|Silver|Bronze|Honoree|Merit)\b", re.I)
+    r"\b(?:won|wins|winning|winners?|prizes?|prized|awards?|awarded|honou?rs?|honou?red|trophy|trophies|medals?|"
+    r"accolades?|laurels?|nominat\w*|nominees?|laureates?|runners?-up|champions?|tiers?|shortlist(?:ed)?|"
+    r"top (?:prize|spot|honou?r)|jury prize|best (?:film|short|picture|director)|"
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ -]place|placed)\b|"
+    r"\b(?:Grand Prix|Gold|Silver|Bronze|Honoree|Merit)\b", re.I)
 AWARDS_EN_CASED = re.compile(r"\b(?:Gold|Silver|Bronze|Honoree|Merit)\b")
-AWARDS_ZH = re.compile("大獎|金獎|銀獎|銅獎|榮譽獎|優異獎|首獎|特別獎|評審團獎|最佳[^\\s，。；、「」]{1,6}獎|獎項|獎金|得獎|獲獎|"
-                       "頒獎|冠軍|亞軍|季軍|名次|第\\s?\\d+\\s?名|第[一二三四五六七八九十]+名|提名|榮獲|奪得")
+AWARDS_ZH = re.compile("(?:大|金|銀|銅|首|特別|榮譽|優異|評審團|最佳[^\\s，。；、「」]{1,6})獎|獎[項金]|獲獎|得獎|頒獎|獎|冠軍|亞軍|"
+                       "季軍|名次|第\\s?\\d+\\s?名|第[一二三四五六七八九十]+名|提名|榮獲|奪得|奪冠|殊榮|桂冠|得主|勝出|等級")
+VENUES_EN = re.compile(
+    r"\b(?:[A-Z][\w’'.&-]*\s+){0,4}(?:Hall|Center|Centre|Theatre|Theater|Stage|Cinemas?|Auditorium|Arena|"
+    r"Studios?|Museum|Gallery|Palace|Playhouse|Opera House|Pavilion|Amphitheat(?:re|er)|Metrograph|Orpheum)\b")
+VENUE_ZH_SUFFIX = re.compile("音樂廳|劇院|戲院|影院|影城|劇場|中心|會館|博物館|美術館|體育館|[^\\s，。；、：「」（）·]廳")
+CLAIM_KINDS = {"number": "a number", "money": "an amount of money", "festival": "a festival or award body",
+               "award": "an award or prize", "venue": "a venue"}
 
 
-def zh_number(s):
-    total, current = 0, 0
-    for c in s:
-        if c in ZH_DIGIT:
-            current = ZH_DIGIT[c]
-        elif c in ZH_UNIT:
-            total += (current or 1) * ZH_UNIT[c]
-            current = 0
-    return str(total + current)
+def zh_numeral_counts(text, m):
+    """Whether a run of Chinese numerals states a number (not 一些, 萬一, 十分 …)."""
+    ordinal, run = m.group(1), m.group(2)
+    after = text[m.end():]
+    before = text[:m.start()]
+    classifier = ZH_CLASSIFIER.match(after) is not None
+    if ordinal:
+        return True
+    if run[0] in "百千萬億":  # 百萬 / 萬 / 億 as a magnitude: "數百萬美元", "上萬人", "約億元"
+        return classifier or ZH_AMOUNT_CONTEXT.search(before) is not None or MONEY_ZH.match(after) is not None
+    has_unit = any(c in ZH_UNITS for c in run)
+    if len(run) >= 2 and has_unit:
+        return True  # 十二, 兩百萬, 一百萬, 三十
+    if len(run) >= 2 and set(run) != {"一"}:
+        return True  # 二〇二五
+    if run == "一":
+        return False  # 一部, 一位, 之一: too common as "a", "one of"
+    return classifier  # 三部, 十部, 七位
 
 
-def numbers_in(text):
-    text = URL_RE.sub(" ", text)
-    found = []
-    for m in DIGITS_RE.finditer(text):
-        found.append((m.group(1).replace(",", ""), m.group(0)))
-    for m in EN_NUMBER_RE.finditer(text):
-        w = m.group(1).lower()
-        found.append((EN_NUMBER_WORDS.get(w) or EN_ORDINALS[w], m.group(0)))
-    for m in ZH_NUMBER_RE.finditer(text):
-        digits = m.group(2) or m.group(3)
-        found.append((zh_number(digits), m.group(0)))
-    return found
+def name_before(text, end, latin_ok=True):
+    """The name written just before position end: a run of Han characters (function words stripped) or of
+    Latin words; '' when only function words or nothing precede."""
+    k = end
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    j = k
+    while j > 0 and re.match("[\u3400-\u9fff·]", text[j - 1]) and k - j < 10:
+        j -= 1
+    if j < k:
+        name = ZH_NAME_STOP.sub("", text[j:k])
+        return name, k - len(name)
+    if latin_ok:
+        m = re.search(r"(?:[A-Za-z][\w.&'’-]*\s?)+$", text[:k])
+        if m:
+            return m.group(0).strip(), m.start()
+    return "", end
 
 
-def festivals_in(text):
+def claims_in(text):
+    """(kind, start, end, shown) for every claim in a text (URLs excluded)."""
+    masked = URL_RE.sub(lambda m: " " * len(m.group(0)), text)
     out = []
-    for m in FESTIVALS_EN.finditer(text):
+    for m in DIGITS_RE.finditer(masked):
+        out.append(("number", m.start(), m.end()))
+    for m in EN_NUMBER_RE.finditer(masked):
+        out.append(("number", m.start(), m.end()))
+    for m in ZH_NUMERAL_RUN.finditer(masked):
+        if zh_numeral_counts(masked, m):
+            out.append(("number", m.start(), m.end()))
+    for rx in (MONEY_EN, MONEY_ZH):
+        for m in rx.finditer(masked):
+            out.append(("money", m.start(), m.end()))
+    for m in FESTIVALS_EN.finditer(masked):
         name = m.group(0).strip()
-        if not OUR_FESTIVAL.search(name):
-            out.append((name, name))
-    for m in FESTIVALS_ZH.finditer(text):
-        out.append((m.group(0), m.group(0)))
-    return out
-
-
-def awards_in(text):
-    out = []
-    for m in AWARDS_EN.finditer(text):
+        if not OUR_FESTIVAL.fullmatch(name):
+            out.append(("festival", m.start(), m.start() + len(name)))
+    for m in FESTIVALS_ZH.finditer(masked):
+        out.append(("festival", m.start(), m.end()))
+    for m in FESTIVAL_ZH_SUFFIX.finditer(masked):
+        name, start = name_before(masked, m.start())
+        if name and not OUR_FESTIVAL_ZH.fullmatch(name):
+            out.append(("festival", start, m.end()))
+    for m in AWARDS_EN.finditer(masked):
         w = m.group(0)
         if w.lower() in ("gold", "silver", "bronze", "honoree", "merit") and not AWARDS_EN_CASED.fullmatch(w):
             continue
-        out.append((w.lower(), w))
-    for m in AWARDS_ZH.finditer(text):
-        out.append((m.group(0), m.group(0)))
+        out.append(("award", m.start(), m.end()))
+    for m in AWARDS_ZH.finditer(masked):
+        out.append(("award", m.start(), m.end()))
+    for m in VENUES_EN.finditer(masked):
+        out.append(("venue", m.start(), m.end()))
+    for m in VENUE_ZH_SUFFIX.finditer(masked):
+        name, start = name_before(masked, m.start() + (1 if m.group(0).endswith("廳") and len(m.group(0)) == 2 else 0))
+        if name:
+            out.append(("venue", start, m.end()))
+    return [(k, s, e, text[s:e]) for k, s, e in sorted(set(out), key=lambda x: (x[1], x[2]))]
+
+
+# Fields whose whole value is compared with the reference elsewhere (names, titles, styles, places, where a
+# quote was said …): their claims are the recorded facts themselves.
+EXACT_FIELDS = re.compile(
+    r"^\$\.(?:people\[[^\]]+\]\.(?:name|title|affiliation)|films\[[^\]]+\]\.(?:title|country|styles\[\d+\]|links\[\d+\]\.label)|"
+    r"festival\.(?:name|organizer|edition)|festival\.events\[[^\]]+\]\.(?:name|venue|city)|"
+    r"festival\.prizeTiers\[[^\]]+\]\.(?:name|places|prize)|venues\[[^\]]+\]\.(?:name|city)|"
+    r"quotes\[[^\]]+\]\.context\.where)\.(?:zh-Hant|en)$")
+
+
+def field_of(idpath, record_key):
+    """'description.en' for $.festival.description.en in the record $.festival."""
+    return idpath[len(record_key) + 1:] if idpath.startswith(record_key + ".") else idpath
+
+
+def allowed_phrases(rec, record_key, field):
+    """The phrases the reference records for one field of one record (record keys may use '*')."""
+    out = {}
+    for key, val in as_dict(rec.get("claims")).items():
+        if glob_match(key, record_key):
+            out.update(as_dict(as_dict(val).get(field)))
     return out
 
 
-def allowed_claims(rec, record_key):
-    merged = {"numbers": {}, "festivals": {}, "awards": {}}
-    for key, val in as_dict(rec.get("claims")).items():
-        if glob_match(key, record_key):
-            for kind in merged:
-                merged[kind].update(as_dict(as_dict(val).get(kind)))
-    return merged
-
-
 def check_claims(catalog, ck, rec):
-    """A number, a named festival or an award claim in descriptive text must be recorded for its record."""
-    cache = {}
+    """Every claim in descriptive text must lie inside a phrase the reference records for that field."""
     for path, idpath, lang, text in descriptive_texts(catalog):
+        if EXACT_FIELDS.match(idpath):
+            continue
         rk = record_of(idpath)
-        allowed = cache.get(rk) or cache.setdefault(rk, allowed_claims(rec, rk))
+        field = field_of(idpath, rk)
         rid = rk[rk.find("[") + 1:-1] if "[" in rk else rk.lstrip("$.") or "catalog"
-        for kind, found, what in (("numbers", numbers_in(text), "a number"),
-                                  ("festivals", festivals_in(text), "a festival or award body"),
-                                  ("awards", awards_in(text), "an award or prize")):
-            keys = {k.lower() for k in allowed[kind]}
-            for value, shown in found:
-                if value.lower() not in keys:
-                    ck.error(path, f"{rid}: states {what} (“{shown}”) that the reference records for this record do "
-                                   "not hold: check it against a source and record it under claims in "
-                                   "scripts/reference/aiff2025-records.json with the fact sheet's section, or take it out")
+        phrases = allowed_phrases(rec, rk, field)
+        spans = []
+        for p in phrases:
+            at = text.find(p)
+            if at < 0:
+                ck.error(path, f"{rid}: the reference records the phrase “{p}” for this field ({field}), but the text no "
+                               "longer holds it; update the claims in scripts/reference/aiff2025-records.json")
+            while at >= 0:
+                spans.append((at, at + len(p)))
+                at = text.find(p, at + 1)
+        for kind, s, e, shown in claims_in(text):
+            if any(ps <= s and e <= pe for ps, pe in spans):
+                continue
+            k = max(0, s - 24)
+            around = ("…" if k else "") + text[k:e + 24] + ("…" if e + 24 < len(text) else "")
+            ck.error(path, f"{rid}: states {CLAIM_KINDS[kind]} (“{shown}”) that the reference does not record for "
+                           f"this field ({field}): in “{around}”; check it against a source and record the phrase "
+                           "under claims in scripts/reference/aiff2025-records.json with the fact sheet's section, "
+                           "or take it out")
 
 
 def check_quoted_words(catalog, ck, rec):
@@ -1208,7 +1376,8 @@ def press_from_facts(rec, facts_text):
     if facts_text and spec:
         for row, cell in fact_sheet_rows(facts_text, spec.get("section", ""), as_list(spec.get("rows")),
                                          spec.get("column", "")):
-            out.append((cell, f"fact sheet §{str(spec.get('section')).rstrip('.')} row {row}, {spec.get('column')}"))
+            out.append((cell, f"fact sheet §{str(spec.get('section')).rstrip('.')} row {row}, {spec.get('column')}",
+                        FACT_SHEET_RUN))
     return out
 
 
@@ -1340,6 +1509,22 @@ def mutations(catalog):
     def set_text(obj, key, lang, value):
         obj.setdefault(key, {})[lang] = value
 
+    def screening(c, id_):
+        return c["screenings"][idx("screenings", id_)]
+
+    def scp(id_, tail):
+        return f"$.screenings[{idx('screenings', id_)}]{tail}"
+
+    def swap(obj, lang, before, after):
+        assert before in obj[lang], (before, obj[lang])
+        obj[lang] = obj[lang].replace(before, after)
+
+    def append(obj, lang, extra):
+        obj[lang] = obj[lang] + extra
+
+    def fest_text(c, key, lang, before, after):
+        swap(c["festival"][key], lang, before, after)
+
     def reverse_q01(c):
         q = quote(c, "q01")
         q["text"]["zh-Hant"] = SEP.join(reversed(q["text"]["zh-Hant"].split(SEP)))
@@ -1361,6 +1546,16 @@ def mutations(catalog):
                 "other reports describe its imagery as painterly and the childhood it recalls as a hard one.",
         "fragments-zh": "以影像探索多個維度彼此滲透：汽車變形成房屋的牆面，據說是跨維度旅人的人形身影以違反解剖常理的方式移動。"
                         "Ars Technica 的作者認為它與 TikTok 上的「夢境核」及恐怖 AI 影片創作者的作品相去不遠。",
+        "fragments-en": "Dimensions overlap and leak into each other on screen: cars turn into the sides of houses, and "
+                        "human-shaped figures, said to cross between dimensions, bend in ways no body could. The Ars "
+                        "Technica writer found it close to TikTok “dreamcore” and horror AI-video creators.",
+        "editorial-en": "It opens as a breezy “day in the life” fashion editorial and turns dark and surreal, probing "
+                        "extremes of femininity. Rapid, dense cutting mixes Victoria Valcheva's self-shot phone and camera "
+                        "footage, polished high-end footage and AI-generated imagery.",
+        "distance-en": "Generated with AI apart from a few hand-drawn frames; its DTF Magazine presentation calls it a "
+                       "“poetic reflection on memory, loss, and the search for home”, set against Ukrainian life in "
+                       "wartime. It adapts film critic Nataliia Serebriakova's short story “Banana”, drawn from her own "
+                       "life as a tribute to a sister.",
         "tps": "An essay film whose narrator asks how many images could possibly exist, then reasons that every possible "
                "digital image, and every frame of every possible film, already exists as numeric coordinates, so making "
                "images becomes a kind of discovery.",
@@ -1542,6 +1737,135 @@ def mutations(catalog):
         ("a Chinese name given to a person the sources name only in English",
          lambda c: person(c, "illya-dutsyk")["name"].update({"zh-Hant": "伊利亞·杜西克"}),
          pp("illya-dutsyk", ".name"), "is not the sourced"),
+        # ---- review of the first pass: D1, numbers allowed per record, not in their field and context
+        ("D1: the description's “about 6,000” submissions changed to “about 3,000”",
+         lambda c: fest_text(c, "description", "en", "about 6,000", "about 3,000"),
+         "$.festival.description.en", "states a number (“3,000”)"),
+        ("D1: “chose 10 finalists” changed to “chose 8 finalists”",
+         lambda c: fest_text(c, "description", "en", "chose 10 finalists", "chose 8 finalists"),
+         "$.festival.description.en", "states a number (“8”)"),
+        ("D1: “on 5 June 2025” changed to “on 6 June 2025”",
+         lambda c: fest_text(c, "description", "en", "on 5 June 2025", "on 6 June 2025"),
+         "$.festival.description.en", "states a number (“6”)"),
+        ("D1: 「6 月 5 日」 changed to 「6 月 7 日」 in the Chinese description",
+         lambda c: fest_text(c, "description", "zh-Hant", "6 月 5 日", "6 月 7 日"),
+         "$.festival.description.zh-Hant", "states a number (“7”)"),
+        ("D1: the Los Angeles dateNote's “12 June 2025” changed to “7 June 2025”",
+         lambda c: swap(event(c, "los-angeles-screening")["dateNote"], "en", "12 June 2025", "7 June 2025"),
+         ep("los-angeles-screening", ".dateNote.en"), "states a number (“7”)"),
+        ("D1: the IMAX dateNote's “four screenings” changed to “ten screenings”",
+         lambda c: swap(event(c, "imax-screenings")["dateNote"], "en", "four screenings", "ten screenings"),
+         ep("imax-screenings", ".dateNote.en"), "states a number (“ten”)"),
+        ("D1: the New York screening's “about an hour and a half” changed to “about two hours”",
+         lambda c: swap(screening(c, "new-york-gala")["note"], "en", "about an hour and a half", "about two hours"),
+         scp("new-york-gala", ".note.en"), "states a number (“two”)"),
+        ("D1: Total Pixel Space's “9 min 28 s” changed to “9 min 9 s”",
+         lambda c: swap(film(c, "total-pixel-space")["note"], "en", "9 min 28 s", "9 min 9 s"),
+         fp("total-pixel-space", ".note.en"), "states a number (“9”)"),
+        ("D1: “It runs 28 minutes.” added to Total Pixel Space's synopsis",
+         lambda c: append(film(c, "total-pixel-space")["synopsis"], "en", " It runs 28 minutes."),
+         fp("total-pixel-space", ".synopsis.en"), "states a number (“28”)"),
+        # ---- D2: award words allowed only in the field and the caveat that the reference records
+        ("D2: “It took Silver.” added to ONE's synopsis",
+         lambda c: append(film(c, "one")["synopsis"], "en", " It took Silver."),
+         fp("one", ".synopsis.en"), "states an award or prize (“Silver”)"),
+        ("D2: 「此片獲得銀獎。」 added to ONE's Chinese synopsis",
+         lambda c: append(film(c, "one")["synopsis"], "zh-Hant", "此片獲得銀獎。"),
+         fp("one", ".synopsis.zh-Hant"), "states an award or prize (“銀獎”)"),
+        ("D2: “It placed in the Merit tier.” added to Fragments of Nowhere's synopsis",
+         lambda c: append(film(c, "fragments-of-nowhere")["synopsis"], "en", " It placed in the Merit tier."),
+         fp("fragments-of-nowhere", ".synopsis.en"), "states an award or prize (“Merit”)"),
+        ("D2: ONE's note calling Silver its tier outside the caveat",
+         lambda c: append(film(c, "one")["note"], "en", " It took Silver."),
+         fp("one", ".note.en"), "states an award or prize (“Silver”)"),
+        # ---- D3: money, magnitudes, festival names in Chinese, lower-case festivals, events, award words, venues
+        ("D3: “It cost $2m.” (a digit followed by a letter, an amount of money)",
+         lambda c: append(film(c, "jailbird")["synopsis"], "en", " It cost $2m."),
+         fp("jailbird", ".synopsis.en"), "states an amount of money (“$”)"),
+        ("D3: “It cost millions of dollars.” (a magnitude word)",
+         lambda c: append(film(c, "jailbird")["synopsis"], "en", " It cost millions of dollars."),
+         fp("jailbird", ".synopsis.en"), "states a number (“millions”)"),
+        ("D3: 「製作成本兩百萬美元。」 (a Chinese magnitude and currency)",
+         lambda c: append(film(c, "jailbird")["synopsis"], "zh-Hant", "製作成本兩百萬美元。"),
+         fp("jailbird", ".synopsis.zh-Hant"), "states a number (“兩百萬”)"),
+        ("D3: 「預算一百萬美元。」 (a Chinese number starting with 一)",
+         lambda c: append(film(c, "jailbird")["synopsis"], "zh-Hant", "預算一百萬美元。"),
+         fp("jailbird", ".synopsis.zh-Hant"), "states a number (“一百萬”)"),
+        ("D3: 「曾入選柏林國際影展。」 (a Chinese festival name ending in 國際影展)",
+         lambda c: append(film(c, "editorial")["synopsis"], "zh-Hant", "曾入選柏林國際影展。"),
+         fp("editorial", ".synopsis.zh-Hant"), "states a festival or award body (“柏林國際影展”)"),
+        ("D3: 「也在東京國際影展放映。」",
+         lambda c: append(film(c, "editorial")["synopsis"], "zh-Hant", "也在東京國際影展放映。"),
+         fp("editorial", ".synopsis.zh-Hant"), "states a festival or award body (“東京國際影展”)"),
+        ("D3: “the Hot Docs festival” (a festival in lower case)",
+         lambda c: append(film(c, "jailbird")["synopsis"], "en", " It also screened at the Hot Docs festival."),
+         fp("jailbird", ".synopsis.en"), "states a festival or award body (“Hot Docs festival”)"),
+        ("D3: “SIGGRAPH” (an event named without the word festival)",
+         lambda c: append(film(c, "total-pixel-space")["synopsis"], "en", " It was shown at SIGGRAPH."),
+         fp("total-pixel-space", ".synopsis.en"), "states a festival or award body (“SIGGRAPH”)"),
+        ("D3: “It took the top honour.”",
+         lambda c: append(film(c, "jailbird")["synopsis"], "en", " It took the top honour."),
+         fp("jailbird", ".synopsis.en"), "states an award or prize (“top honour”)"),
+        ("D3: the description's “at Lincoln Center” changed to “at Carnegie Hall”",
+         lambda c: fest_text(c, "description", "en", "at Lincoln Center", "at Carnegie Hall"),
+         "$.festival.description.en", "states a venue (“Carnegie Hall”)"),
+        ("D3: 「紐約林肯中心」 changed to 「紐約卡內基音樂廳」 in the Chinese description",
+         lambda c: fest_text(c, "description", "zh-Hant", "紐約林肯中心", "紐約卡內基音樂廳"),
+         "$.festival.description.zh-Hant", "states a venue (“紐約卡內基音樂廳”)"),
+        # ---- D4: event places, venues, styles and where quotes were said, against the reference
+        ("D4: the New York event's venue changed to David Geffen Hall",
+         lambda c: event(c, "new-york-gala").update(venue={"zh-Hant": "林肯中心大衛·格芬廳", "en": "David Geffen Hall, Lincoln Center"}),
+         ep("new-york-gala", ".venue"), "is not the sourced"),
+        ("D4: the Los Angeles event's city changed to Pasadena",
+         lambda c: event(c, "los-angeles-screening").update(city={"zh-Hant": "帕薩迪納（洛杉磯）", "en": "Pasadena (Los Angeles)"}),
+         ep("los-angeles-screening", ".city"), "is not the sourced"),
+        ("D4: Editorial styled a fashion film again",
+         lambda c: film(c, "editorial")["styles"][1].update({"zh-Hant": "時尚影片", "en": "fashion film"}),
+         fp("editorial", ".styles"), "are not the sourced"),
+        ("D4: q08 said at a press conference instead of the press mixer",
+         lambda c: quote(c, "q08")["context"]["where"].update(en="At a press conference after the festival"),
+         qp("q08", ".context.where"), "is not the sourced"),
+        ("D4: the New York venue record renamed Carnegie Hall",
+         lambda c: c["venues"][idx("venues", "alice-tully-hall")]["name"].update(en="Carnegie Hall"),
+         f"$.venues[{idx('venues', 'alice-tully-hall')}].name", "is not the sourced"),
+        ("D4: the Silver tier renamed Bronze",
+         lambda c: c["festival"]["prizeTiers"][idx("prizeTiers", "silver")]["name"].update(en="Bronze"),
+         f"$.festival.prizeTiers[{idx('prizeTiers', 'silver')}].name", "is not the sourced"),
+        # ---- the audit's remaining rows, undone
+        ("Fragments of Nowhere's English synopsis with the fact sheet's “and horror AI-video creators” again",
+         lambda c: film(c, "fragments-of-nowhere")["synopsis"].update(en=old["fragments-en"]),
+         fp("fragments-of-nowhere", ".synopsis.en"), "repeats press wording \"and horror ai video creators\""),
+        ("Editorial's synopsis with the fact sheet's “high-end footage and AI-generated imagery” again",
+         lambda c: film(c, "editorial")["synopsis"].update(en=old["editorial-en"]),
+         fp("editorial", ".synopsis.en"), "fact sheet §1b row 6"),
+        ("Distance's synopsis with the fact sheet's “set against Ukrainian life in wartime” again",
+         lambda c: swap(film(c, "distance-between-two-points-of-me")["synopsis"], "en",
+                        "drawn from how Ukrainians live through the war", "set against Ukrainian life in wartime"),
+         fp("distance-between-two-points-of-me", ".synopsis.en"), "\"set against ukrainian life in\" (5 words in a row; fact sheet §1b row 7"),
+        ("Distance's synopsis as the first pass wrote it (“a few hand-drawn frames”, “a tribute to a sister”)",
+         lambda c: film(c, "distance-between-two-points-of-me")["synopsis"].update(en=old["distance-en"]),
+         fp("distance-between-two-points-of-me", ".synopsis.en"), "fact sheet §1b row 7"),
+        ("S2: Gigazine's note no longer naming the copy its title was read on",
+         lambda c: source(c, "gigazine-aiff-2025")["note"].update(en="Machine-translated English edition of the Japanese original. Title as shown on a stored copy of the page."),
+         sp("gigazine-aiff-2025", ".note.en"), "must say where"),
+        ("S-j: the Wikipedia article's title replaced by a placeholder again",
+         lambda c: source(c, "zh-wikipedia-mitchells").update(title="[Chinese Wikipedia article on The Mitchells vs. the Machines; title not captured]"),
+         sp("zh-wikipedia-mitchells", ".title"), "records the title as captured"),
+        ("S-j: a placeholder title whose note no longer says the title was not captured (the FAQ)",
+         lambda c: swap(source(c, "aiff-faq")["note"], "en", " Its page title was not captured.", ""),
+         sp("aiff-faq", ".note.en"), "the note must say so"),
+        ("S-i: the Los Angeles venue in English only again",
+         lambda c: event(c, "los-angeles-screening")["venue"].pop("zh-Hant"),
+         ep("los-angeles-screening", ".venue"), "is not the sourced"),
+        ("S-i: the ten IMAX cities in the venue with no city again",
+         lambda c: event(c, "imax-screenings").update(city=None),
+         ep("imax-screenings", ".city"), "is not the sourced"),
+        ("the Los Angeles screening's inferred start moved to another day",
+         lambda c: screening(c, "los-angeles-screening").update(start="2025-06-13"),
+         scp("los-angeles-screening", ".start"), "is not the sourced '2025-06-12'"),
+        ("the Paris screening given a plain day no source states",
+         lambda c: screening(c, "paris-screening").update(start="2025-06-12"),
+         scp("paris-screening", ".start"), "is not the sourced None"),
     ]
 
 
