@@ -24,8 +24,8 @@ public enum ICSImport {
 
     public static func catalog(_ bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         var log = ImportLog(file: file)
-        let tree = ICSComponent.tree(ICSLines.parse(bytes, log: &log), log: &log)
-        guard let calendar = tree.first(where: { $0.name == "VCALENDAR" }) else {
+        var tree = ICSComponent.tree(bytes, log: &log)
+        guard var calendar = tree.first(where: { $0.name == "VCALENDAR" }) else {
             log.add(line: nil, "", "no BEGIN:VCALENDAR: not an iCalendar file")
             throw log.error
         }
@@ -33,7 +33,10 @@ public enum ICSImport {
         let fallback = calendar.property("X-WR-TIMEZONE").map(\.value).flatMap { LocalTime.zone($0) != nil ? $0 : nil } ?? timeZone
         if let tz = timeZone, LocalTime.zone(tz) == nil { log.add(line: nil, "--time-zone", "unknown time zone \"\(tz)\"") }
         let zones = ICSTimeZones(calendar, fallback: fallback, log: &log)
-        let events = calendar.children.filter { $0.name == "VEVENT" }
+        // Held only here from now on, and each freed once read (see below).
+        var events = calendar.children.filter { $0.name == "VEVENT" }
+        tree = []
+        calendar.children = []
         // Overrides of single occurrences, by UID and the start they replace.
         var overrides: [String: Set<LocalStart>] = [:]
         for e in events {
@@ -42,8 +45,11 @@ public enum ICSImport {
             }
         }
         var customOffsets: [String: [(instant: Int, offset: Int)]] = [:]
-        var pending: [(event: ICSComponent, placed: ICSTimeZones.Placed, tzid: String?, minutes: Int?, endDay: PartialDate?, occurrence: LocalStart?)] = []
-        for e in events {
+        var pending: [(event: CatalogBuilder.Event, tzid: String?)] = []
+        // A film's description is read from its first event only.
+        var titled = Set<String>()
+        events.reverse()
+        while let e = events.popLast() {
             guard let startLine = e.property("DTSTART") else { log.add(line: e.line, "VEVENT", "no DTSTART"); continue }
             guard let start = ICSValues.stamp(startLine.value) else {
                 log.add(line: startLine.line, "DTSTART", "\"\(startLine.value)\" is not a DATE or DATE-TIME")
@@ -119,7 +125,20 @@ public enum ICSImport {
                             endDay = PartialDate(year: d.year, month: d.month, day: d.day)
                         }
                     }
-                    pending.append((e, placed, tzid, minutes, endDay, isRecurring ? s : nil))
+                    var event = event(e, placed: placed, minutes: minutes, endDay: endDay, occurrence: isRecurring ? s : nil)
+                    if titled.insert(CatalogBuilder.key(event.works.first?.title ?? "untitled")).inserted {
+                        let description = event.works[0].description()
+                        event.works[0].description = { description }
+                    } else {
+                        event.works[0].description = { nil }
+                    }
+                    // Into the catalog now, unless its zone waits to be matched (a custom
+                    // VTIMEZONE's): then it and every later event wait, keeping the file's order.
+                    if pending.isEmpty, event.zone != nil || tzid.map({ zones.custom[$0] == nil }) ?? true {
+                        if log.issues.isEmpty { builder.add(event) }
+                    } else {
+                        pending.append((event, tzid))
+                    }
                 case .failure(.unknownZone(let name)):
                     log.add(line: startLine.line, "DTSTART", "TZID \"\(name)\" is neither a time zone this system knows nor a VTIMEZONE of the file")
                 case .failure(.needsZone):
@@ -139,13 +158,12 @@ public enum ICSImport {
         guard log.issues.isEmpty else { throw log.error }
         // Taken from the end of a reversed list, so each event's lines are freed once added.
         pending.reverse()
-        while let p = pending.popLast() {
-            var placed = p.placed
-            if placed.zone == nil, let raw = p.tzid, let name = matched[raw], let zone = LocalTime.zone(name), let t = placed.instant {
-                placed.zone = name
-                placed.local = ICSTimeZones.wallClock(t, zone)
+        while var p = pending.popLast() {
+            if p.event.zone == nil, let raw = p.tzid, let name = matched[raw], let zone = LocalTime.zone(name), let t = p.event.instant {
+                p.event.zone = name
+                p.event.start = ICSTimeZones.wallClock(t, zone)
             }
-            builder.add(event(p.event, placed: placed, minutes: p.minutes, endDay: p.endDay, occurrence: p.occurrence))
+            builder.add(p.event)
         }
         return (try builder.validCatalog(log: &log), log.warnings)
     }

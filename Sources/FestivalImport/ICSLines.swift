@@ -21,16 +21,22 @@ enum ICSLines {
     /// Works on the UTF-8 bytes (every delimiter is ASCII), making one String a value.
     static func parse(_ bytes: [UInt8], log: inout ImportLog) -> [ICSLine] {
         var out: [ICSLine] = []
-        var current: [UInt8] = [], start = 0, number = 0, tooLong = false
+        parse(bytes, log: &log) { line, _ in out.append(line); return true }
+        return out
+    }
+
+    /// Each content line in turn, as it is read (none kept); `each` returns false to stop.
+    static func parse(_ bytes: [UInt8], log: inout ImportLog, _ each: (ICSLine, inout ImportLog) -> Bool) {
+        var current: [UInt8] = [], start = 0, number = 0, tooLong = false, going = true
         func finish(_ log: inout ImportLog) {
             defer { current.removeAll(keepingCapacity: true); tooLong = false }
-            guard !current.isEmpty else { return }
+            guard !current.isEmpty, going else { return }
             if tooLong { log.add(line: start, "", "a content line longer than \(maxLine) bytes"); return }
-            if let line = contentLine(current, start, &log) { out.append(line) }
+            if let line = contentLine(current, start, &log) { going = each(line, &log) }
         }
         var i = 0
         let n = bytes.count
-        while i < n {
+        while i < n, going {
             var end = i
             while end < n, bytes[end] != 0x0A { end += 1 }
             number += 1
@@ -46,7 +52,6 @@ enum ICSLines {
             i = end + 1
         }
         finish(&log)
-        return out
     }
 
     /// `NAME *(;PARAM=VALUE[,VALUE]) : VALUE`, with DQUOTE'd parameter values.
@@ -113,34 +118,43 @@ struct ICSComponent: Sendable {
     func property(_ name: String) -> ICSLine? { properties.first { $0.name == name } }
     func all(_ name: String) -> [ICSLine] { properties.filter { $0.name == name } }
 
+    /// The properties festival reads; the others (DTSTAMP, Outlook's X-ALT-DESC, …) are not kept.
+    static let read: Set<String> = ["UID", "SUMMARY", "DESCRIPTION", "CATEGORIES", "URL", "LOCATION", "GEO", "STATUS",
+                                    "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
+                                    "TZID", "TZOFFSETFROM", "TZOFFSETTO", "X-WR-CALNAME", "X-WR-TIMEZONE"]
+
     /// The deepest nesting read (VCALENDAR › VEVENT › VALARM is three).
     static let maxDepth = 8
 
-    /// The components of content lines, checked for matching BEGIN and END.
-    static func tree(_ lines: [ICSLine], log: inout ImportLog) -> [ICSComponent] {
+    /// The components of an iCalendar file's content lines, checked for matching BEGIN and
+    /// END, built as the lines are read (the lines are never all held at once).
+    static func tree(_ bytes: [UInt8], log: inout ImportLog) -> [ICSComponent] {
         var stack: [ICSComponent] = []
         var top: [ICSComponent] = []
-        for line in lines {
+        ICSLines.parse(bytes, log: &log) { line, log in
             switch line.name {
             case "BEGIN":
                 guard stack.count < maxDepth else {
                     log.add(line: line.line, "BEGIN", "components nested more than \(maxDepth) deep")
-                    return top
+                    stack = []
+                    return false
                 }
                 stack.append(ICSComponent(name: line.value.uppercased(), line: line.line))
             case "END":
                 guard let open = stack.popLast(), open.name == line.value.uppercased() else {
                     log.add(line: line.line, "END", "END:\(line.value) does not close the component open here")
-                    return top
+                    stack = []
+                    return false
                 }
                 if stack.isEmpty { top.append(open) } else { stack[stack.count - 1].children.append(open) }
             default:
                 guard !stack.isEmpty else {
                     log.add(line: line.line, line.name, "a property outside BEGIN:VCALENDAR")
-                    continue
+                    return true
                 }
-                stack[stack.count - 1].properties.append(line)
+                if read.contains(line.name) { stack[stack.count - 1].properties.append(line) }
             }
+            return true
         }
         if let open = stack.last { log.add(line: open.line, "BEGIN", "BEGIN:\(open.name) is never closed") }
         return top

@@ -22,12 +22,12 @@ public enum CatalogEncoder {
         var members: [(String, JSONNode)] = []
         if !c.venues.isEmpty { members.append(("venues", .array(c.venues.map(venue)))) }
         if !c.screenings.isEmpty { members.append(("screenings", .array(c.screenings.map(screening)))) }
-        if !c.travel.isEmpty {
-            members.append(("travel", .array(c.travel.map {
-                .object([("from", .string($0.from)), ("to", .string($0.to)), ("minutes", .int($0.minutes))])
-            })))
-        }
+        if !c.travel.isEmpty { members.append(("travel", .array(c.travel.map(travel)))) }
         return members
+    }
+
+    static func travel(_ t: Travel) -> JSONNode {
+        .object([("from", .string(t.from)), ("to", .string(t.to)), ("minutes", .int(t.minutes))])
     }
 
     static func venue(_ v: Venue) -> JSONNode {
@@ -183,12 +183,11 @@ extension CatalogEncoder {
         try list("topics", c.topics) { .object([("id", .string($0.id)), ("name", text($0.name))]) }
         try list("people", c.people, person)
         try list("films", c.films, film)
-        for (key, value) in schedule(c) {
-            w.key(key, indent: 2)
-            w.write(value, indent: 2)
-            w.raw(",\n")
-            try flush()
-        }
+        // As `schedule(c)` gives them, each record encoded as it is written (a feed's
+        // 200,000 screenings are never one tree).
+        if !c.venues.isEmpty { try list("venues", c.venues, venue) }
+        if !c.screenings.isEmpty { try list("screenings", c.screenings, screening) }
+        if !c.travel.isEmpty { try list("travel", c.travel, travel) }
         // Quotes are most of a large catalog: written directly, without a tree.
         w.key("quotes", indent: 2)
         w.beginItems(count: c.quotes.count)
