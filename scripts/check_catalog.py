@@ -764,20 +764,32 @@ def describe_difference(got, want):
             f"“{want[max(0, k - 8):k + 8]}”")
 
 
+def records(items, ref, ck, section, what, needs, pronoun="it"):
+    """Each record of `items` (at JSON path `section`) with its reference: (id, path, record, reference).
+    A record with no reference, and a reference with no record, are errors; `needs` says what a reference
+    for one holds."""
+    seen = set()
+    for i, item in enumerate(as_list(items)):
+        if not isinstance(item, dict):
+            continue
+        rid, path = item.get("id"), f"{section}[{i}]"
+        seen.add(rid)
+        r = ref.get(rid)
+        if r is None:
+            ck.error(path, f"{rid}: no reference record for this {what} ({needs})")
+            continue
+        yield rid, path, item, r
+    for rid in ref:
+        if rid not in seen:
+            ck.error(section, f"{rid}: the reference records this {what}, the catalog lacks {pronoun}")
+
+
 def check_record_quotes(catalog, ck, rec, seed):
     """Speaker, date and the exact text of every quote against the reference records."""
     rq = as_dict(rec.get("quotes"))
-    seen = set()
-    for i, q in enumerate(as_list(catalog.get("quotes"))):
-        if not isinstance(q, dict):
-            continue
-        qid, path = q.get("id"), f"$.quotes[{i}]"
-        seen.add(qid)
-        r = rq.get(qid)
-        if r is None:
-            ck.error(path, f"{qid}: no reference record for this quote (speaker, date, the span of the source it "
-                           "covers); add one to scripts/reference/aiff2025-records.json with its fact-sheet section")
-            continue
+    for qid, path, q, r in records(catalog.get("quotes"), rq, ck, "$.quotes", "quote",
+                                   "speaker, date, the span of the source it covers; add one to "
+                                   "scripts/reference/aiff2025-records.json with its fact-sheet section"):
         basis = r.get("basis", "")
         if q.get("speaker") != r.get("speaker"):
             ck.error(path + ".speaker", f"{qid}: speaker is \"{q.get('speaker')}\", but the source gives these words "
@@ -820,23 +832,11 @@ def check_record_quotes(catalog, ck, rec, seed):
             if nz != ne:
                 ck.error(path + ".text", f"{qid}: the Chinese has {nz} part(s) and the English {ne}: the two languages "
                                          "must cover the same words, cut at the same interruptions")
-    for qid in rq:
-        if qid not in seen:
-            ck.error("$.quotes", f"{qid}: the reference records this quote ({rq[qid].get('basis')}), the catalog lacks it")
 
 
 def check_record_films(catalog, ck, rec):
     rf = as_dict(rec.get("films"))
-    seen = set()
-    for i, f in enumerate(as_list(catalog.get("films"))):
-        if not isinstance(f, dict):
-            continue
-        fid, path = f.get("id"), f"$.films[{i}]"
-        seen.add(fid)
-        r = rf.get(fid)
-        if r is None:
-            ck.error(path, f"{fid}: no reference record for this film (title, directors, country, running time)")
-            continue
+    for fid, path, f, r in records(catalog.get("films"), rf, ck, "$.films", "film", "title, directors, country, running time"):
         basis = r.get("basis", "")
         if f.get("title") != r.get("title"):
             ck.error(path + ".title", f"{fid}: title {f.get('title')} is not the sourced {r.get('title')} ({basis})")
@@ -862,21 +862,12 @@ def check_record_films(catalog, ck, rec):
             ck.error(path + ".runtimeSeconds", f"{fid}: running time {f.get('runtimeSeconds')} is not the sourced "
                                                f"{as_dict(r.get('runtime')).get('value')} "
                                                f"({as_dict(r.get('runtime')).get('basis')})")
-    for fid in rf:
-        if fid not in seen:
-            ck.error("$.films", f"{fid}: the reference records this film, the catalog lacks it")
 
 
 def check_record_people(catalog, ck, rec, seed):
     rp = as_dict(rec.get("people"))
-    for i, p in enumerate(as_list(catalog.get("people"))):
-        if not isinstance(p, dict):
-            continue
-        pid, path = p.get("id"), f"$.people[{i}]"
-        r = rp.get(pid)
-        if r is None:
-            ck.error(path, f"{pid}: no reference record for this person (name and title in both languages)")
-            continue
+    for pid, path, p, r in records(catalog.get("people"), rp, ck, "$.people", "person",
+                                   "name and title in both languages", pronoun="them"):
         basis = r.get("basis", "")
         for key in ("name", "title", "affiliation", "kind"):
             if key in r and p.get(key) != r[key]:
@@ -884,10 +875,6 @@ def check_record_people(catalog, ck, rec, seed):
         zh_name = as_dict(p.get("name")).get("zh-Hant")
         if r.get("zhNameInSeed") and seed is not None and isinstance(zh_name, str) and zh_name not in seed:
             ck.error(path + ".name.zh-Hant", f"{pid}: the Chinese name {zh_name} is not the seed's spelling ({basis})")
-    seen = {as_dict(p).get("id") for p in as_list(catalog.get("people"))}
-    for pid in rp:
-        if pid not in seen:
-            ck.error("$.people", f"{pid}: the reference records this person, the catalog lacks them")
 
 
 def check_record_festival(catalog, ck, rec):
@@ -970,33 +957,16 @@ def check_record_festival(catalog, ck, rec):
     dated(fest.get("events"), "event", as_dict(rec.get("events")), "date", "$.festival.events")
     dated(catalog.get("screenings"), "screening", as_dict(rec.get("screenings")), "start", "$.screenings")
     rv = as_dict(rec.get("venues"))
-    for i, v in enumerate(as_list(catalog.get("venues"))):
-        vid, path = as_dict(v).get("id"), f"$.venues[{i}]"
-        r = rv.get(vid)
-        if r is None:
-            ck.error(path, f"{vid}: no reference record for this venue (name, city, time zone)")
-            continue
+    for vid, path, v, r in records(catalog.get("venues"), rv, ck, "$.venues", "venue", "name, city, time zone"):
         for key in ("name", "city", "timeZone"):
             if key in r and v.get(key) != r[key]:
                 ck.error(f"{path}.{key}", f"{vid}: {key} {v.get(key)} is not the sourced {r[key]} ({r.get('basis')})")
-    seen = {as_dict(v).get("id") for v in as_list(catalog.get("venues"))}
-    for vid in rv:
-        if vid not in seen:
-            ck.error("$.venues", f"{vid}: the reference records this venue, the catalog lacks it")
 
 
 def check_record_sources(catalog, ck, rec):
     rs = as_dict(rec.get("sources"))
-    seen = set()
-    for i, s in enumerate(as_list(catalog.get("sources"))):
-        if not isinstance(s, dict):
-            continue
-        sid, path = s.get("id"), f"$.sources[{i}]"
-        seen.add(sid)
-        r = rs.get(sid)
-        if r is None:
-            ck.error(path, f"{sid}: no reference record for this source (title, author, date and where each was read)")
-            continue
+    for sid, path, s, r in records(catalog.get("sources"), rs, ck, "$.sources", "source",
+                                   "title, author, date and where each was read"):
         for key in ("title", "author", "publisher", "date", "language"):
             if key in r and s.get(key) != r[key]:
                 ck.error(f"{path}.{key}", f"{sid}: {key} {s.get(key)!r} is not the recorded {r[key]!r} "
@@ -1021,9 +991,6 @@ def check_record_sources(catalog, ck, rec):
                          f"{sid}: metadata the fact sheet does not give was read elsewhere "
                          f"({as_dict(r.get('basis')).get('title') or as_dict(r.get('basis')).get('all')}); the note "
                          f"must say where (\"{words}\")")
-    for sid in rs:
-        if sid not in seen:
-            ck.error("$.sources", f"{sid}: the reference records this source, the catalog lacks it")
 
 
 # ---------------------------------------------------------------- claims in descriptive text
