@@ -59,7 +59,7 @@ struct CatalogBuilder {
     var prefix = "ics-"
     private var films: [Film] = [], filmByKey: [String: Int] = [:]
     private var venues: [Venue] = [], venueByKey: [String: Int] = [:]
-    private var screenings: [Screening] = [], screeningIDs: Set<String> = []
+    private var screenings: [Screening] = [], screeningIDs: Set<String> = [], repeats: [String: Int] = [:]
     /// Each screening's instant, and the zones each venue's events were given in.
     private var instants: [Int?] = [], lines: [Int?] = [], venueZones: [String: [String: Int]] = [:]
     private var usedFilmIDs: Set<String> = []
@@ -114,7 +114,13 @@ struct CatalogBuilder {
         }
         let seed = (e.uid ?? "\(title)|\(e.start?.description ?? "")") + (e.occurrence.map { "|" + $0.description } ?? "")
         var id = "s-" + String((Self.slug(e.uid ?? title) ?? "event").prefix(40)) + "-" + Self.hash(seed)
-        while screeningIDs.contains(id) { id += "-" + Self.hash(id) }
+        if screeningIDs.contains(id) {
+            // The same UID again: `-2`, `-3`… in file order (counted per id, so many repeats stay linear).
+            var n = repeats[id, default: 1]
+            repeat { n += 1 } while screeningIDs.contains("\(id)-\(n)")
+            repeats[id] = n
+            id = "\(id)-\(n)"
+        }
         screeningIDs.insert(id)
         var notes: [String] = []
         if let name = e.name, e.works.count > 1 || e.works.first?.title.map({ Self.key($0) != Self.key(name) }) == true { notes.append(name) }

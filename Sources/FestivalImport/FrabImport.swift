@@ -58,7 +58,7 @@ enum FrabImport {
         private var builder: CatalogBuilder
         private var waiting: [(event: Event, stamp: FeedTimes.Stamp?)] = []
         private var zone: String?
-        private var zoneKnown = false
+        private var zoneKnown = false, warnedZone = false
         private var offsets: [(instant: Int, offset: Int)] = []
 
         init(file: String, timeZone: String?, log: inout ImportLog) {
@@ -73,8 +73,14 @@ enum FrabImport {
         private mutating func settleNamedZone(log: inout ImportLog) {
             guard !zoneKnown else { return }
             var named = conference.timeZoneName.flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
+            // A name the system does not know ("CEST") is passed over, once and with a warning:
+            // `--time-zone`, else the offsets, place the times.
             if let name = named, LocalTime.zone(name) == nil {
-                log.add(line: nil, "conference.time_zone_name", "\"\(name)\" is not a time zone this system knows")
+                if !warnedZone {
+                    warnedZone = true
+                    log.warnings.append(CatalogIssue(file: file, path: "conference.time_zone_name", line: nil, column: nil,
+                                                     message: "\"\(name)\" is not a time zone this system knows; it is not used"))
+                }
                 named = nil
             }
             if let name = named ?? timeZone { zone = name; zoneKnown = true }
@@ -134,7 +140,7 @@ enum FrabImport {
                 uid: e.text("guid") ?? e.text("id").map { "frab-id-" + $0 }, occurrence: nil, works: [work],
                 location: e.text("room") ?? e.room, geo: nil, start: start, instant: instant, zone: start?.minute != nil ? zone : nil,
                 minutes: minutes.flatMap { $0 > 0 && $0 <= Screening.maxDuration ? $0 : nil }, endDay: nil, status: .scheduled,
-                labels: e.text("type").map { [String($0.prefix(64))] } ?? [], line: e.line))
+                labels: e.text("type").map { [ImportText.prefix($0, bytes: 64)] } ?? [], line: e.line))
         }
 
         /// The catalog, once every event is in.

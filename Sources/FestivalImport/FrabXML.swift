@@ -15,6 +15,16 @@ enum FrabXML {
     /// Reads the schedule into `assembler`; false (with the problem in `log`) when it is
     /// refused or not well-formed.
     static func read(_ bytes: [UInt8], into assembler: inout FrabImport.Assembler, log: inout ImportLog) -> Bool {
+        // libxml2 would decode another encoding the declaration names (UTF-7, UTF-16…) past the
+        // checks below, which read the bytes as UTF-8.
+        if let encoding = declaredEncoding(bytes), !["utf-8", "utf8"].contains(encoding.lowercased()) {
+            log.add(line: 1, "XML", "the document says it is in \(encoding); festival reads XML in UTF-8 only")
+            return false
+        }
+        if bytes.contains(0) {
+            log.add(line: nil, "XML", "a NUL byte: not UTF-8 XML (UTF-16?); festival reads XML in UTF-8 only")
+            return false
+        }
         if let (line, column) = internalSubset(bytes) {
             log.add(line: line, column: column, "DOCTYPE",
                     "the document declares its own entities or DTD (<!DOCTYPE … [ … ]>), which festival does not read")
@@ -78,6 +88,18 @@ enum FrabXML {
             }
         }
         return nil
+    }
+
+    /// The `encoding` of the XML declaration, if there is one.
+    static func declaredEncoding(_ b: [UInt8]) -> String? {
+        var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < b.count, [0x20, 0x09, 0x0A, 0x0D].contains(b[i]) { i += 1 }
+        guard b[i...].starts(with: Array("<?xml".utf8)), let end = b[i...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let decl = String(decoding: b[i...end], as: UTF8.self)
+        guard let range = decl.range(of: "encoding") else { return nil }
+        let rest = decl[range.upperBound...].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
     }
 
     static func position(_ offset: Int, in b: [UInt8]) -> (Int, Int) {

@@ -160,7 +160,9 @@ struct ICSTimeZones {
         let regional = all.filter { words.contains(String($0.split(separator: "/").first ?? "").lowercased()) }
         for name in (preferred.map { [$0] } ?? []) + regional + all {
             guard let zone = TimeZone(identifier: name) else { continue }
-            if sample.allSatisfy({ zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0.instant))) == $0.offset }) { return name }
+            let agrees = { (o: (instant: Int, offset: Int)) in zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(o.instant))) == o.offset }
+            // The sample rules most zones out quickly; the one chosen must agree at every time.
+            if sample.allSatisfy(agrees), offsets.allSatisfy(agrees) { return name }
         }
         let first = offsets[0].offset
         guard offsets.allSatisfy({ $0.offset == first }), first % 3_600 == 0 else { return nil }

@@ -19,9 +19,11 @@ public enum Importer {
         if head.hasPrefix("{") || head.hasPrefix("[") {
             if head.contains("\"schemaVersion\"") { return nil }
             if head.contains("\"@context\"") { return .jsonld }
-            // frab's JSON is one object whose first member is "schedule".
+            // frab's JSON is one object whose first member is "schedule" (pretalx and the
+            // c3voc format put "$schema" first).
             let firstKey = head.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            return firstKey.hasPrefix("\"schedule\"") ? .frab : nil
+            if firstKey.hasPrefix("\"schedule\"") { return .frab }
+            return firstKey.hasPrefix("\"$schema\"") && head.contains("\"schedule\"") ? .frab : nil
         }
         return head.contains(",") || head.contains(";") || head.contains("\t") ? .csv : nil
     }

@@ -7,7 +7,7 @@ import Foundation
 /// | JSON-LD | catalog |
 /// |---|---|
 /// | a `Festival`'s `name`, `organizer`, `url` (else an event's `superEvent`) | the festival; the catalog's id is `jsonld-` and its slug |
-/// | every node whose `@type` ends in `Event` (`ScreeningEvent`, …), wherever it is nested | a screening, id from `@id` (else `identifier`, `url`) |
+/// | every node whose `@type` ends in `Event` (`ScreeningEvent`, …), wherever it is nested | a screening, id from `@id` (else `identifier`, else its title and start; never its `url`, which is usually its film's page) |
 /// | its `workPresented` `Movie`s, in order (else the event's own `name`) | its films: several make a programme; the event's `name` is then its note |
 /// | a Movie's `name`, `director`, `description`, `duration`, `countryOfOrigin`, `genre`, `url`/`sameAs` | title, directors, synopsis, runtime, country, styles, links |
 /// | `startDate`, `endDate` (else `duration`, else a lone Movie's) | the start, in `--time-zone` (else a zone agreeing with the offsets: see `FeedTimes.zone`), and the duration |
@@ -29,6 +29,13 @@ enum JSONLDImport {
         }
         var events: [JSONNode] = [], festival: JSONNode?
         for root in roots { collect(root, into: &events, festival: &festival) }
+        // Nodes named by `@id`, for references (`"workPresented": {"@id": …}`).
+        var byID: [String: JSONNode] = [:]
+        for root in roots { index(root, into: &byID) }
+        let resolve = { (n: JSONNode) -> JSONNode in
+            guard let members = n.members, members.count == 1, let id = n["@id"]?.text, let target = byID[id] else { return n }
+            return target
+        }
         guard log.issues.isEmpty else { throw log.error }
         guard !events.isEmpty else {
             log.add(line: nil, "@type", "no schema.org event (ScreeningEvent, …) in the document")
@@ -58,7 +65,8 @@ enum JSONLDImport {
             case .needsZone: log.add(line: where_?.0, column: where_?.1, "startDate", "a time with no UTC offset: give --time-zone"); continue
             case .skipped: log.add(line: where_?.0, column: where_?.1, "startDate", "\(stamp.start) does not exist in \(zone ?? "") (the clocks skip it)"); continue
             }
-            let works = list(e["workPresented"]).filter { $0.members != nil }.map(work)
+            // A work with no name (an unresolved reference) is left out; with none, the event's name is the film.
+            let works = list(e["workPresented"]).map(resolve).filter { $0.members != nil && $0["name"]?.text != nil }.map(work)
             var minutes: Int?, endDay: PartialDate?
             if let endText = e["endDate"]?.text {
                 guard let end = FeedTimes.stamp(endText) else {
@@ -84,10 +92,11 @@ enum JSONLDImport {
             var labels: [String] = []
             if status.hasSuffix("EventPostponed") { labels.append("postponed") }
             if status.hasSuffix("EventRescheduled") { labels.append("rescheduled") }
-            let place = list(e["location"]).first
+            let place = list(e["location"]).first.map(resolve)
             let address = place?["address"]
             builder.add(CatalogBuilder.Event(
-                uid: e["@id"]?.text ?? e["identifier"]?.text ?? e["url"]?.text, occurrence: nil, works: works,
+                // Not `url`: a screening's link is usually its film's page, shared by all its screenings.
+                uid: e["@id"]?.text ?? e["identifier"]?.text, occurrence: nil, works: works,
                 location: place.flatMap { $0["name"]?.text ?? $0.text }, address: address.flatMap { $0["streetAddress"]?.text ?? $0.text },
                 city: address?["addressLocality"]?.text, geo: place?["geo"].flatMap(geo),
                 start: start, instant: instant, zone: start.minute != nil ? zone : nil,
@@ -146,6 +155,17 @@ enum JSONLDImport {
             for (key, value) in members where key != "superEvent" && key != "workPresented" && key != "location" {
                 collect(value, into: &events, festival: &festival)
             }
+        default: break
+        }
+    }
+
+    /// Every object with an `@id` and more than that id, by its id (the first of each).
+    static func index(_ n: JSONNode, into byID: inout [String: JSONNode]) {
+        switch n.value {
+        case .array(let items): for i in items { index(i, into: &byID) }
+        case .object(let members):
+            if members.count > 1, let id = n["@id"]?.text, byID[id] == nil { byID[id] = n }
+            for (_, value) in members { index(value, into: &byID) }
         default: break
         }
     }

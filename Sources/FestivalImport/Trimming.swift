@@ -10,3 +10,16 @@ extension StringProtocol {
         return String(s.unicodeScalars[first...last])
     }
 }
+
+enum ImportText {
+    /// The longest prefix of whole characters of `s` within `bytes` UTF-8 bytes.
+    static func prefix(_ s: String, bytes: Int) -> String {
+        var out = "", used = 0
+        for c in s {
+            used += c.utf8.count
+            if used > bytes { break }
+            out.append(c)
+        }
+        return out
+    }
+}

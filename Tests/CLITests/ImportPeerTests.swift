@@ -126,6 +126,12 @@ import Testing
         #expect(cacheFiles.count == 1 && cacheFiles[0].contains("/variant-"), "\(cacheFiles)")
         let paris = try await sandbox.run(binary, ["screenings", "--catalog", floating, "--time-zone", "Europe/Paris", "--json"])
         #expect(String(decoding: paris.stdout, as: UTF8.self).contains("Europe/Paris"), "another zone is not served the cached one")
+        // validate takes the zone too, so a CSV can be validated.
+        let csv = sandbox.directory.appending(path: "p.csv").path
+        try "Title,Date,Time,Venue\nA,2030-06-01,19:30,Hall\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try await sandbox.run(binary, ["validate", csv]).status == 2)
+        let validated = try await sandbox.run(binary, ["validate", csv, "--time-zone", "Asia/Taipei"])
+        #expect(validated.status == 0, "\(String(decoding: validated.stderr, as: UTF8.self))")
         let unknown = try await sandbox.run(binary, ["films", "--catalog", floating, "--time-zone", "Mars/Olympus"])
         #expect(unknown.status == 2 && String(decoding: unknown.stderr, as: UTF8.self).contains("unknown time zone 'Mars/Olympus'"))
         // frab's JSON opens like its XML (told from a catalog by its first member).

@@ -113,14 +113,34 @@ import Testing
         let badDate = "<schedule>\n<day date=\"2030-01-01\"><room name=\"R\">\n<event guid=\"g\"><date>yesterday</date><duration>1:xx</duration><title>x</title></event></room></day></schedule>"
         let m = message(badDate)
         #expect(m.contains("s.xml:3: event.date: \"yesterday\" is not an ISO 8601 date-time"), "\(m)")
-        #expect(message("<schedule><conference><time_zone_name>Mars/Olympus</time_zone_name></conference></schedule>").contains("not a time zone this system knows"))
+        let mars = try Importer.read(Array("<schedule><conference><time_zone_name>Mars/Olympus</time_zone_name></conference></schedule>".utf8), file: "s.xml")
+        #expect(mars?.warnings.map(\.message) == ["\"Mars/Olympus\" is not a time zone this system knows; it is not used"])
         #expect(message("{\"schedule\": {\"conference\": {\"title\": \"T\", \"days\": [{\"date\": \"2030-01-01\", \"rooms\": {\"R\": [3]}}]}}}", ).isEmpty == false)
     }
 
     @Test func detectedByContent() throws {
         #expect(Importer.detect(Array("\u{FEFF}<?xml version=\"1.0\"?>\n<schedule>".utf8)) == .frab)
         #expect(Importer.detect(Array("{\"schedule\": {\"conference\": {}}}".utf8)) == .frab)
+        // pretalx and the c3voc schema put "$schema" first.
+        #expect(Importer.detect(Array("{\"$schema\": \"https://c3voc.de/schedule/schema.json\", \"generator\": {}, \"schedule\": {}}".utf8)) == .frab)
         #expect(Importer.detect(Array("<html><script type=\"application/ld+json\">{}</script>".utf8)) == .jsonld)
         #expect(Importer.detect(Array("<html><body>no data</body></html>".utf8)) == nil)
+    }
+
+    @Test func otherEncodingsAnUnknownZoneNameAndLongTypesAreHandled() throws {
+        let body = "<schedule><conference><title>T</title><time_zone_name>CEST</time_zone_name></conference><day date=\"2030-06-01\"><room name=\"R\"><event guid=\"g\"><date>2030-06-01T10:00:00+02:00</date><title>x</title><type>a\(String(repeating: "\u{301}", count: 200))</type></event><event guid=\"h\"><date>2030-06-01T12:00:00+02:00</date><title>y</title></event></room></day></schedule>"
+        // An unknown zone name is passed over with one warning; --time-zone, else the offsets, place the times.
+        let (c, warnings) = try #require(try Importer.read(Array(body.utf8), file: "s.xml", timeZone: "Europe/Berlin"))
+        #expect(warnings.count == 1 && warnings[0].message.contains("\"CEST\" is not a time zone") && c.venues.first?.timeZone == "Europe/Berlin")
+        #expect(c.screenings.first?.labels.first.map { $0.utf8.count <= 64 } == true, "a type is cut to 64 bytes, whole characters")
+        let (_, inferred) = try #require(try Importer.read(Array(body.utf8), file: "s.xml"))
+        #expect(inferred.count == 2, "the unknown name, and the zone inferred from the offsets")
+        // A declared encoding other than UTF-8 would be decoded by libxml2 past festival's checks.
+        for declared in ["<?xml version=\"1.0\" encoding=\"UTF-7\"?>", "<?xml version='1.0' encoding='ISO-8859-1'?>"] {
+            do { _ = try Self.read(text: declared + body); Issue.record("read \(declared)") } catch {
+                #expect(error.issues.first?.message.contains("UTF-8 only") == true)
+            }
+        }
+        #expect(try Self.read(text: "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + body, timeZone: "UTC") != nil)
     }
 }

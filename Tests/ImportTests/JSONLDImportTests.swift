@@ -73,4 +73,48 @@ import Testing
         let none = "{\"@context\": \"https://schema.org\", \"@type\": \"Movie\", \"name\": \"A\"}"
         #expect(throws: CatalogError.self) { try Importer.catalog(Array(none.utf8), file: "m.json") }
     }
+
+    @Test func referencesByIDAreFollowedAndIDsComeFromTheEventNotItsLink() throws {
+        let graph = """
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "Movie", "@id": "https://f.example/films/alpha", "name": "Alpha", "director": {"@type": "Person", "name": "Ana"}},
+          {"@type": "Place", "@id": "https://f.example/hall", "name": "Hall"},
+          {"@type": "ScreeningEvent", "name": "Alpha", "startDate": "2030-06-01T20:00:00+02:00", "url": "https://f.example/films/alpha",
+           "workPresented": {"@id": "https://f.example/films/alpha"}, "location": {"@id": "https://f.example/hall"}},
+          {"@type": "ScreeningEvent", "name": "Beta", "startDate": "2030-06-02T20:00:00+02:00", "url": "https://f.example/films/alpha",
+           "workPresented": {"@id": "https://f.example/films/unknown"}, "location": {"@id": "https://f.example/hall"}}
+        ]}
+        """
+        let c = try #require(try Importer.catalog(Array(graph.utf8), file: "g.jsonld", timeZone: "Europe/Berlin"))
+        #expect(c.films.map(\.id) == ["alpha", "beta"], "a reference is followed; an unresolved one leaves the event's own name")
+        #expect(c.person(c.film("alpha")?.directors.first ?? "")?.name.en == "Ana" && c.venues.map(\.id) == ["venue-hall"])
+        // Ids come from title and start when there is no @id: dropping one screening moves no other's id.
+        let fewer = graph.replacingOccurrences(of: "2030-06-01T20:00:00+02:00", with: "2030-06-01T21:00:00+02:00")
+        let d = try #require(try Importer.catalog(Array(fewer.utf8), file: "g.jsonld", timeZone: "Europe/Berlin"))
+        #expect(c.screenings.map(\.id).last == d.screenings.map(\.id).last)
+        #expect(!c.screenings.map(\.id).contains { $0.contains("films-alpha") })
+    }
+
+    @Test func manyEventsOfOneIDStayLinearAndShort() throws {
+        var events: [String] = []
+        for i in 0..<3_000 { events.append("{\"@type\": \"ScreeningEvent\", \"@id\": \"same\", \"name\": \"F\(i % 7)\", \"startDate\": \"2030-06-01\"}") }
+        let doc = "{\"@context\": \"https://schema.org\", \"@graph\": [" + events.joined(separator: ",") + "]}"
+        let start = ContinuousClock.now
+        let c = try #require(try Importer.catalog(Array(doc.utf8), file: "d.jsonld"))
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(c.screenings.count == 3_000 && c.screenings.allSatisfy { $0.id.count < 40 })
+    }
+
+    @Test func anInferredZoneAgreesWithEveryOffsetNotOnlyASample() throws {
+        // 631 events at +02:00, then 9 after the clocks go back: a zone fixed at +02:00 must not be chosen.
+        var events: [String] = []
+        for i in 0..<631 { events.append("{\"@type\": \"ScreeningEvent\", \"name\": \"A\(i)\", \"startDate\": \"2026-10-2\(i % 5)T1\(i % 10):00:00+02:00\"}") }
+        for i in 0..<9 { events.append("{\"@type\": \"ScreeningEvent\", \"name\": \"L\(i)\", \"startDate\": \"2026-10-25T1\(i):00:00+01:00\"}") }
+        let doc = "{\"@context\": \"https://schema.org\", \"@graph\": [" + events.joined(separator: ",") + "]}"
+        let (c, warnings) = try #require(try Importer.read(Array(doc.utf8), file: "z.jsonld"))
+        let zone = try #require(c.venues.first?.timeZone.flatMap(LocalTime.zone))
+        #expect(warnings.count == 1)
+        #expect(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(ICSImportTests.utc(2026, 10, 25, 11, 0)))) == 3_600)
+        #expect(c.screenings.first { $0.films == ["l2"] }?.start?.description == "2026-10-25T12:00")
+    }
 }

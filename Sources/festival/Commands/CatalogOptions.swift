@@ -26,11 +26,14 @@ struct CatalogOptions: ParsableArguments {
         if let lang, Language(identifier: lang) == nil {
             throw ValidationError("unknown language '\(Sanitize.oneLine(lang))' (use zh-Hant or en)")
         }
-        if let timeZone {
-            guard LocalTime.zone(timeZone) != nil else { throw ValidationError("unknown time zone '\(Sanitize.oneLine(timeZone))' (an IANA name, such as Asia/Taipei)") }
-            // Every load from here on reads feeds in this zone.
-            Importer.register(timeZone: timeZone)
-        }
+        try Self.readFeeds(in: timeZone)
+    }
+
+    /// Every load from here on reads feeds' zone-less times in `timeZone` (checked first).
+    static func readFeeds(in timeZone: String?) throws {
+        guard let timeZone else { return }
+        guard LocalTime.zone(timeZone) != nil else { throw ValidationError("unknown time zone '\(Sanitize.oneLine(timeZone))' (an IANA name, such as Asia/Taipei)") }
+        Importer.register(timeZone: timeZone)
     }
 
     /// The language to show: --lang, else the locale environment.

@@ -20,6 +20,11 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 2).")
     var strict = false
 
+    @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of a feed's times that have none (an IANA name, such as Asia/Taipei).", valueName: "zone"))
+    var timeZone: String?
+
+    func validate() throws { try CatalogOptions.readFeeds(in: timeZone) }
+
     func run() throws {
         let checked: (catalog: Catalog, warnings: [CatalogIssue])
         do {
