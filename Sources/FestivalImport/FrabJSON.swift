@@ -10,39 +10,47 @@ enum FrabJSON {
             log.add(line: root.line, "schedule.conference", "no schedule.conference object: not a frab schedule")
             return false
         }
+        assembler.conference = Self.conference(conference, root: root)
+        for day in conference["days"]?.elements ?? [] { add(day: day, into: &assembler, log: &log) }
+        return true
+    }
+
+    /// The conference's fields (from its members read so far, while days stream).
+    static func conference(_ conference: JSONNode, root: JSONNode?) -> FrabImport.Schedule {
         var schedule = FrabImport.Schedule()
         schedule.title = conference["title"]?.string
         schedule.acronym = conference["acronym"]?.string
         schedule.timeZoneName = conference["time_zone_name"]?.string
-        schedule.url = conference["url"]?.string ?? root["schedule"]?["base_url"]?.string
-        assembler.conference = schedule
-        for day in conference["days"]?.elements ?? [] {
-            for (roomName, list) in day["rooms"]?.members ?? [] {
-                for node in list.elements ?? [] {
-                    guard let fields = node.members else {
-                        log.add(line: node.line, column: node.column, "event", "an event is \(node.typeName), not an object")
-                        continue
-                    }
-                    var e = FrabImport.Event(line: node.line)
-                    e.dayDate = day["date"]?.string
-                    e.dayStart = day["day_start"]?.string
-                    e.room = roomName
-                    for (key, value) in fields where FrabImport.Event.read.contains(key) {
-                        switch value.value {
-                        case .string(let s): e.fields[key] = s
-                        case .int(let i): e.fields[key] = String(i)
-                        default: break
-                        }
-                    }
-                    for p in node["persons"]?.elements ?? [] {
-                        if let name = p.string ?? p["public_name"]?.string ?? p["name"]?.string ?? p["full_public_name"]?.string { e.persons.append(name) }
-                    }
-                    for l in node["links"]?.elements ?? [] { if let url = l["url"]?.string ?? l.string { e.links.append(url) } }
-                    assembler.add(e, log: &log)
+        schedule.url = conference["url"]?.string ?? root?["schedule"]?["base_url"]?.string
+        return schedule
+    }
+
+    /// One day's events, room by room.
+    static func add(day: JSONNode, into assembler: inout FrabImport.Assembler, log: inout ImportLog) {
+        for (roomName, list) in day["rooms"]?.members ?? [] {
+            for node in list.elements ?? [] {
+                guard let fields = node.members else {
+                    log.add(line: node.line, column: node.column, "event", "an event is \(node.typeName), not an object")
+                    continue
                 }
+                var e = FrabImport.Event(line: node.line)
+                e.dayDate = day["date"]?.string
+                e.dayStart = day["day_start"]?.string
+                e.room = roomName
+                for (key, value) in fields where FrabImport.Event.read.contains(key) {
+                    switch value.value {
+                    case .string(let s): e.fields[key] = s
+                    case .int(let i): e.fields[key] = String(i)
+                    default: break
+                    }
+                }
+                for p in node["persons"]?.elements ?? [] {
+                    if let name = p.string ?? p["public_name"]?.string ?? p["name"]?.string ?? p["full_public_name"]?.string { e.persons.append(name) }
+                }
+                for l in node["links"]?.elements ?? [] { if let url = l["url"]?.string ?? l.string { e.links.append(url) } }
+                assembler.add(e, log: &log)
             }
         }
-        return true
     }
 }
 
@@ -51,11 +59,20 @@ extension FrabImport {
     static func catalog(json bytes: [UInt8], file: String, timeZone: String?) throws(CatalogError) -> (catalog: Catalog, warnings: [CatalogIssue]) {
         var log = ImportLog(file: file)
         var assembler = Assembler(file: file, timeZone: timeZone, log: &log)
-        // The tree is gone once the schedule is read from it.
-        let read = { (assembler: inout Assembler, log: inout ImportLog) throws(CatalogError) -> Bool in
-            FrabJSON.read(try ImportJSON.parse(bytes, log: &log), into: &assembler, log: &log)
+        // Each day is read into the catalog as soon as it is parsed, and dropped: the tree
+        // that is left holds the conference alone.
+        var started = false
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes, streaming: ["days"]) { day, conferenceSoFar in
+                if !started { started = true; assembler.conference = FrabJSON.conference(JSONNode(.object(conferenceSoFar)), root: nil) }
+                FrabJSON.add(day: day, into: &assembler, log: &log)
+            }
+        } catch {
+            log.add(line: error.line, column: error.column, "", "invalid JSON: \(error.message)")
+            throw log.error
         }
-        guard try read(&assembler, &log) else { throw log.error }
+        guard FrabJSON.read(root, into: &assembler, log: &log) else { throw log.error }
         return try assembler.finish(log: &log)
     }
 }

@@ -67,6 +67,24 @@ import Testing
     }
 }
 
+extension JSONParserTests {
+    @Test func aStreamedListIsHandedOverElementByElementAndNotKept() throws {
+        let text = "{\"a\": 1, \"days\": [{\"n\": 1}, {\"n\": 2}], \"b\": {\"days\": 3}}"
+        var seen: [(Int, [String])] = []
+        let root = try JSONParser.parse(Array(text.utf8), streaming: ["days"]) { node, before in
+            if case .object(let m) = node.value, case .int(let n) = m[0].value.value { seen.append((n, before.map(\.key))) }
+        }
+        #expect(seen.map(\.0) == [1, 2] && seen.allSatisfy { $0.1 == ["a"] }, "each element, with the members read before it")
+        guard case .object(let members) = root.value else { Issue.record("not an object"); return }
+        #expect(members.map(\.key) == ["a", "days", "b"] && members[1].value.value == .array([]))
+        #expect(members[2].value == JSONNode(.object([("days", .int(3))])), "a member of that name that is not a list is kept")
+        // A syntax error inside a streamed element is located as anywhere else.
+        do { _ = try JSONParser.parse(Array("{\"days\": [{\"n\": 1},\n {\"n\" 2}]}".utf8), streaming: ["days"]) { _, _ in }; Issue.record("parsed") } catch {
+            #expect(error.line == 2 && error.column == 7)
+        }
+    }
+}
+
 @Suite struct JSONSurrogateTests {
     @Test(arguments: [
         (#""\ud800\u0041""#, "\u{FFFD}A"), (#""\ud800\ud800\udc00""#, "\u{FFFD}\u{10000}"),

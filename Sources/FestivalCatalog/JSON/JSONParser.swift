@@ -21,6 +21,10 @@ public struct JSONParser {
     /// Told the byte offset after each array element, for a progress bar.
     private let progress: LoadProgress?
 
+    /// Members whose array is handed over element by element (`parse(_:streaming:element:)`).
+    private var streamKeys: Set<String> = []
+    private var sink: ((JSONNode, [(key: String, value: JSONNode)]) -> Void)?
+
     private init(_ bytes: [UInt8], progress: LoadProgress?) {
         self.bytes = bytes
         self.progress = progress
@@ -29,13 +33,32 @@ public struct JSONParser {
     /// Parses a whole document. The bytes must be valid UTF-8.
     public static func parse(_ bytes: [UInt8], progress: LoadProgress? = nil) throws(SyntaxError) -> JSONNode {
         var parser = JSONParser(bytes, progress: progress)
+        return try parser.document()
+    }
+
+    /// Parses a whole document, handing each element of an array that is the value of a
+    /// member named in `keys` to `element` as soon as it is read — with the members read so
+    /// far of the object holding that array — instead of keeping it (the array is left empty
+    /// in the tree): a feed whose bulk is one list (frab's `days`) is never one tree.
+    public static func parse(_ bytes: [UInt8], streaming keys: Set<String>,
+                             element: (JSONNode, [(key: String, value: JSONNode)]) -> Void) throws(SyntaxError) -> JSONNode {
+        let result: Result<JSONNode, SyntaxError> = withoutActuallyEscaping(element) { sink in
+            var parser = JSONParser(bytes, progress: nil)
+            parser.streamKeys = keys
+            parser.sink = sink
+            do throws(SyntaxError) { return .success(try parser.document()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private mutating func document() throws(SyntaxError) -> JSONNode {
         // A UTF-8 byte order mark is tolerated.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }
-        parser.skipWhitespace()
-        if parser.index >= bytes.count { throw parser.error("the file is empty (expected a JSON object)") }
-        let node = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.index < bytes.count { throw parser.error("unexpected \(parser.describeCurrent()) after the end of the JSON value") }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
+        skipWhitespace()
+        if index >= bytes.count { throw error("the file is empty (expected a JSON object)") }
+        let node = try parseValue(depth: 0)
+        skipWhitespace()
+        if index < bytes.count { throw error("unexpected \(describeCurrent()) after the end of the JSON value") }
         return node
     }
 
@@ -100,7 +123,14 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()) (expected ':' after \"\(key)\")") }
             index += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth + 1)
+            let value: JSONNode
+            if let sink, streamKeys.contains(key), peek(UInt8(ascii: "[")), depth + 1 < Self.maxDepth {
+                let l = line, c = column()
+                try parseArray(depth: depth + 1) { sink($0, members) }
+                value = JSONNode(.array([]), line: l, column: c)
+            } else {
+                value = try parseValue(depth: depth + 1)
+            }
             members.append((key: key, value: value))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; continue }
@@ -110,17 +140,23 @@ public struct JSONParser {
     }
 
     private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONNode.Value {
-        index += 1
         var items: [JSONNode] = []
+        try parseArray(depth: depth) { items.append($0) }
+        return .array(items)
+    }
+
+    /// The elements of an array, each given to `element` as it is read.
+    private mutating func parseArray(depth: Int, _ element: (JSONNode) -> Void) throws(SyntaxError) {
+        index += 1
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }
+        if peek(UInt8(ascii: "]")) { index += 1; return }
         while true {
             skipWhitespace()
-            items.append(try parseValue(depth: depth + 1))
+            element(try parseValue(depth: depth + 1))
             progress?.advance(to: index)
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; continue }
-            if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }
+            if peek(UInt8(ascii: "]")) { index += 1; return }
             throw error("unexpected \(describeCurrent()) (expected ',' or ']' in an array)")
         }
     }
