@@ -102,6 +102,9 @@ import Testing
         let r = try await Self.run(["film", "jailbird", "--lang", "en"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Andrew Salter"))
+        // One director is "Director", two are "Directors" (as on the film's page).
+        #expect(r.stdout.contains("\nDirector      Andrew Salter"), "\(r.stdout)")
+        #expect(try await Self.run(["film", "one", "--lang", "en"]).stdout.contains("\nDirectors     Ricardo Villavicencio, Edward Saatchi"))
         let missing = try await Self.run(["film", "nope"])
         #expect(missing.status == 1)
         #expect(missing.stdout.isEmpty)

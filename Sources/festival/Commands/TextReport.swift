@@ -13,7 +13,7 @@ enum TextReport {
         func field(_ label: UIString, _ value: String) {
             lines.append(Wrap.pad(label.text(l), width: 12) + "  " + value)
         }
-        field(.directors, Format.directors(film, in: catalog, l))
+        field(Format.creditLabel(film, in: catalog), Format.directors(film, in: catalog, l))
         field(.award, Format.award(film, in: catalog, l))
         field(.runtime, Format.runtime(film, l))
         field(.country, film.country?.text(l) ?? Format.unknown(l))
