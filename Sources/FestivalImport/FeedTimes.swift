@@ -55,12 +55,7 @@ enum FeedTimes {
     /// not named is `inferred`: the wall clocks are right, its name may not be the venue's.
     static func zone(named: String?, offsets: [(instant: Int, offset: Int)]) -> (name: String, inferred: Bool)? {
         if let named { return (named, false) }
-        guard let first = offsets.first?.offset else { return nil }
-        if offsets.allSatisfy({ $0.offset == first }), first % 3_600 == 0 {
-            let hours = first / 3_600
-            return (hours == 0 ? "UTC" : "Etc/GMT" + (hours > 0 ? "-" : "+") + String(abs(hours)), true)
-        }
-        return ICSTimeZones.matchingZone(offsets: offsets).map { ($0, true) }
+        return (ICSTimeZones.fixedZone(offsets) ?? ICSTimeZones.matchingZone(offsets: offsets)).map { ($0, true) }
     }
 
     /// The warning for an inferred zone.

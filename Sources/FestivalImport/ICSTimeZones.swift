@@ -164,8 +164,12 @@ struct ICSTimeZones {
             // The sample rules most zones out quickly; the one chosen must agree at every time.
             if sample.allSatisfy(agrees), offsets.allSatisfy(agrees) { return name }
         }
-        let first = offsets[0].offset
-        guard offsets.allSatisfy({ $0.offset == first }), first % 3_600 == 0 else { return nil }
+        return fixedZone(offsets)
+    }
+
+    /// `UTC` or `Etc/GMT±n` when every offset is the same whole hour; else nil.
+    static func fixedZone(_ offsets: [(instant: Int, offset: Int)]) -> String? {
+        guard let first = offsets.first?.offset, offsets.allSatisfy({ $0.offset == first }), first % 3_600 == 0 else { return nil }
         let hours = first / 3_600
         return hours == 0 ? "UTC" : "Etc/GMT" + (hours > 0 ? "-" : "+") + String(abs(hours))
     }
